@@ -1,0 +1,3 @@
+from tracker_tool.cli import main
+
+main()

@@ -1,0 +1,153 @@
+"""Turn what a spreadsheet stored in a cell into the Python value a field expects.
+
+Readers disagree on empty cells, ints and floats, dates and datetimes, and people type dates
+as text. Each conversion either returns a value or raises CellProblem naming the finding
+code, so the model's validators can report what was typed and what was expected.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+#: Day zero of Excel's two date systems (the 1900 system's fake 29/02/1900 is why it is 30 Dec).
+EPOCH_1900 = date(1899, 12, 30)
+EPOCH_1904 = date(1904, 1, 1)
+
+#: Serial numbers outside this range are not dates anyone means in an action plan.
+_MIN_SERIAL, _MAX_SERIAL = 1, 2958465
+
+#: What people type to mean "nothing here yet"; counted as blank by the required-field checks.
+PLACEHOLDERS = frozenset({"", "-", "--", "?", "n/a", "na", "tbc", "tba", "tbd", "none", "nil", "."})
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if name})
+_MONTHS["sept"] = 9
+
+_NUMERIC = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([A-Za-z]+)\.?,?[\s\-/]+(\d{2}|\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class ExcelError:
+    """A formula error value such as #REF! or #N/A, kept distinct from an empty cell."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class CellProblem(ValueError):
+    """A value that cannot become the field's type; ``code`` is the catalogue code."""
+
+    def __init__(self, code: str, **details):
+        self.code = code
+        self.details = details
+        super().__init__(code)
+
+
+def is_blank(value) -> bool:
+    """True for an empty cell or whitespace only (what calamine gives for an untouched cell)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def display(value) -> str:
+    """The value as the user would recognise it in a message or a CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time() else value.strftime("%d/%m/%Y")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+def _make_date(year: int, month: int, day: int, typed: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        hint = ""
+        if month > 12 and day <= 12:
+            hint = " (it looks like month first; UK dates put the day first)"
+        raise CellProblem("date.impossible", hint=hint) from None
+
+
+def parse_uk_date(text: str) -> date:
+    """Read a date typed as text, day first as in the UK: 21/11/2026, 21-11-26, 21 Nov 2026."""
+    typed = text.strip()
+    if m := _NUMERIC.match(typed):
+        return _make_date(_year(m[3]), int(m[2]), int(m[1]), typed)
+    if m := _ISO.match(typed):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), typed)
+    if m := _WORDY.match(typed):
+        month = _MONTHS.get(m[2].lower())
+        if month is None:
+            raise CellProblem("date.not-a-date")
+        return _make_date(_year(m[3]), month, int(m[1]), typed)
+    raise CellProblem("date.not-a-date")
+
+
+def from_serial(serial: float, epoch: date) -> date:
+    """Excel serial number to a date, in the workbook's own date system."""
+    if not _MIN_SERIAL <= serial <= _MAX_SERIAL:
+        raise CellProblem("date.not-a-date")
+    return epoch + timedelta(days=int(serial))
+
+
+def to_date(value, epoch: date = EPOCH_1900) -> date:
+    """Any cell value to a date, or CellProblem."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise CellProblem("date.not-a-date")
+    if isinstance(value, (int, float)):
+        return from_serial(float(value), epoch)
+    if isinstance(value, str):
+        return parse_uk_date(value)
+    raise CellProblem("date.not-a-date")
+
+
+def to_whole_number(value) -> int:
+    """Counts such as 'number of extensions': 2, 2.0 and '2' are fine; 1.5, -1 and 'two' are not."""
+    if isinstance(value, bool):
+        raise CellProblem("number.invalid")
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = float(text)
+        except ValueError:
+            raise CellProblem("number.invalid") from None
+    if isinstance(value, (int, float)) and float(value).is_integer() and value >= 0:
+        return int(value)
+    raise CellProblem("number.invalid")
+
+
+def to_text(value) -> str:
+    """Numbers and dates typed into a text column become the text the user sees."""
+    if isinstance(value, str):
+        return value.strip()
+    return display(value)
+
+
+def match_choice(value, choices: tuple[str, ...]) -> str:
+    """The allowed value the cell means, forgiving case and spacing (pasted values vary)."""
+    if isinstance(value, bool):
+        value = "Yes" if value else "No"
+    text = " ".join(to_text(value).split()).casefold()
+    for choice in choices:
+        if " ".join(choice.split()).casefold() == text:
+            return choice
+    raise CellProblem("choice.not-allowed", allowed=", ".join(choices))

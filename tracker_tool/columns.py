@@ -1,0 +1,143 @@
+"""Turn a tracker's pydantic row model into column specs: the only place that reads pydantic fields.
+
+The template writer, the instructions sheet, the reader's header matching and the row
+validation all work from these specs, so a column is defined once, on the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel
+
+from tracker_tool.findings import Severity
+
+
+class Kind(str, Enum):
+    """How a column's cells are typed in Excel and read back."""
+
+    TEXT = "text"
+    LONG_TEXT = "long text"
+    DATE = "date"
+    CHOICE = "choice"
+    WHOLE_NUMBER = "whole number"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """Presentation and policy facts for one field, attached with ``Annotated[...]``.
+
+    ``required`` is the severity of leaving the cell blank (None when the policy allows a
+    blank); ``stem`` names the field in finding codes, e.g. ``owner`` gives ``owner.missing``.
+    """
+
+    title: str
+    help: str
+    clause: str
+    group: str
+    stem: str
+    width: float = 16
+    required: Severity | None = None
+    long: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """Everything needed to write, read and check one column of a tracker sheet."""
+
+    key: str
+    index: int
+    title: str
+    help: str
+    clause: str
+    group: str
+    stem: str
+    width: float
+    kind: Kind
+    required: Severity | None
+    choices: tuple[str, ...] = ()
+    example: str = ""
+
+    @property
+    def list_name(self) -> str:
+        """Defined name of this column's dropdown source on the hidden lists sheet."""
+        return f"list_{self.key}"
+
+
+def _unwrap_optional(annotation):
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _kind_of(annotation, column: Column) -> tuple[Kind, tuple[str, ...]]:
+    inner = _unwrap_optional(annotation)
+    if isinstance(inner, type) and issubclass(inner, Enum):
+        return Kind.CHOICE, tuple(member.value for member in inner)
+    if inner is date:
+        return Kind.DATE, ()
+    if inner is int:
+        return Kind.WHOLE_NUMBER, ()
+    if inner is str:
+        return (Kind.LONG_TEXT if column.long else Kind.TEXT), ()
+    raise TypeError(f"unsupported column type {annotation!r}")
+
+
+def column_specs(model: type[BaseModel]) -> tuple[ColumnSpec, ...]:
+    """Column specs in the model's field order, which is the template's column order."""
+    specs = []
+    for index, (key, field) in enumerate(model.model_fields.items()):
+        column = next((m for m in field.metadata if isinstance(m, Column)), None)
+        if column is None:
+            raise TypeError(f"{model.__name__}.{key} has no Column(...) annotation")
+        kind, choices = _kind_of(field.annotation, column)
+        specs.append(ColumnSpec(
+            key=key, index=index, title=column.title, help=column.help, clause=column.clause,
+            group=column.group, stem=column.stem, width=column.width, kind=kind,
+            required=column.required, choices=choices, example=column.example,
+        ))
+    return tuple(specs)
+
+
+def fingerprint(specs: tuple[ColumnSpec, ...]) -> str:
+    """A short hash of what the reader relies on: keys, order, kinds and allowed values.
+
+    Help text is left out on purpose, so rewording a note does not orphan returned workbooks.
+    """
+    canonical = [[s.key, s.kind.value, list(s.choices)] for s in specs]
+    digest = hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
+    return digest[:16]
+
+
+def column_letter(index: int) -> str:
+    """0-based column number to Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row0: int, col0: int) -> str:
+    """0-based row and column to an A1 reference."""
+    return f"{column_letter(col0)}{row0 + 1}"
+
+
+def parse_a1(ref: str) -> tuple[int, int]:
+    """An A1 reference to 0-based (row, column): 'B3' -> (2, 1)."""
+    col = 0
+    i = 0
+    while i < len(ref) and ref[i].isalpha():
+        col = col * 26 + (ord(ref[i].upper()) - 64)
+        i += 1
+    return int(ref[i:]) - 1, col - 1

@@ -1,0 +1,114 @@
+"""Read a checked workbook's values with python-calamine, keeping every cell's real position.
+
+The reader only reads: it returns the stamp, the sheet list and the grid of the tracker sheet
+(0-based rows and columns, exactly as in the file, with formula errors put back in place).
+Deciding what the columns mean is header_map's job.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker_tool.cell_values import ExcelError, is_blank
+from tracker_tool.columns import parse_a1
+from tracker_tool.errors import WorkbookError
+from tracker_tool.safe_open import OpenedWorkbook, open_workbook
+from tracker_tool.stamp import STAMP_SHEET, Stamp, stamp_from
+from tracker_tool.xlsx_parts import WorkbookParts, error_cells, read_parts
+
+#: Entry rows read below the header unless the caller asks for more or fewer.
+DEFAULT_MAX_ROWS = 100_000
+
+
+@dataclass
+class SheetGrid:
+    """The cells of one sheet: ``rows[r][c]`` is the value at 0-based row r, column c."""
+
+    name: str
+    rows: list[list]
+    truncated: bool = False
+
+    def value(self, r: int, c: int):
+        if r < len(self.rows) and c < len(self.rows[r]):
+            return self.rows[r][c]
+        return None
+
+
+@dataclass
+class LoadedWorkbook:
+    path: Path
+    opened: OpenedWorkbook
+    parts: WorkbookParts
+    calamine: object
+    stamp: Stamp
+    sheet_names: list[str] = field(default_factory=list)
+
+    @property
+    def visible_sheets(self) -> list[str]:
+        return [s.name for s in self.parts.sheets if s.state == "visible"]
+
+
+def _calamine_error(path: Path, exc: Exception) -> WorkbookError:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "password" in text.lower():
+        return WorkbookError(path, "the workbook is password-protected; remove the password "
+                                   "and save it again")
+    return WorkbookError(path, f"the workbook could not be read ({text[:160]})")
+
+
+def load_workbook(path: str | Path) -> LoadedWorkbook:
+    """Open ``path`` safely and read its stamp; raises WorkbookError when it cannot be read."""
+    import python_calamine
+
+    opened = open_workbook(path)
+    parts = read_parts(opened)
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(opened.data))
+        names = list(book.sheet_names)
+    except Exception as exc:  # calamine raises its own types for every kind of damage
+        raise _calamine_error(opened.path, exc) from None
+    if not names:
+        raise WorkbookError(opened.path, "the workbook has no sheets")
+    stamp_rows = None
+    if STAMP_SHEET in names:
+        stamp_rows = _read_rows(opened.path, book, STAMP_SHEET, 50)[0]
+    stamp = stamp_from(parts.custom_properties, stamp_rows)
+    return LoadedWorkbook(opened.path, opened, parts, book, stamp, names)
+
+
+def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], bool]:
+    try:
+        sheet = book.get_sheet_by_name(name)
+        rows, truncated = [], False
+        for row in sheet.iter_rows():
+            if len(rows) >= limit:
+                truncated = truncated or any(not is_blank(v) for v in row)
+                if truncated:
+                    break
+                continue
+            rows.append(list(row))
+    except Exception as exc:
+        raise _calamine_error(path, exc) from None
+    while rows and all(is_blank(v) for v in rows[-1]):
+        rows.pop()
+    return rows, truncated
+
+
+def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGrid:
+    """All values of ``sheet_name`` up to ``max_rows`` rows, with formula errors restored."""
+    rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
+    part = next((s.part for s in loaded.parts.sheets if s.name == sheet_name), None)
+    errors = error_cells(loaded.opened, part)
+    for ref, error in errors.items():
+        r, c = parse_a1(ref)
+        if r < len(rows):
+            row = rows[r]
+            row.extend([""] * (c + 1 - len(row)))
+            row[c] = error
+    return SheetGrid(sheet_name, rows, truncated)
+
+
+__all__ = ["LoadedWorkbook", "SheetGrid", "load_workbook", "read_grid", "ExcelError",
+           "DEFAULT_MAX_ROWS"]

@@ -1,0 +1,99 @@
+"""The result of validating one workbook: findings plus the figures the policy asks for.
+
+The CLI, the JSON/CSV renderers and the audit writer only read a Report; nothing in them
+re-checks a row, so every output tells the same story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker_tool.findings import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One governance figure, e.g. the number of overdue actions, with what it counts."""
+
+    key: str
+    label: str
+    value: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """An overdue action the policy says must be escalated, with its reasons."""
+
+    row: int
+    action_id: str
+    title: str
+    owner: str
+    due: date | None
+    days_overdue: int
+    reasons: tuple[str, ...]
+    route: str
+    recorded: str
+
+    def to_dict(self) -> dict:
+        return {
+            "row": self.row, "action_id": self.action_id, "title": self.title,
+            "owner": self.owner, "due": self.due.isoformat() if self.due else None,
+            "days_overdue": self.days_overdue, "reasons": list(self.reasons),
+            "route": self.route, "recorded": self.recorded,
+        }
+
+
+@dataclass
+class Report:
+    """Findings and figures for one workbook, as of one audit date."""
+
+    path: str
+    tracker: str
+    template_version: str | None
+    as_of: date
+    sheet: str | None = None
+    rows: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity is Severity.WARNING for f in self.findings)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+    def counts_by_code(self) -> Counter:
+        return Counter(f.code for f in self.findings)
+
+    def findings_for_row(self, excel_row: int) -> list[Finding]:
+        return [f for f in self.findings if f.row == excel_row]
+
+    def to_dict(self) -> dict:
+        """The JSON contract: path, tracker, template_version, rows, findings (+ figures)."""
+        return {
+            "path": self.path,
+            "tracker": self.tracker,
+            "template_version": self.template_version,
+            "as_of": self.as_of.isoformat(),
+            "sheet": self.sheet,
+            "rows": self.rows,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [
+                {k: f.to_dict()[k] for k in ("code", "severity", "sheet", "cell", "row",
+                                             "column", "value", "message", "clause")}
+                for f in self.findings
+            ],
+            "figures": {fig.key: fig.value for fig in self.figures},
+            "escalations": [e.to_dict() for e in self.escalations],
+        }

@@ -1,0 +1,117 @@
+"""Decide whether a file is a workbook we can safely read, before any parser touches it.
+
+Everything here works from magic bytes and the zip directory, so a password-protected file, a
+legacy .xls, a macro workbook or a zip bomb is refused in milliseconds with a message that says
+what to do, instead of a parser's traceback or a machine out of memory.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker_tool.errors import WorkbookError
+
+#: Limits on what we agree to open. Real trackers are well under a megabyte.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_MEMBERS = 2_000
+MAX_MEMBER_BYTES = 300 * 1024 * 1024
+MAX_TOTAL_BYTES = 600 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed : compressed, for members over 1 MiB
+
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+@dataclass
+class OpenedWorkbook:
+    """A zip archive that passed the checks, kept in memory for the readers that follow."""
+
+    path: Path
+    data: bytes
+    archive: zipfile.ZipFile
+
+    def read_part(self, name: str) -> bytes | None:
+        try:
+            return self.archive.read(name)
+        except KeyError:
+            return None
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise WorkbookError(self.path, f"the file is damaged ({exc})") from None
+
+
+def _describe_non_zip(head: bytes) -> str:
+    if head.startswith(_OLE):
+        return "old-format"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if stripped.startswith((b"<?xml", b"<html", b"<!doctype", b"<table")):
+        return ("this is an XML or web page file, not an .xlsx workbook; open it in Excel or "
+                "LibreOffice and save it as Excel Workbook (.xlsx)")
+    if stripped and all(32 <= b < 127 or b in (9, 10, 13) for b in stripped[:512]):
+        return ("this is a text or CSV file, not an .xlsx workbook; open it in Excel or "
+                "LibreOffice and save it as Excel Workbook (.xlsx)")
+    return "this is not an Excel workbook (.xlsx)"
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise WorkbookError(path, f"refused: the archive holds {len(members)} parts, "
+                                  f"more than a workbook needs (limit {MAX_MEMBERS})")
+    total = 0
+    for info in members:
+        if info.flag_bits & 0x1:
+            raise WorkbookError(path, "refused: parts of the archive are encrypted")
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+            raise WorkbookError(path, "refused: the archive would expand to more than "
+                                      f"{MAX_TOTAL_BYTES // 2**20} MiB (a possible zip bomb)")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 2**20 and ratio > MAX_RATIO:
+            raise WorkbookError(path, f"refused: part {info.filename} expands {ratio:.0f} times "
+                                      "(a possible zip bomb)")
+    names = {info.filename for info in members}
+    if "xl/workbook.xml" not in names:
+        raise WorkbookError(path, "this is a zip archive but not an Excel workbook "
+                                  "(no xl/workbook.xml inside)")
+    if "xl/vbaProject.bin" in names:
+        raise WorkbookError(path, "refused: the workbook contains macros; save a copy as Excel "
+                                  "Workbook (.xlsx) without macros and validate that")
+
+
+def open_workbook(path: str | Path) -> OpenedWorkbook:
+    """Check ``path`` and return it opened, or raise WorkbookError with a one-line reason."""
+    path = Path(path)
+    if not path.exists():
+        raise WorkbookError(path, "no such file")
+    if not path.is_file():
+        raise WorkbookError(path, "not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise WorkbookError(path, "the file is empty (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise WorkbookError(path, f"refused: {size / 2**20:.0f} MiB is larger than the "
+                                  f"{MAX_FILE_BYTES // 2**20} MiB limit for a tracker")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbookError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not data.startswith(b"PK"):
+        reason = _describe_non_zip(data[:4096])
+        if reason == "old-format":
+            if _ENCRYPTED_STREAM in data:
+                reason = ("the workbook is password-protected (encrypted); remove the password "
+                          "to open it (File > Info > Protect Workbook) and save again")
+            else:
+                reason = ("this is an old-format Excel 97-2003 (.xls) file; open it and save "
+                          "it as Excel Workbook (.xlsx)")
+        raise WorkbookError(path, reason)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise WorkbookError(path, "the file is damaged or incomplete (not a readable .xlsx "
+                                  "archive); save it again from Excel") from None
+    _check_archive(path, archive)
+    return OpenedWorkbook(path=path, data=data, archive=archive)

@@ -1,0 +1,247 @@
+"""Write a tracker's locked Excel template from its column specs, with XlsxWriter.
+
+Sheets: Instructions (generated from the same specs), the tracker sheet (locked header,
+unlocked pre-sized entry grid, dropdowns, date checks, live highlights), a hidden Lists sheet
+feeding the dropdowns through defined names, and the very hidden stamp sheet. The creation
+date is pinned so the same version always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from tracker_tool import styles
+from tracker_tool.atomic import atomic_path
+from tracker_tool.columns import ColumnSpec, Kind, column_letter
+from tracker_tool.stamp import (
+    PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
+)
+from tracker_tool.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker
+
+LISTS_SHEET = "Lists"
+INSTRUCTIONS_SHEET = "Instructions"
+DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def _clip(text: str, limit: int) -> str:
+    """Excel refuses input messages over 255 characters and titles over 32."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def header_note(spec: ColumnSpec) -> str:
+    """The note on a header cell: what goes in it, in our words, and the clause behind it."""
+    lines = [spec.help]
+    if spec.kind is Kind.DATE:
+        lines.append("Type a date as dd/mm/yyyy.")
+    elif spec.kind is Kind.CHOICE:
+        lines.append("Choose from: " + ", ".join(spec.choices) + ".")
+    elif spec.kind is Kind.WHOLE_NUMBER:
+        lines.append("A whole number: 0, 1, 2...")
+    if spec.required:
+        lines.append("Required for every action.")
+    lines.append(f"Policy: {spec.clause}.")
+    return "\n".join(lines)
+
+
+def header_title(spec: ColumnSpec) -> str:
+    return spec.title + (" *" if spec.required else "")
+
+
+def _validation(spec: ColumnSpec) -> dict:
+    """The data-validation options for a column; every column gets a help prompt."""
+    title = _clip(spec.title, 32)
+    if spec.kind is Kind.CHOICE:
+        return {"validate": "list", "source": f"={spec.list_name}",
+                "input_title": title, "input_message": _clip(spec.help, 255),
+                "error_title": "Pick from the list",
+                "error_message": _clip("Choose one of: " + ", ".join(spec.choices), 255)}
+    if spec.kind is Kind.DATE:
+        return {"validate": "date", "criteria": "between", "minimum": DATE_MIN,
+                "maximum": DATE_MAX, "input_title": title,
+                "input_message": "Type the date as dd/mm/yyyy, for example 21/11/2026.",
+                "error_title": "Not a date",
+                "error_message": "Type a date as dd/mm/yyyy between 2000 and 2099."}
+    if spec.kind is Kind.WHOLE_NUMBER:
+        return {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 99,
+                "input_title": title, "input_message": _clip(spec.help, 255),
+                "error_title": "Whole number", "error_message": "Type 0, 1, 2 and so on."}
+    return {"validate": "any", "input_title": title, "input_message": _clip(spec.help, 255)}
+
+
+class _TemplateBuilder:
+    def __init__(self, workbook, tracker: Tracker):
+        self.wb = workbook
+        self.tracker = tracker
+        self.specs = tracker.columns
+        self.last_row = FIRST_DATA_ROW + tracker.entry_rows - 1
+        self.last_col = len(self.specs) - 1
+        f = workbook.add_format
+        self.header = f(styles.HEADER)
+        self.key_fmt = f(styles.KEY_ROW)
+        self.entry = {
+            Kind.DATE: f({"locked": False, "num_format": styles.DATE_FORMAT, "valign": "top"}),
+            Kind.LONG_TEXT: f({"locked": False, "text_wrap": True, "valign": "top"}),
+            Kind.TEXT: f({"locked": False, "valign": "top"}),
+            Kind.CHOICE: f({"locked": False, "valign": "top"}),
+            Kind.WHOLE_NUMBER: f({"locked": False, "num_format": "0", "valign": "top"}),
+        }
+
+    def letter(self, key: str) -> str:
+        return column_letter(self.tracker.by_key[key].index)
+
+    def instructions(self, ws) -> None:
+        f = self.wb.add_format
+        wrap, label = f(styles.WRAP), f(styles.LABEL)
+        ws.set_column(0, 0, 5)
+        ws.set_column(1, 1, 26)
+        ws.set_column(2, 2, 11)
+        ws.set_column(3, 3, 60)
+        ws.set_column(4, 4, 34)
+        ws.set_column(5, 5, 10)
+        ws.write_string(0, 0, self.tracker.title, f(styles.TITLE))
+        ws.write_string(1, 0, f"Template version {self.tracker.version} · made by tracker-tool · "
+                              f"{self.tracker.summary}", f(styles.SUBTITLE))
+        row = 3
+        for n, paragraph in enumerate(self.tracker.instructions, start=1):
+            ws.write_number(row, 0, n, f({"valign": "top", "align": "center"}))
+            ws.merge_range(row, 1, row, 5, paragraph, wrap)
+            ws.set_row(row, 15 * (1 + len(paragraph) // 120))
+            row += 1
+        row += 1
+        heads = ("Col", "Heading", "Required", "What to enter", "Allowed values or format",
+                 "Policy")
+        for c, text in enumerate(heads):
+            ws.write_string(row, c, text, self.header)
+        first = row
+        for spec in self.specs:
+            row += 1
+            allowed = {Kind.CHOICE: ", ".join(spec.choices), Kind.DATE: "Date, dd/mm/yyyy",
+                       Kind.WHOLE_NUMBER: "Whole number, 0 or more"}.get(spec.kind, "Text")
+            ws.write_string(row, 0, column_letter(spec.index), wrap)
+            ws.write_string(row, 1, spec.title, label)
+            ws.write_string(row, 2, "Yes" if spec.required else "", wrap)
+            ws.write_string(row, 3, spec.help, wrap)
+            ws.write_string(row, 4, allowed, wrap)
+            ws.write_string(row, 5, spec.clause, wrap)
+        ws.autofilter(first, 0, row, 5)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(first)
+        ws.protect("", {"autofilter": True, "sort": True, "format_columns": True})
+
+    def lists(self, ws) -> None:
+        col = 0
+        for spec in self.specs:
+            if spec.kind is not Kind.CHOICE:
+                continue
+            ws.write_string(0, col, spec.key)
+            for r, value in enumerate(spec.choices, start=1):
+                ws.write_string(r, col, value)
+            letter = column_letter(col)
+            self.wb.define_name(spec.list_name,
+                                f"={LISTS_SHEET}!${letter}$2:${letter}${len(spec.choices) + 1}")
+            ws.set_column(col, col, 28)
+            col += 1
+        ws.protect()
+        ws.hide()
+
+    def stamp(self, ws) -> None:
+        for r, (key, value) in enumerate(self.stamp_values().items()):
+            ws.write_string(r, 0, key)
+            ws.write_string(r, 1, value)
+        ws.protect()
+        ws.very_hidden()
+
+    def stamp_values(self) -> dict[str, str]:
+        """The stamp; the tool's own version is left out so templates stay byte-stable."""
+        return {PROP_KIND: self.tracker.kind, PROP_VERSION: self.tracker.version,
+                PROP_FINGERPRINT: self.tracker.fingerprint, PROP_SHEET: self.tracker.sheet_name}
+
+    def entry_sheet(self, ws) -> None:
+        tracker = self.tracker
+        for name, specs in tracker.groups():
+            colour = tracker.group_colours.get(name, "#1F4E79")
+            band = self.wb.add_format({**styles.BAND, "bg_color": colour})
+            first, last = specs[0].index, specs[-1].index
+            if first == last:
+                ws.write_string(GROUP_ROW, first, name, band)
+            else:
+                ws.merge_range(GROUP_ROW, first, GROUP_ROW, last, name, band)
+        ws.set_row(GROUP_ROW, 18)
+        ws.set_row(KEY_ROW, None, None, {"hidden": True})
+        ws.set_row(HEADER_ROW, 45)
+        for spec in self.specs:
+            c = spec.index
+            ws.set_column(c, c, spec.width)
+            ws.write_string(KEY_ROW, c, spec.key, self.key_fmt)
+            ws.write_string(HEADER_ROW, c, header_title(spec), self.header)
+            ws.write_comment(HEADER_ROW, c, header_note(spec),
+                             {"x_scale": 2.2, "y_scale": 1.8, "author": "tracker-tool"})
+            fmt = self.entry[spec.kind]
+            for r in range(FIRST_DATA_ROW, self.last_row + 1):
+                ws.write_blank(r, c, None, fmt)
+            ws.data_validation(FIRST_DATA_ROW, c, self.last_row, c, _validation(spec))
+        self.live_highlights(ws)
+        ws.freeze_panes(FIRST_DATA_ROW, 2)
+        ws.autofilter(HEADER_ROW, 0, self.last_row, self.last_col)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(GROUP_ROW, HEADER_ROW)
+        ws.protect("", {"sort": True, "autofilter": True, "format_columns": True,
+                        "format_rows": True})
+
+    def live_highlights(self, ws) -> None:
+        """Conditional formats that show overdue rows and missing owners as the user types."""
+        live = self.tracker.highlights
+        if live is None:
+            return
+        r = FIRST_DATA_ROW + 1
+        due, status, owner = (self.letter(live.due_key), self.letter(live.status_key),
+                              self.letter(live.owner_key))
+        not_done = ",".join(f'${status}{r}<>"{v}"' for v in live.done_values)
+        content = "&".join(f"${self.letter(k)}{r}" for k in live.content_keys)
+        ws.conditional_format(FIRST_DATA_ROW, 0, self.last_row, self.last_col, {
+            "type": "formula",
+            "criteria": f'=AND(ISNUMBER(${due}{r}),${due}{r}<TODAY(),{not_done})',
+            "format": self.wb.add_format({"bg_color": styles.OVERDUE_FILL}),
+        })
+        owner_col = self.tracker.by_key[live.owner_key].index
+        ws.conditional_format(FIRST_DATA_ROW, owner_col, self.last_row, owner_col, {
+            "type": "formula",
+            "criteria": f'=AND(LEN({content})>0,LEN(TRIM(${owner}{r}))=0)',
+            "format": self.wb.add_format({"bg_color": styles.MISSING_FILL,
+                                          "border": 2, "border_color": "#C00000"}),
+        })
+
+
+def build_template_file(tracker: Tracker, out: str | Path) -> Path:
+    """Write ``tracker``'s template to ``out`` atomically and return the path."""
+    import xlsxwriter
+
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        workbook = xlsxwriter.Workbook(str(tmp))
+        builder = _TemplateBuilder(workbook, tracker)
+        created = datetime.combine(tracker.released, datetime.min.time())
+        workbook.set_properties({
+            "title": f"{tracker.title} (template {tracker.version})",
+            "subject": tracker.summary, "author": "tracker-tool",
+            "company": "", "created": created, "comments": "Generated by tracker-tool.",
+        })
+        for key, value in builder.stamp_values().items():
+            workbook.set_custom_property(key, value)
+        instructions = workbook.add_worksheet(INSTRUCTIONS_SHEET)
+        entry = workbook.add_worksheet(tracker.sheet_name)
+        lists = workbook.add_worksheet(LISTS_SHEET)
+        stamp = workbook.add_worksheet(STAMP_SHEET)
+        builder.instructions(instructions)
+        builder.entry_sheet(entry)
+        builder.lists(lists)
+        builder.stamp(stamp)
+        entry.activate()
+        workbook.close()
+    return out
+

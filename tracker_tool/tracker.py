@@ -1,0 +1,87 @@
+"""The description of one tracker kind: its model, rules, sheet layout and version.
+
+Every tracker (action plan today, others later) is one of these; the template writer, the
+reader and the validator take a Tracker and know nothing about any particular policy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Callable, Iterable
+
+from pydantic import BaseModel
+
+from tracker_tool.catalogue import RuleInfo
+from tracker_tool.columns import ColumnSpec, column_specs, fingerprint
+
+#: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each
+#: group of columns, a hidden row of field keys (so columns are matched even if moved or
+#: retitled), then the header titles. Entries start on the row after the header.
+GROUP_ROW = 0
+KEY_ROW = 1
+HEADER_ROW = 2
+FIRST_DATA_ROW = 3
+
+
+@dataclass(frozen=True)
+class LiveHighlights:
+    """Fields the template's conditional formats use to show problems live in Excel."""
+
+    due_key: str
+    status_key: str
+    done_values: tuple[str, ...]
+    owner_key: str
+    content_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """A tracker kind. ``rules`` are callables taking a RuleContext and yielding findings."""
+
+    kind: str
+    title: str
+    summary: str
+    version: str
+    sheet_name: str
+    row_model: type[BaseModel]
+    catalogue: tuple[RuleInfo, ...]
+    rules: tuple[Callable, ...]
+    instructions: tuple[str, ...]
+    released: date = date(2026, 11, 21)
+    highlights: LiveHighlights | None = None
+    figures: Callable | None = None
+    escalations: Callable | None = None
+    entry_rows: int = 1000
+    group_colours: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        return column_specs(self.row_model)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        return fingerprint(self.columns)
+
+    @cached_property
+    def by_key(self) -> dict[str, ColumnSpec]:
+        return {spec.key: spec for spec in self.columns}
+
+    def rule(self, code: str) -> RuleInfo:
+        for info in self.catalogue:
+            if info.code == code:
+                return info
+        raise KeyError(code)
+
+    def groups(self) -> Iterable[tuple[str, list[ColumnSpec]]]:
+        """Consecutive runs of columns sharing a group, for the band above the header."""
+        current, run = None, []
+        for spec in self.columns:
+            if spec.group != current and run:
+                yield current, run
+                run = []
+            current = spec.group
+            run.append(spec)
+        if run:
+            yield current, run

@@ -1,0 +1,50 @@
+"""The action-plan tracker of the Reg 17 Action Plan and Improvement Tracking Policy."""
+
+from tracker_tool.catalogue import CORE_RULES
+from tracker_tool.columns import column_specs
+from tracker_tool.common_rules import required_catalogue, required_fields, unique_values
+from tracker_tool.tracker import LiveHighlights, Tracker
+from tracker_tool.trackers.action_plan.catalogue import POLICY_RULES
+from tracker_tool.trackers.action_plan.figures import escalations, review_figures
+from tracker_tool.trackers.action_plan.models import ActionRecord
+from tracker_tool.trackers.action_plan.rules import RULES
+
+INSTRUCTIONS = (
+    "Record one improvement action per row, from the problem that raised it to the check that it "
+    "worked. The Registered Manager reviews open actions at least monthly (policy s12, s17).",
+    "Every action needs a named owner, a due date, a priority and the evidence that will prove it "
+    "is done (s4, s8). Columns marked * must be filled in for every action.",
+    "Pick values from the dropdowns where a cell offers one. Type dates as dd/mm/yyyy.",
+    "Mark an action Complete only when the date completed and the evidence of completion are "
+    "recorded (s14). Mark it Closed once the closure has been reviewed and any effectiveness "
+    "check is done (s15).",
+    "When a due date moves, keep the original due date and add one to the number of "
+    "extensions. Overdue actions that are high priority, linked to safeguarding, a serious "
+    "incident, medicine safety, staffing or infection control, required by an external body, or "
+    "extended more than once must be escalated and the escalation recorded (s13).",
+    "The header row and this sheet are protected so the columns stay where the audit expects "
+    "them; sorting, filtering and resizing columns still work. Do not add, delete or rename "
+    "columns or sheets.",
+    "Hover over a column heading to read what belongs in it.",
+)
+
+TRACKER = Tracker(
+    kind="action-plan",
+    title="Action plan and improvement tracker",
+    summary="Improvement actions from incidents, complaints, audits and inspections (CQC Reg 17).",
+    version="1.0",
+    sheet_name="Actions",
+    row_model=ActionRecord,
+    catalogue=CORE_RULES + required_catalogue(column_specs(ActionRecord)) + POLICY_RULES,
+    rules=(required_fields, unique_values("action_id", "action-id.missing",
+                                          "action-id.duplicate")) + RULES,
+    instructions=INSTRUCTIONS,
+    highlights=LiveHighlights("due_date", "status", ("Complete", "Closed"), "owner",
+                              ("title", "description")),
+    figures=review_figures,
+    escalations=escalations,
+    group_colours={
+        "The action": "#1F4E79", "Owner, dates and risk": "#2E75B6", "Progress": "#548235",
+        "Completion": "#7F6000", "Effectiveness and closure": "#7030A0",
+    },
+)

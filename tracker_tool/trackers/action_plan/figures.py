@@ -1,0 +1,70 @@
+"""The action-plan review figures of policy s17, and the list of actions to escalate (s13).
+
+The audit workbook's Summary and Escalations sheets and the JSON report all come from here.
+"""
+
+from __future__ import annotations
+
+from tracker_tool.cell_values import display
+from tracker_tool.report import Escalation, Figure
+from tracker_tool.rule_context import RuleContext
+from tracker_tool.trackers.action_plan.rules import days_overdue, escalation_reasons, is_open
+from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status, YesNo
+
+
+def _high_risk(row) -> bool:
+    return row.get("priority") == Priority.HIGH or row.get("high_priority_reason") is not None
+
+
+def review_figures(ctx: RuleContext) -> list[Figure]:
+    rows = ctx.rows
+    open_rows = [r for r in rows if is_open(r)]
+    done = [r for r in rows if r.get("status") in DONE_STATUSES]
+    awaiting_check = [
+        r for r in done
+        if r.get("effectiveness_needed") == YesNo.YES and r.get("effectiveness_done") is None
+        and r.missing("effectiveness_result")
+    ]
+    waiting_external = [
+        r for r in open_rows
+        if r.get("status") == Status.AWAITING_EXTERNAL or not r.missing("external_input")
+    ]
+    return [
+        Figure("actions", "Actions in the plan", len(rows), "Rows with any entry."),
+        Figure("open", "Open actions", len(open_rows), "Not marked Complete or Closed."),
+        Figure("overdue", "Overdue actions", sum(days_overdue(r, ctx) is not None for r in rows),
+               "Open and past the due date on the audit date."),
+        Figure("high_risk_open", "High-risk actions open", sum(_high_risk(r) for r in open_rows),
+               "Open actions with High priority or a high-priority reason."),
+        Figure("waiting_external", "Waiting for external input", len(waiting_external),
+               "Open actions that depend on someone outside the service."),
+        Figure("done_without_evidence", "Completed without evidence",
+               sum(r.missing("completion_evidence") for r in done),
+               "Marked Complete or Closed with no evidence of completion."),
+        Figure("awaiting_effectiveness", "Awaiting an effectiveness check", len(awaiting_check),
+               "Completed actions whose effectiveness check is not yet done."),
+        Figure("to_escalate", "To escalate", sum(bool(escalation_reasons(r, ctx)) for r in rows),
+               "Overdue actions the policy says must be escalated (s13)."),
+        Figure("owner_missing", "Without an owner", sum(r.missing("owner") for r in rows),
+               "No owner recorded."),
+    ]
+
+
+def escalations(ctx: RuleContext) -> list[Escalation]:
+    found = []
+    for row in ctx.rows:
+        reasons = escalation_reasons(row, ctx)
+        if not reasons:
+            continue
+        found.append(Escalation(
+            row=row.excel_row,
+            action_id=display(row.get("action_id") or ""),
+            title=display(row.get("title") or ""),
+            owner=display(row.get("owner") or ""),
+            due=row.get("due_date"),
+            days_overdue=days_overdue(row, ctx) or 0,
+            reasons=tuple(reasons),
+            route=display(row.get("escalation_route") or ""),
+            recorded=display(row.get("escalation_record") or ""),
+        ))
+    return found

@@ -1,0 +1,113 @@
+"""Validate one workbook: stamp and kind first, then columns, then every row, then the policy.
+
+This is the one place that runs the stages in order. It returns a CheckedWorkbook holding the
+Report plus what the audit writer needs to copy the returned sheet (grid and header map).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tracker_tool.catalogue import core
+from tracker_tool.cell_values import EPOCH_1900, EPOCH_1904
+from tracker_tool.findings import Finding
+from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
+from tracker_tool.reader import DEFAULT_MAX_ROWS, LoadedWorkbook, SheetGrid, load_workbook, read_grid
+from tracker_tool.report import Report
+from tracker_tool.row_validation import check_row, entry_rows
+from tracker_tool.rule_context import RuleContext
+from tracker_tool.stamp import Stamp, version_tuple
+from tracker_tool.tracker import Tracker
+from tracker_tool.trackers import all_trackers
+
+DEFAULT_KIND = "action-plan"
+
+
+@dataclass
+class CheckedWorkbook:
+    """A validated workbook: the report, and the sheet as read (None when no sheet matched)."""
+
+    report: Report
+    tracker: Tracker
+    grid: SheetGrid | None = None
+    header: HeaderMap | None = None
+
+
+def _stamp_findings(stamp: Stamp, tracker: Tracker) -> list[Finding]:
+    if not stamp.present:
+        return [core("stamp.missing").finding()]
+    found = []
+    if stamp.version and stamp.version != tracker.version:
+        older = version_tuple(stamp.version) < version_tuple(tracker.version)
+        code = "stamp.old-version" if older else "stamp.newer-version"
+        found.append(core(code).finding(found=stamp.version, current=tracker.version))
+    elif stamp.fingerprint and stamp.fingerprint != tracker.fingerprint:
+        found.append(core("stamp.fingerprint-mismatch").finding(
+            found=stamp.fingerprint, version=tracker.version, expected=tracker.fingerprint))
+    return found
+
+
+def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int):
+    """The first sheet, preferring the stamped and template names, whose header we recognise."""
+    preferred = [n for n in (loaded.stamp.sheet, tracker.sheet_name) if n in loaded.sheet_names]
+    others = [n for n in loaded.visible_sheets if n not in preferred]
+    for name in dict.fromkeys(preferred + others):
+        probe = read_grid(loaded, name, SEARCH_ROWS)
+        located = locate_header(probe, tracker)
+        if located is not None:
+            header_row, keyed = located
+            grid = read_grid(loaded, name, max_rows + header_row + 1)
+            return grid, map_columns(grid, tracker, header_row, keyed)
+    return None, None
+
+
+def resolve_tracker(stamp: Stamp, kind: str | None) -> tuple[Tracker, Finding | None]:
+    trackers = all_trackers()
+    expected = kind or stamp.kind or DEFAULT_KIND
+    tracker = trackers.get(expected) or trackers[DEFAULT_KIND]
+    if stamp.kind and stamp.kind != expected or stamp.kind and stamp.kind not in trackers:
+        return tracker, core("workbook.other-tracker").finding(found=stamp.kind, expected=expected)
+    return tracker, None
+
+
+def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
+                 max_rows: int = DEFAULT_MAX_ROWS) -> CheckedWorkbook:
+    tracker, mismatch = resolve_tracker(loaded.stamp, kind)
+    report = Report(path=str(loaded.path), tracker=tracker.kind,
+                    template_version=loaded.stamp.version, as_of=as_of)
+    if mismatch:
+        report.findings.append(mismatch)
+        return CheckedWorkbook(report, tracker)
+    report.findings.extend(_stamp_findings(loaded.stamp, tracker))
+    grid, hmap = _find_sheet(loaded, tracker, max_rows)
+    if grid is None:
+        report.findings.append(core("workbook.not-a-tracker").finding(
+            tracker=tracker.title, detail="looked in " + ", ".join(
+                repr(n) for n in loaded.visible_sheets)))
+        return CheckedWorkbook(report, tracker)
+    report.sheet = grid.name
+    report.findings.extend(hmap.findings)
+    if grid.truncated:
+        report.findings.append(core("workbook.too-many-rows").finding(
+            sheet=grid.name, limit=max_rows))
+    context = {"epoch": EPOCH_1904 if loaded.parts.date1904 else EPOCH_1900}
+    checked, cell_findings = [], []
+    for raw in entry_rows(grid, hmap):
+        row, found = check_row(raw, tracker, grid.name, context)
+        checked.append(row)
+        cell_findings.extend(found)
+    ctx = RuleContext(tracker, grid.name, checked, as_of)
+    rule_findings = [f for rule in tracker.rules for f in rule(ctx)]
+    report.rows = len(checked)
+    report.findings.extend(sorted(cell_findings + rule_findings, key=lambda f: f.sort_key))
+    report.figures = tracker.figures(ctx) if tracker.figures else []
+    report.escalations = tracker.escalations(ctx) if tracker.escalations else []
+    return CheckedWorkbook(report, tracker, grid, hmap)
+
+
+def check_workbook(path: str | Path, as_of: date, kind: str | None = None,
+                   max_rows: int = DEFAULT_MAX_ROWS) -> CheckedWorkbook:
+    """Read and validate ``path``; raises WorkbookError only when it cannot be read at all."""
+    return check_loaded(load_workbook(path), as_of, kind, max_rows)
