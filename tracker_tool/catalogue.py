@@ -23,13 +23,18 @@ class RuleInfo:
     fix: str
 
     def finding(self, *, sheet=None, cell=None, row=None, column=None, value=None,
-                field=None, severity: Severity | None = None, **details) -> Finding:
-        """Build a finding from this entry, filling the message template with ``details``."""
+                field=None, severity: Severity | None = None, clause: str | None = None,
+                **details) -> Finding:
+        """Build a finding from this entry, filling the message template with ``details``.
+
+        ``clause`` overrides the entry's own, for generic codes (a bad date) raised in a
+        column whose policy clause is more useful to the reader than the code's.
+        """
         return Finding(
             code=self.code,
             severity=severity or self.severity,
             message=self.message.format(value=value or "", **details),
-            clause=self.clause,
+            clause=clause or self.clause,
             sheet=sheet,
             cell=cell,
             row=row,

@@ -20,7 +20,7 @@ def required_catalogue(columns: tuple[ColumnSpec, ...]) -> tuple[RuleInfo, ...]:
     return tuple(
         RuleInfo(
             f"{spec.stem}.missing", f"{spec.title} missing", spec.required, spec.clause,
-            "{label} has no " + spec.title.lower() + ".",
+            "{label}: " + spec.title + " is blank.",
             f"Fill in the {spec.title} column. {spec.help}",
         )
         for spec in columns if spec.required is not None
@@ -43,7 +43,7 @@ def unique_values(key: str, missing_code: str, duplicate_code: str) -> Callable:
         first_seen: dict[str, int] = {}
         for row in ctx.rows:
             if row.missing(key):
-                yield ctx.at(row, key, missing_code, label=f"row {row.excel_row}")
+                yield ctx.at(row, key, missing_code, label=ctx.label(row))
                 continue
             value = display(row.get(key)).strip().casefold()
             if value in first_seen:

@@ -93,5 +93,5 @@ def _cell_finding(tracker: Tracker, sheet: str, raw: RawRow, key: str, code: str
     details = {"hint": "", "allowed": ", ".join(spec.choices), **details}
     return core(code).finding(
         sheet=sheet, cell=cell.ref, row=raw.excel_row, column=spec.title,
-        value=display(cell.value), field=key, title=spec.title, **details,
+        value=display(cell.value), field=key, title=spec.title, clause=spec.clause, **details,
     )

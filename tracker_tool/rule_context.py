@@ -80,8 +80,8 @@ class RuleContext:
         )
 
     def label(self, row: CheckedRow) -> str:
-        """How a message names an action: its ID when it has one, else its row."""
+        """How a message names an action: its ID and row (IDs may be missing or repeated)."""
         action_id = row.raw.cells.get("action_id")
         if action_id is not None and display(action_id.value).strip():
-            return display(action_id.value).strip()
-        return f"row {row.excel_row}"
+            return f"{display(action_id.value).strip()} (row {row.excel_row})"
+        return f"The action on row {row.excel_row}"

@@ -159,6 +159,25 @@ class _TemplateBuilder:
         return {PROP_KIND: self.tracker.kind, PROP_VERSION: self.tracker.version,
                 PROP_FINGERPRINT: self.tracker.fingerprint, PROP_SHEET: self.tracker.sheet_name}
 
+    def write_entries(self, ws, entries) -> None:
+        """Pre-fill entry rows (samples, fixtures, commissioners' seeded plans) as a user would."""
+        for offset, entry in enumerate(entries):
+            r = FIRST_DATA_ROW + offset
+            for key, value in entry.items():
+                spec = self.tracker.by_key[key]
+                fmt = self.entry[spec.kind]
+                if value is None:
+                    continue
+                if isinstance(value, datetime):
+                    ws.write_datetime(r, spec.index, value, fmt)
+                elif isinstance(value, date):
+                    ws.write_datetime(r, spec.index, datetime.combine(value, datetime.min.time()),
+                                      fmt)
+                elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                    ws.write_number(r, spec.index, value, fmt)
+                else:
+                    ws.write_string(r, spec.index, str(value), fmt)
+
     def entry_sheet(self, ws) -> None:
         tracker = self.tracker
         for name, specs in tracker.groups():
@@ -217,8 +236,12 @@ class _TemplateBuilder:
         })
 
 
-def build_template_file(tracker: Tracker, out: str | Path) -> Path:
-    """Write ``tracker``'s template to ``out`` atomically and return the path."""
+def build_template_file(tracker: Tracker, out: str | Path, entries=()) -> Path:
+    """Write ``tracker``'s template to ``out`` atomically and return the path.
+
+    ``entries`` (dicts of field key -> value) pre-fill the first rows; values are written as
+    their Python type, so a string such as "ASAP" in a date column stays text, as typed.
+    """
     import xlsxwriter
 
     out = Path(out)
@@ -239,6 +262,7 @@ def build_template_file(tracker: Tracker, out: str | Path) -> Path:
         stamp = workbook.add_worksheet(STAMP_SHEET)
         builder.instructions(instructions)
         builder.entry_sheet(entry)
+        builder.write_entries(entry, entries)
         builder.lists(lists)
         builder.stamp(stamp)
         entry.activate()

@@ -7,7 +7,7 @@ E, W = Severity.ERROR, Severity.WARNING
 
 POLICY_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("action-id.missing", "Action ID missing", W, "s16",
-             "The action on {label} has no Action ID, so minutes and evidence cannot point to it.",
+             "{label} has no Action ID, so minutes and evidence cannot point to it.",
              "Give every action a short unique reference such as A-014."),
     RuleInfo("action-id.duplicate", "Duplicate Action ID", E, "s16",
              "Action ID '{value}' is already used on row {first}.",

@@ -1,0 +1,362 @@
+"""Write the annotated audit workbook: a fresh file, never a modified copy of the input.
+
+Sheets: Summary (the review figures and findings by code), the returned sheet copied cell for
+cell at the same addresses with problem cells filled and noted, Findings (one filterable row
+each, linked to its cell) and Escalations. Text from the returned workbook is always written
+with write_string, and text that a spreadsheet could take for a formula gets a quote prefix,
+so nothing in a returned workbook can run when the audit is opened.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from tracker_tool import styles
+from tracker_tool.atomic import atomic_path
+from tracker_tool.cell_values import ExcelError, is_blank
+from tracker_tool.columns import Kind, column_letter, parse_a1
+from tracker_tool.findings import Finding, Severity
+from tracker_tool.validation import CheckedWorkbook
+
+#: First characters that make a spreadsheet treat typed text as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+_FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.WARNING: styles.WARNING_FILL}
+_NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _sheet_url(sheet: str, cell: str) -> str:
+    return "internal:'" + sheet.replace("'", "''") + "'!" + cell
+
+
+class _AuditBuilder:
+    def __init__(self, workbook, checked: CheckedWorkbook):
+        self.wb = workbook
+        self.checked = checked
+        self.report = checked.report
+        self._formats: dict[tuple, object] = {}
+        self.by_row: dict[int, list[Finding]] = {}
+        for f in self.report.findings:
+            if f.row is not None and f.cell is not None or f.row is not None and f.field:
+                self.by_row.setdefault(f.row, []).append(f)
+        self.widths: dict[int, float] = {}
+        self.heights: dict[int, int] = {}
+        self.header = workbook.add_format(styles.HEADER)
+        self.wrap = workbook.add_format(styles.WRAP)
+        self.top = workbook.add_format(styles.TOP)
+        names = {"Summary", "Findings", "Escalations"}
+        copy = self.report.sheet or "Returned sheet"
+        self.copy_name = copy if copy not in names else f"{copy} (returned)"
+
+    def fmt(self, *, kind: Kind | None = None, severity: Severity | None = None,
+            quote: bool = False, bold: bool = False, ok: bool = False):
+        """One cached format per combination; XlsxWriter slows down with thousands of formats."""
+        key = (kind, severity, quote, bold, ok)
+        if key not in self._formats:
+            props = {"valign": "top"}
+            if ok:
+                props["bg_color"] = styles.OK_FILL
+            if kind is Kind.DATE:
+                props["num_format"] = styles.DATE_FORMAT
+            if kind in (Kind.LONG_TEXT, None):
+                props["text_wrap"] = True
+            if severity is not None:
+                props["bg_color"] = _FILL[severity]
+            if quote:
+                props["quote_prefix"] = True
+            if bold:
+                props["bold"] = True
+            self._formats[key] = self.wb.add_format(props)
+        return self._formats[key]
+
+    def write_value(self, ws, r: int, c: int, value, kind: Kind | None = None,
+                    severity: Severity | None = None) -> None:
+        """Write one untrusted value as the type it is, never as a formula or link."""
+        if isinstance(value, ExcelError):
+            ws.write_string(r, c, value.code, self.fmt(kind=kind, severity=severity))
+        elif isinstance(value, bool):
+            ws.write_boolean(r, c, value, self.fmt(kind=kind, severity=severity))
+        elif isinstance(value, (int, float)):
+            ws.write_number(r, c, value, self.fmt(kind=kind, severity=severity))
+        elif isinstance(value, datetime):
+            ws.write_datetime(r, c, value, self.fmt(kind=Kind.DATE, severity=severity))
+        elif isinstance(value, date):
+            ws.write_datetime(r, c, datetime.combine(value, datetime.min.time()),
+                              self.fmt(kind=Kind.DATE, severity=severity))
+        elif is_blank(value):
+            if severity is not None:
+                ws.write_blank(r, c, None, self.fmt(kind=kind, severity=severity))
+        else:
+            text = str(value)
+            quote = text.startswith(FORMULA_TRIGGERS)
+            ws.write_string(r, c, text, self.fmt(kind=kind, severity=severity, quote=quote))
+            if kind in (Kind.LONG_TEXT, None):
+                self.grow(r, c, text)
+
+    # -- layout: widths set once per sheet, row heights from the wrapped text --------------
+    def begin(self, ws, widths: dict[int, float]):
+        """Start a sheet; LibreOffice and print preview do not grow wrapped rows by themselves."""
+        self.widths, self.heights = dict(widths), {}
+        for c, width in widths.items():
+            ws.set_column(c, c, width)
+        return ws
+
+    def grow(self, r: int, c: int, text: str) -> None:
+        width = self.widths.get(c, 8.43)
+        chars = max(int(width * 1.1), 1)
+        lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
+        self.heights[r] = max(self.heights.get(r, 1), min(lines, 30))
+
+    def finish(self, ws, skip=()) -> None:
+        for r, lines in self.heights.items():
+            if lines > 1 and r not in skip:
+                ws.set_row(r, 13 * lines + 2)
+
+    # -- the returned sheet, annotated ------------------------------------------------------
+    def returned_sheet(self) -> None:
+        grid, hmap, tracker = self.checked.grid, self.checked.header, self.checked.tracker
+        by_cell: dict[str, list[Finding]] = {}
+        for f in self.report.findings:
+            if f.cell:
+                by_cell.setdefault(f.cell, []).append(f)
+        key_at = {col: key for key, col in hmap.columns.items()}
+        kinds = {col: tracker.by_key[key].kind for col, key in key_at.items()}
+        status_col = max((len(row) for row in grid.rows), default=0)
+        widths = {c: (tracker.by_key[key_at[c]].width if c in key_at else 16)
+                  for c in range(status_col)}
+        widths.update({status_col: 16, status_col + 1: 60})
+        ws = self.begin(self.wb.add_worksheet(self.copy_name), widths)
+        for r, row in enumerate(grid.rows):
+            header = r == hmap.header_row
+            for c, value in enumerate(row):
+                found = by_cell.get(_ref(r, c))
+                severity = _worst(found)
+                if header:
+                    self.write_header_cell(ws, r, c, value, severity)
+                elif r > hmap.header_row or not is_blank(value):
+                    self.write_value(ws, r, c, value, kinds.get(c), severity)
+                if found:
+                    ws.write_comment(r, c, "\n".join(f"[{f.severity.value}] {f.message}"
+                                                     for f in found), _NOTE)
+            if header:
+                ws.write_string(r, status_col, "Audit result", self.header)
+                ws.write_string(r, status_col + 1, "Audit findings", self.header)
+            elif r > hmap.header_row and any(not is_blank(v) for v in row):
+                self.row_status(ws, r, status_col, self.by_row.get(r + 1, []))
+        self.finish(ws, skip={hmap.header_row, hmap.header_row - 1})
+        if hmap.keyed:
+            ws.set_row(hmap.header_row - 1, None, None, {"hidden": True})
+        ws.set_row(hmap.header_row, 45)
+        ws.freeze_panes(hmap.header_row + 1, 2)
+        ws.autofilter(hmap.header_row, 0, max(len(grid.rows) - 1, hmap.header_row), status_col + 1)
+        self.print_setup(ws, repeat=(0, hmap.header_row), paper=8)
+
+    def write_header_cell(self, ws, r, c, value, severity) -> None:
+        if severity is None:
+            fmt = self.header
+        else:
+            key = ("header", severity)
+            if key not in self._formats:
+                self._formats[key] = self.wb.add_format({**styles.HEADER,
+                                                         "bg_color": _FILL[severity]})
+            fmt = self._formats[key]
+        ws.write_string(r, c, "" if is_blank(value) else str(value), fmt)
+
+    def row_status(self, ws, r: int, col: int, found: list[Finding]) -> None:
+        """The per-row verdict: 'No problems', or counts plus every message for the row."""
+        if not found:
+            ws.write_string(r, col, "No problems", self.fmt(ok=True))
+            return
+        severity = _worst(found)
+        ws.write_string(r, col, _counts(found), self.fmt(severity=severity, bold=True))
+        self.write_value(ws, r, col + 1, "\n".join("• " + f.message for f in found), None,
+                         severity)
+
+    # -- summary, findings, escalations, action review --------------------------------------
+    def summary(self) -> None:
+        rep, tracker = self.report, self.checked.tracker
+        ws = self.begin(self.wb.add_worksheet("Summary"), {0: 42, 1: 9, 2: 26, 3: 9, 4: 60})
+        f = self.wb.add_format
+        ws.write_string(0, 0, f"{tracker.title}: audit", f(styles.TITLE))
+        facts = [
+            ("Workbook", Path(rep.path).name),
+            ("Audit date", rep.as_of.strftime("%d/%m/%Y")),
+            ("Tracker", f"{tracker.kind} (template version {rep.template_version or 'unknown'})"),
+            ("Sheet audited", rep.sheet or "none found"),
+            ("Actions checked", str(rep.rows)),
+            ("Result", "No errors" if rep.ok else
+             f"{_plural(rep.errors, 'error')} and {_plural(rep.warnings, 'warning')}"),
+        ]
+        label = f(styles.LABEL)
+        for r, (name, value) in enumerate(facts, start=2):
+            ws.write_string(r, 0, name, label)
+            ws.merge_range(r, 1, r, 4, "", self.top)
+            self.write_value(ws, r, 1, value, Kind.TEXT)
+        r = len(facts) + 3
+        for c, title in enumerate(("Action-plan review figures (s17)", "Count")):
+            ws.write_string(r, c, title, self.header)
+        ws.merge_range(r, 2, r, 4, "What it counts", self.header)
+        big = f(styles.BIG_NUMBER)
+        for fig in rep.figures:
+            r += 1
+            ws.write_string(r, 0, fig.label, self.top)
+            ws.write_number(r, 1, fig.value, big)
+            ws.merge_range(r, 2, r, 4, fig.note, self.top)
+        r += 2
+        for c, title in enumerate(("Findings by code", "Count", "Code", "Policy", "How to fix")):
+            ws.write_string(r, c, title, self.header)
+        counts = rep.counts_by_code()
+        ordered = sorted(counts, key=lambda code: (self.rule(code).severity.rank, -counts[code],
+                                                   code))
+        for code in ordered:
+            r += 1
+            info = self.rule(code)
+            ws.write_string(r, 0, info.title, self.fmt(severity=info.severity))
+            ws.write_number(r, 1, counts[code], big)
+            ws.write_string(r, 2, code, self.top)
+            ws.write_string(r, 3, info.clause, self.top)
+            self.write_value(ws, r, 4, info.fix, Kind.LONG_TEXT)
+        if not counts:
+            ws.write_string(r + 1, 0, "No findings.", self.top)
+        self.finish(ws)
+        self.print_setup(ws)
+        ws.activate()
+
+    def rule(self, code: str):
+        return self.checked.tracker.rule(code)
+
+    def table(self, name: str, heads: list[tuple[str, float]]):
+        ws = self.begin(self.wb.add_worksheet(name), {c: w for c, (_, w) in enumerate(heads)})
+        for c, (title, _) in enumerate(heads):
+            ws.write_string(0, c, title, self.header)
+        return ws
+
+    def end_table(self, ws, rows: int, cols: int) -> None:
+        self.finish(ws, skip={0})
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(rows, 1), cols - 1)
+        self.print_setup(ws, repeat=(0, 0))
+
+    def findings_sheet(self) -> None:
+        heads = [("Severity", 9), ("Code", 24), ("Cell", 7), ("Row", 6), ("Column", 18),
+                 ("Value found", 20), ("Message", 58), ("Policy", 8), ("How to fix", 46)]
+        ws = self.table("Findings", heads)
+        link = self.wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top"})
+        for r, f in enumerate(self.report.findings, start=1):
+            ws.write_string(r, 0, f.severity.value, self.fmt(severity=f.severity))
+            ws.write_string(r, 1, f.code, self.top)
+            if f.cell and self.checked.grid is not None:
+                ws.write_url(r, 2, _sheet_url(self.copy_name, f.cell), link, string=f.cell)
+            if f.row is not None:
+                ws.write_number(r, 3, f.row, self.top)
+            for c, text in ((4, f.column), (5, f.value), (6, f.message), (7, f.clause),
+                            (8, self.rule(f.code).fix)):
+                self.write_value(ws, r, c, text or "", Kind.LONG_TEXT)
+        self.end_table(ws, len(self.report.findings), len(heads))
+
+    def escalations_sheet(self) -> None:
+        heads = [("Row", 6), ("Action ID", 10), ("Action title", 28), ("Owner", 16),
+                 ("Due date", 11), ("Days overdue", 9), ("Why it must be escalated (s13)", 42),
+                 ("Escalation route", 20), ("Escalation recorded", 36)]
+        ws = self.table("Escalations", heads)
+        items = sorted(self.report.escalations, key=lambda e: (-e.days_overdue, e.row))
+        for r, e in enumerate(items, start=1):
+            ws.write_number(r, 0, e.row, self.top)
+            self.write_value(ws, r, 1, e.action_id, Kind.TEXT)
+            self.write_value(ws, r, 2, e.title, Kind.LONG_TEXT)
+            self.write_value(ws, r, 3, e.owner, Kind.TEXT)
+            self.write_value(ws, r, 4, e.due)
+            ws.write_number(r, 5, e.days_overdue, self.top)
+            self.write_value(ws, r, 6, "; ".join(e.reasons), Kind.LONG_TEXT)
+            self.write_value(ws, r, 7, e.route, Kind.LONG_TEXT)
+            self.write_value(ws, r, 8, e.recorded or "Not recorded", Kind.LONG_TEXT,
+                             None if e.recorded else Severity.ERROR)
+        if not items:
+            ws.write_string(1, 0, "No overdue action needs escalating on the audit date.")
+        self.end_table(ws, len(items), len(heads))
+
+    def action_review_sheet(self) -> None:
+        """One printable line per action with its verdict, for the governance meeting."""
+        grid, hmap = self.checked.grid, self.checked.header
+        picks = [k for k in ("action_id", "title", "owner", "priority", "due_date", "status")
+                 if k in hmap.columns]
+        tracker = self.checked.tracker
+        heads = [("Row", 6)] + [(tracker.by_key[k].title, min(tracker.by_key[k].width, 26))
+                                for k in picks] + [("Audit result", 14), ("Findings", 70)]
+        ws = self.table("Action review", heads)
+        r = 0
+        for excel_row in range(hmap.header_row + 2, len(grid.rows) + 1):
+            values = grid.rows[excel_row - 1]
+            if all(is_blank(v) for v in values):
+                continue
+            r += 1
+            ws.write_number(r, 0, excel_row, self.top)
+            for c, key in enumerate(picks, start=1):
+                col = hmap.columns[key]
+                value = values[col] if col < len(values) else None
+                self.write_value(ws, r, c, value, Kind.LONG_TEXT if key == "title" else
+                                 tracker.by_key[key].kind)
+            self.row_status(ws, r, len(picks) + 1, self.by_row.get(excel_row, []))
+        self.end_table(ws, r, len(heads))
+
+    def print_setup(self, ws, repeat: tuple[int, int] | None = None, paper: int = 9) -> None:
+        """Auditors print these for governance meetings: fitted to width, headers repeated.
+
+        A4 landscape, except the full copy of the returned sheet, which goes on A3.
+        """
+        ws.set_landscape()
+        ws.set_paper(paper)
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+        name = Path(self.report.path).name[:80].replace("&", "&&")
+        ws.set_footer(f"&L&8{name}&R&8Page &P of &N")
+        if repeat:
+            ws.repeat_rows(*repeat)
+
+
+def _worst(found: list[Finding] | None) -> Severity | None:
+    return min((f.severity for f in found), key=lambda s: s.rank) if found else None
+
+
+def _counts(found: list[Finding]) -> str:
+    errors = sum(f.severity is Severity.ERROR for f in found)
+    warnings = len(found) - errors
+    parts = [_plural(errors, "error")] if errors else []
+    return ", ".join(parts + ([_plural(warnings, "warning")] if warnings else []))
+
+
+def _ref(r: int, c: int) -> str:
+    return f"{column_letter(c)}{r + 1}"
+
+
+def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
+    """Write the audit workbook for ``checked`` to ``out`` atomically."""
+    import xlsxwriter
+
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        workbook = xlsxwriter.Workbook(str(tmp), {
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        })
+        workbook.set_properties({
+            "title": f"Audit of {Path(checked.report.path).name}",
+            "author": "tracker-tool",
+            "created": datetime.combine(checked.report.as_of, datetime.min.time()),
+        })
+        builder = _AuditBuilder(workbook, checked)
+        builder.summary()
+        if checked.grid is not None:
+            builder.returned_sheet()
+        builder.findings_sheet()
+        builder.escalations_sheet()
+        if checked.grid is not None:
+            builder.action_review_sheet()
+        workbook.close()
+    return out
+
+
+__all__ = ["write_audit_file", "FORMULA_TRIGGERS", "parse_a1"]

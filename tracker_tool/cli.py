@@ -1,0 +1,219 @@
+"""The tracker-tool command line: parse options, call the api, render, set the exit status.
+
+Exit status: 0 no error findings, 1 error findings, 2 a file could not be read or the command
+was misused. Heavy imports (pydantic, XlsxWriter, calamine) happen inside the commands so
+that --help and start-up stay quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+as_of_option = click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    help="Audit as if today were this date (YYYY-MM-DD). Default: today in the UK. "
+         "Pin it for results you can reproduce.")
+kind_option = click.option(
+    "--kind", default=None, metavar="KIND",
+    help="Tracker kind to check against. Default: the kind stamped in the workbook.")
+max_rows_option = click.option(
+    "--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+    help="Most entry rows read from a sheet; more are reported, not read.")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def _date(value):
+    return value.date() if value else None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="tracker-tool", prog_name="tracker-tool")
+def cli() -> None:
+    """Locked Excel action-plan trackers for health and social care, checked against the policy.
+
+    \b
+    Typical use:
+      tracker-tool template action-plan --out tracker.xlsx   # give this to a manager
+      tracker-tool validate returned.xlsx --as-of 2026-12-31 # check what came back
+      tracker-tool audit returned.xlsx --out audit.xlsx      # annotated workbook for auditors
+    """
+
+
+@cli.command()
+@click.argument("kind")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the template. Default: KIND-template-vVERSION.xlsx here.")
+@click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
+def template(kind: str, out: Path | None, force: bool) -> None:
+    """Write the locked, validated Excel template for a tracker KIND.
+
+    The template has a dropdown for every closed list, date checks, a note on every
+    heading, an Instructions sheet, a protected header row and a stamp recording the
+    tracker kind and version. The same version always gives identical bytes.
+
+    \b
+    Example:
+      tracker-tool template action-plan --out action-plan.xlsx
+    """
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
+
+    try:
+        tracker = api.get_tracker(kind)
+    except KeyError as exc:
+        _fail(exc.args[0])
+    out = out or Path(f"{tracker.kind}-template-v{tracker.version}.xlsx")
+    if out.exists() and not force:
+        _fail(f"{out} already exists; it may be a filled-in tracker. Use --force to replace it.")
+    try:
+        api.build_template(kind, out)
+    except TrackerToolError as exc:
+        _fail(str(exc))
+    click.echo(f"Wrote {out} ({tracker.title}, template version {tracker.version}, "
+               f"{len(tracker.columns)} columns)")
+
+
+def _check_many(files, as_of, kind, max_rows):
+    """Validate each file; an unreadable file is noted and the rest still checked."""
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
+
+    reports, failures = [], []
+    for path in files:
+        try:
+            reports.append(api.validate_workbook(path, as_of, kind, max_rows))
+        except TrackerToolError as exc:
+            failures.append((str(path), getattr(exc, "reason", str(exc))))
+        except Exception as exc:  # a bug must not stop the other files
+            if os.environ.get("TRACKER_TOOL_DEBUG"):
+                raise
+            failures.append((str(path), f"could not be checked (internal error: {exc!r})"))
+    return reports, failures
+
+
+def _exit_status(reports, failures) -> int:
+    if failures:
+        return EXIT_UNUSABLE
+    return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True, help="How to print the findings.")
+@kind_option
+@max_rows_option
+def validate(files, as_of, fmt, kind, max_rows) -> None:
+    """Check returned tracker workbooks against the template and the policy.
+
+    Every finding names its sheet, cell, row, column, the value found, a plain-English
+    message and the policy clause. Files are only read, never changed.
+
+    \b
+    Exit status: 0 no errors; 1 error findings; 2 a file could not be read.
+    \b
+    Examples:
+      tracker-tool validate returned.xlsx --as-of 2026-12-31
+      tracker-tool validate services/*.xlsx --format csv > findings.csv
+    """
+    from tracker_tool import render
+
+    if kind is not None:
+        _known_kind(kind)
+    reports, failures = _check_many(files, _date(as_of), kind, max_rows)
+    if fmt == "json":
+        import json
+
+        data = json.loads(render.to_json(reports))
+        data["unreadable"] = [{"path": p, "reason": r} for p, r in failures]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(render.to_csv(reports), nl=False)
+    else:
+        click.echo(render.to_text(reports), nl=False)
+    for path, reason in failures:
+        click.echo(f"Error: {path}: {reason}", err=True)
+    sys.exit(_exit_status(reports, failures))
+
+
+def _known_kind(kind: str) -> None:
+    from tracker_tool.trackers import get_tracker
+
+    try:
+        get_tracker(kind)
+    except KeyError as exc:
+        _fail(exc.args[0])
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the audit workbook. Default: FILE-audit.xlsx beside FILE.")
+@as_of_option
+@kind_option
+@max_rows_option
+def audit(file, out, as_of, kind, max_rows) -> None:
+    """Write an annotated audit workbook for a returned tracker.
+
+    The audit is a new workbook: a Summary of the policy's review figures, the returned
+    sheet with every problem cell highlighted and noted, a Findings sheet and an
+    Escalations sheet. FILE itself is never modified.
+
+    \b
+    Exit status: 0 no errors; 1 error findings; 2 the file could not be read.
+    \b
+    Example:
+      tracker-tool audit returned.xlsx --out returned-audit.xlsx --as-of 2026-12-31
+    """
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
+
+    if kind is not None:
+        _known_kind(kind)
+    try:
+        report, written = api.write_audit(file, out, _date(as_of), kind, max_rows)
+    except TrackerToolError as exc:
+        _fail(str(exc))
+    click.echo(f"Wrote {written}: {report.rows} actions, {report.errors} errors, "
+               f"{report.warnings} warnings, {len(report.escalations)} to escalate "
+               f"(as of {report.as_of.strftime('%d/%m/%Y')})")
+    sys.exit(_exit_status([report], []))
+
+
+@cli.command()
+@click.option("--kind", default="action-plan", show_default=True, help="Tracker kind.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown prints the table used in the README.")
+def rules(kind, fmt) -> None:
+    """List every finding code: severity, policy clause, what it means and how to fix it."""
+    from tracker_tool import api
+    from tracker_tool.rules_doc import rules_markdown, rules_text
+
+    _known_kind(kind)
+    catalogue = api.list_rules(kind)
+    click.echo(rules_markdown(catalogue) if fmt == "markdown" else rules_text(catalogue),
+               nl=False)
+
+
+@cli.command()
+def kinds() -> None:
+    """List the tracker kinds this version can build and check."""
+    from tracker_tool import api
+
+    for tracker in api.list_trackers():
+        click.echo(f"{tracker.kind:<14} v{tracker.version}  {tracker.summary}")
+
+
+def main() -> None:
+    cli(prog_name="tracker-tool")

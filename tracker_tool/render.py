@@ -1,0 +1,63 @@
+"""Render reports for the terminal and for other programs: text, JSON and CSV.
+
+No click here, so the library can render too; the CLI only chooses the format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tracker_tool.audit_writer import FORMULA_TRIGGERS
+from tracker_tool.report import Report
+
+CSV_COLUMNS = ("path", "code", "severity", "sheet", "cell", "row", "column", "value",
+               "message", "clause")
+
+
+def to_json(reports: list[Report]) -> str:
+    return json.dumps({"workbooks": [r.to_dict() for r in reports]}, indent=2,
+                      ensure_ascii=False)
+
+
+def _inert(value) -> str:
+    """CSV cells that start like a formula get a leading apostrophe (OWASP CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def to_csv(reports: list[Report]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for report in reports:
+        for f in report.findings:
+            row = f.to_dict()
+            row["path"] = report.path
+            writer.writerow([_inert(row[c]) for c in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def to_text(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
+    lines = []
+    for report in reports:
+        name = Path(report.path).name
+        verdict = "OK" if report.ok else "ERRORS"
+        lines.append(f"{name}: {verdict} - {report.rows} actions, {report.errors} errors, "
+                     f"{report.warnings} warnings (tracker {report.tracker}, template "
+                     f"{report.template_version or 'unknown'}, as of "
+                     f"{report.as_of.strftime('%d/%m/%Y')})")
+        for f in report.findings:
+            where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (
+                f"{f.sheet} row {f.row}" if f.row else "workbook")
+            lines.append(f"  {where:<14} {f.severity.value:<7} {f.code:<28} {f.message} "
+                         f"[{f.clause}]")
+        if report.figures:
+            figures = ", ".join(f"{fig.label.lower()} {fig.value}" for fig in report.figures)
+            lines.append(f"  Figures: {figures}")
+        lines.append("")
+    for path, reason in failures:
+        lines.append(f"{Path(path).name}: NOT READ - {reason}")
+    return "\n".join(lines).rstrip() + "\n"
