@@ -20,7 +20,7 @@ def required_catalogue(columns: tuple[ColumnSpec, ...]) -> tuple[RuleInfo, ...]:
     return tuple(
         RuleInfo(
             f"{spec.stem}.missing", f"{spec.title} missing", spec.required, spec.clause,
-            "{label}: " + spec.title + " is blank.",
+            "{label}: " + spec.title + " {state}.",
             f"Fill in the {spec.title} column. {spec.help}",
         )
         for spec in columns if spec.required is not None
@@ -33,7 +33,11 @@ def required_fields(ctx: RuleContext) -> Iterator[Finding]:
     for row in ctx.rows:
         for spec in required:
             if row.missing(spec.key):
-                yield ctx.at(row, spec.key, f"{spec.stem}.missing", label=ctx.label(row))
+                cell = row.raw.cells.get(spec.key)
+                typed = display(cell.value).strip() if cell else ""
+                state = f"holds only the placeholder '{typed}'" if typed else "is blank"
+                yield ctx.at(row, spec.key, f"{spec.stem}.missing", label=ctx.label(row),
+                             state=state)
 
 
 def unique_values(key: str, missing_code: str, duplicate_code: str) -> Callable:

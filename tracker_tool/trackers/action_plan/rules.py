@@ -29,6 +29,15 @@ def _fmt(day) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _either(words: list[str]) -> str:
+    """['from whom', 'by when'] -> 'from whom or by when'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 def is_open(row: CheckedRow) -> bool:
     return row.get("status") not in DONE_STATUSES
 
@@ -53,7 +62,7 @@ def escalation_reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
         reasons.append(f"linked to {reason.value.lower()}")
     source = row.get("source")
     if source in ESCALATE_SOURCES:
-        reasons.append(f"required by {source.value.lower()}")
+        reasons.append(ESCALATE_SOURCES[source])
     if (row.get("extensions") or 0) > 1:
         reasons.append(f"extended {row.get('extensions')} times")
     if row.missing("progress_update"):
@@ -123,11 +132,11 @@ def overdue_and_escalation(ctx: RuleContext) -> Iterator[Finding]:
         days = days_overdue(row, ctx)
         if days is None:
             continue
-        yield ctx.at(row, "due_date", "action.overdue", label=ctx.label(row), days=days)
+        yield ctx.at(row, "due_date", "action.overdue", label=ctx.label(row), days=_days(days))
         reasons = escalation_reasons(row, ctx)
         if reasons and row.missing("escalation_record"):
             yield ctx.at(row, "escalation_record", "escalation.due", label=ctx.label(row),
-                         days=days, reasons="; ".join(reasons))
+                         days=_days(days), reasons="; ".join(reasons))
 
 
 def effectiveness(ctx: RuleContext) -> Iterator[Finding]:
@@ -157,7 +166,7 @@ def external_dependency(ctx: RuleContext) -> Iterator[Finding]:
             key = next(k for k in ("external_input", "external_from", "external_due")
                        if row.missing(k))
             yield ctx.at(row, key, "external.incomplete", label=ctx.label(row),
-                         gaps=", ".join(gaps))
+                         gaps=_either(gaps))
 
 
 RULES = (

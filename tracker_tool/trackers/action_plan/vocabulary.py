@@ -89,8 +89,11 @@ ESCALATE_REASONS = frozenset({
     HighPriorityReason.INFECTION_CONTROL,
 })
 
-#: Overdue actions required by these bodies must be escalated (s13).
-ESCALATE_SOURCES = frozenset({
-    Source.CQC, Source.COMMISSIONER, Source.SAFEGUARDING, Source.PROFESSIONAL_ADVICE,
-    Source.GOVERNANCE,
-})
+#: Overdue actions required by these bodies must be escalated (s13), worded for messages.
+ESCALATE_SOURCES = {
+    Source.CQC: "required by CQC",
+    Source.COMMISSIONER: "required by the commissioner or local authority",
+    Source.SAFEGUARDING: "required by a safeguarding enquiry",
+    Source.PROFESSIONAL_ADVICE: "required by professional advice",
+    Source.GOVERNANCE: "required by provider governance",
+}
