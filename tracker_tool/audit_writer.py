@@ -18,15 +18,12 @@ from tracker_tool.cell_values import ExcelError, is_blank
 from tracker_tool.columns import Kind, column_letter, parse_a1
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.validation import CheckedWorkbook
+from tracker_tool.wording import plural
 
 #: First characters that make a spreadsheet treat typed text as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.WARNING: styles.WARNING_FILL}
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _sheet_url(sheet: str, cell: str) -> str:
@@ -107,7 +104,7 @@ class _AuditBuilder:
 
     def grow(self, r: int, c: int, text: str) -> None:
         width = self.widths.get(c, 8.43)
-        chars = max(int(width * 1.1), 1)
+        chars = max(int(width * 1.3), 1)  # characters per line at the 11pt default font
         lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
         self.heights[r] = max(self.heights.get(r, 1), min(lines, 30))
 
@@ -189,7 +186,7 @@ class _AuditBuilder:
             ("Sheet audited", rep.sheet or "none found"),
             ("Actions checked", str(rep.rows)),
             ("Result", "No errors" if rep.ok else
-             f"{_plural(rep.errors, 'error')} and {_plural(rep.warnings, 'warning')}"),
+             f"{plural(rep.errors, 'error')} and {plural(rep.warnings, 'warning')}"),
         ]
         label = f(styles.LABEL)
         for r, (name, value) in enumerate(facts, start=2):
@@ -224,6 +221,7 @@ class _AuditBuilder:
             ws.write_string(r + 1, 0, "No findings.", self.top)
         self.finish(ws)
         self.print_setup(ws)
+        ws.fit_to_pages(1, 1)
         ws.activate()
 
     def rule(self, code: str):
@@ -325,8 +323,8 @@ def _worst(found: list[Finding] | None) -> Severity | None:
 def _counts(found: list[Finding]) -> str:
     errors = sum(f.severity is Severity.ERROR for f in found)
     warnings = len(found) - errors
-    parts = [_plural(errors, "error")] if errors else []
-    return ", ".join(parts + ([_plural(warnings, "warning")] if warnings else []))
+    parts = [plural(errors, "error")] if errors else []
+    return ", ".join(parts + ([plural(warnings, "warning")] if warnings else []))
 
 
 def _ref(r: int, c: int) -> str:

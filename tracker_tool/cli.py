@@ -16,7 +16,7 @@ import click
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 as_of_option = click.option(
-    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
     help="Audit as if today were this date (YYYY-MM-DD). Default: today in the UK. "
          "Pin it for results you can reproduce.")
 kind_option = click.option(
@@ -107,7 +107,7 @@ def _exit_status(reports, failures) -> int:
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
 
 
-@cli.command()
+@cli.command(short_help="Check returned workbooks against the template and policy.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
@@ -120,8 +120,8 @@ def validate(files, as_of, fmt, kind, max_rows) -> None:
     Every finding names its sheet, cell, row, column, the value found, a plain-English
     message and the policy clause. Files are only read, never changed.
 
-    \b
     Exit status: 0 no errors; 1 error findings; 2 a file could not be read.
+
     \b
     Examples:
       tracker-tool validate returned.xlsx --as-of 2026-12-31
@@ -170,8 +170,8 @@ def audit(file, out, as_of, kind, max_rows) -> None:
     sheet with every problem cell highlighted and noted, a Findings sheet and an
     Escalations sheet. FILE itself is never modified.
 
-    \b
     Exit status: 0 no errors; 1 error findings; 2 the file could not be read.
+
     \b
     Example:
       tracker-tool audit returned.xlsx --out returned-audit.xlsx --as-of 2026-12-31
@@ -185,13 +185,16 @@ def audit(file, out, as_of, kind, max_rows) -> None:
         report, written = api.write_audit(file, out, _date(as_of), kind, max_rows)
     except TrackerToolError as exc:
         _fail(str(exc))
-    click.echo(f"Wrote {written}: {report.rows} actions, {report.errors} errors, "
-               f"{report.warnings} warnings, {len(report.escalations)} to escalate "
+    from tracker_tool.wording import plural
+
+    click.echo(f"Wrote {written}: {plural(report.rows, 'action')}, "
+               f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
+               f"{len(report.escalations)} to escalate "
                f"(as of {report.as_of.strftime('%d/%m/%Y')})")
     sys.exit(_exit_status([report], []))
 
 
-@cli.command()
+@cli.command(short_help="List every finding code with its clause and fix.")
 @click.option("--kind", default="action-plan", show_default=True, help="Tracker kind.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True, help="markdown prints the table used in the README.")

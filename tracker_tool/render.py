@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tracker_tool.audit_writer import FORMULA_TRIGGERS
 from tracker_tool.report import Report
+from tracker_tool.wording import plural
 
 CSV_COLUMNS = ("path", "code", "severity", "sheet", "cell", "row", "column", "value",
                "message", "clause")
@@ -45,8 +46,9 @@ def to_text(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
     for report in reports:
         name = Path(report.path).name
         verdict = "OK" if report.ok else "ERRORS"
-        lines.append(f"{name}: {verdict} - {report.rows} actions, {report.errors} errors, "
-                     f"{report.warnings} warnings (tracker {report.tracker}, template "
+        lines.append(f"{name}: {verdict} - {plural(report.rows, 'action')}, "
+                     f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} "
+                     f"(tracker {report.tracker}, template "
                      f"{report.template_version or 'unknown'}, as of "
                      f"{report.as_of.strftime('%d/%m/%Y')})")
         for f in report.findings:
