@@ -106,7 +106,8 @@ def test_print_setup_for_governance_meetings(audited):
         # fitToWidth 1 is the OOXML default, so the writer leaves it out; 0 high = any length.
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.page_setup.fitToWidth in (None, 1)
-        assert ws.page_setup.fitToHeight == (1 if name == "Summary" else 0)
+        # 1 is the default and is left out; 0 means "as many pages as it takes".
+        assert ws.page_setup.fitToHeight == (None if name == "Summary" else 0)
     assert book["Findings"].print_title_rows == "$1:$1"
     assert book["Actions"].print_title_rows == "$1:$3"
     assert book["Actions"].freeze_panes == "C4"

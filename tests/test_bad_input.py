@@ -98,6 +98,23 @@ def _billion_laughs(template: bytes, part: str) -> bytes:
     return zip_bytes(members)
 
 
+def _with_part(template: bytes, part: str, change) -> bytes:
+    members = members_of(template)
+    members[part] = change(members[part])
+    return zip_bytes(members)
+
+
+def _flip_a_byte(template: bytes, part: str) -> bytes:
+    """Damage the compressed data of ``part`` (as a bad disk or a cut download would)."""
+    data = bytearray(template)
+    info = zipfile.ZipFile(io.BytesIO(template)).getinfo(part)
+    local = data[info.header_offset: info.header_offset + 30]
+    start = (info.header_offset + 30 + int.from_bytes(local[26:28], "little")
+             + int.from_bytes(local[28:30], "little"))
+    data[start + 100] ^= 0xFF
+    return bytes(data)
+
+
 def _random_bytes(_t):
     data = random.Random(20261121).randbytes(8192)
     assert not data.startswith((b"PK", OLE_MAGIC))
@@ -137,6 +154,15 @@ BAD_FILES = {
     "entity-bomb-rels": ("lol3.xlsx",
                          lambda t: _billion_laughs(t, "xl/_rels/workbook.xml.rels"),
                          ["refused", "entities"]),
+    "damaged-sheet-xml": ("cut-sheet.xlsx",
+                          lambda t: _with_part(t, "xl/worksheets/sheet2.xml",
+                                               lambda x: x[:5000]),
+                          ["could not be read"]),
+    "damaged-workbook-xml": ("cut-book.xlsx",
+                             lambda t: _with_part(t, "xl/workbook.xml", lambda x: x[:200]),
+                             ["damaged", "xl/workbook.xml"]),
+    "corrupt-deflate-stream": ("flipped.xlsx", lambda t: _flip_a_byte(t, "xl/worksheets/sheet2.xml"),
+                               ["could not be read"]),
     "html-renamed": ("page.xlsx", lambda t: b"<!DOCTYPE html><html><table></table></html>",
                      ["web page", "save it as excel workbook (.xlsx)"]),
 }
@@ -268,6 +294,49 @@ def test_member_declaring_a_huge_size_is_refused(tmp_path, template_bytes):
         api.validate_workbook(path, as_of=AS_OF)
     assert time.perf_counter() - started < 2.0
     assert caught.value.reason.startswith("refused")
+
+
+def test_member_lying_about_its_size_is_refused(tmp_path):
+    """A member that declares a small size but inflates to far more is stopped, not inflated."""
+    import xlsxwriter
+
+    src = tmp_path / "small.xlsx"
+    wb = xlsxwriter.Workbook(str(src))
+    wb.add_worksheet("Actions").write_string(0, 0, "Action ID")
+    wb.close()
+    members = members_of(src.read_bytes())
+    buffer = io.BytesIO()
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            if name != part:
+                z.writestr(name, data)
+                continue
+            info = zipfile.ZipInfo(part)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            row = b'<row r="5"><c r="A5" t="inlineStr"><is><t>x</t></is></c></row>'
+            with z.open(info, "w", force_zip64=False) as member:
+                member.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns='
+                             b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                             b'<sheetData>')
+                for _ in range(20):
+                    member.write(row * 10_000)  # ~12 MB in all
+                member.write(b"</sheetData></worksheet>")
+    data = bytearray(buffer.getvalue())
+    name = part.encode()
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+    assert data[central + 46: central + 46 + len(name)] == name
+    assert int.from_bytes(data[central + 24: central + 28], "little") > 10_000_000
+    data[central + 24: central + 28] = (5_000).to_bytes(4, "little")  # claim 5 kB
+    path = tmp_path / "liar.xlsx"
+    path.write_bytes(bytes(data))
+    started = time.perf_counter()
+    with pytest.raises(WorkbookError) as caught:
+        api.validate_workbook(path, as_of=AS_OF)
+    assert time.perf_counter() - started < 2.0
+    assert "could not be read" in caught.value.reason
+    result = run_cli("validate", path, *CLI_AS_OF)
+    assert result.exit_code == 2 and len(error_lines(result)) == 1
 
 
 # --------------------------------------------------------------------------------------------
