@@ -338,7 +338,7 @@ def test_formula_errors_are_reported_at_their_cells_not_as_missing(tmp_path):
     assert not codes(report) & {"owner.missing", "due-date.missing"}
 
 
-def test_formula_error_in_a_text_only_choice_and_number_column(tmp_path):
+def test_formula_error_in_text_choice_and_number_columns(tmp_path):
     rows = [clean_entry(priority=Formula("=X1", "#NAME?"), extensions=Formula("=1/0", "#DIV/0!"),
                         title=Formula('=""+1', "#VALUE!"))]
     report = validate(_error_book(tmp_path, rows))
@@ -354,10 +354,6 @@ def test_row_holding_only_a_formula_error_in_the_middle_is_read(tmp_path):
     assert ("cell.formula-error", "H5") in pairs(report)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: reader._read_rows drops trailing rows that calamine reports as blank before "
-    "read_grid restores formula errors, so a last row holding only a formula error is lost "
-    "(no cell.formula-error, row not counted)"))
 def test_last_row_holding_only_a_formula_error_is_read(tmp_path):
     rows = [clean_entry(action_id="A-001"), {"owner": Formula("=1/0", "#DIV/0!")}]
     report = validate(_error_book(tmp_path, rows))
@@ -386,11 +382,6 @@ def test_prefixed_sheet_xml_is_read(tmp_path):
     assert pairs(report) == {("date.impossible", "I4")}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: xlsx_parts.error_cells looks for the cell start with rfind(b'<c'), so in sheet XML "
-    "whose elements carry a namespace prefix (<x:c r=\"H4\" t=\"e\">, which calamine reads "
-    "fine and whose <x:v> the value regex already allows) no error is found: the #DIV/0! in "
-    "Owner is reported as owner.missing instead of cell.formula-error"))
 def test_formula_error_in_prefixed_sheet_xml(tmp_path):
     from _builders import rewrite_parts
 
@@ -636,10 +627,6 @@ def test_stamp_of_another_tracker_kind(stamped_source, tmp_path):
     assert report.rows == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: validation.resolve_tracker uses the stamp's own kind as the expected kind, so the "
-    "message reads \"made for the 'supervision' tracker, not 'supervision'\" instead of "
-    "naming the tracker it was checked as (action-plan)"))
 def test_other_tracker_message_names_the_tracker_checked_against(stamped_source, tmp_path):
     path = restamp(stamped_source, tmp_path / "other.xlsx", tracker_kind="supervision")
     other = only(validate(path), "workbook.other-tracker")

@@ -55,7 +55,7 @@ CORE_RULES: tuple[RuleInfo, ...] = (
              "No sheet holds the {tracker} columns: {detail}.",
              "Return the workbook made by `tracker-tool template`, or copy the actions into it."),
     RuleInfo("workbook.other-tracker", "Workbook made for another tracker", E, "template",
-             "This workbook was made for the '{found}' tracker, not '{expected}'.",
+             "This workbook was made for the '{found}' tracker, {detail}.",
              "Check the file is the right return, or validate it as the kind it was made for."),
     RuleInfo("workbook.too-many-rows", "Too many rows to read", E, "template",
              "The sheet has more than {limit} rows below the header; only the first {limit} were checked.",

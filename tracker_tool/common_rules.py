@@ -28,8 +28,13 @@ def required_catalogue(columns: tuple[ColumnSpec, ...]) -> tuple[RuleInfo, ...]:
 
 
 def required_fields(ctx: RuleContext) -> Iterator[Finding]:
-    """Blank or placeholder ('TBC', 'n/a', '-') in a column the policy requires."""
-    required = [spec for spec in ctx.tracker.columns if spec.required is not None]
+    """Blank or placeholder ('TBC', 'n/a', '-') in a column the policy requires.
+
+    A column missing from the sheet is reported once as column.missing, not on every row.
+    """
+    present = ctx.rows[0].raw.cells if ctx.rows else {}
+    required = [spec for spec in ctx.tracker.columns
+                if spec.required is not None and spec.key in present]
     for row in ctx.rows:
         for spec in required:
             if row.missing(spec.key):

@@ -55,7 +55,8 @@ def _calamine_error(path: Path, exc: Exception) -> WorkbookError:
     if "password" in text.lower():
         return WorkbookError(path, "the workbook is password-protected; remove the password "
                                    "and save it again")
-    return WorkbookError(path, f"the workbook could not be read ({text[:160]})")
+    return WorkbookError(path, "the workbook is damaged and could not be read (the reader "
+                               f"reported: {text[:160]}); open it in Excel and save it again")
 
 
 def load_workbook(path: str | Path) -> LoadedWorkbook:
@@ -91,9 +92,12 @@ def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], boo
             rows.append(list(row))
     except Exception as exc:
         raise _calamine_error(path, exc) from None
+    return rows, truncated
+
+
+def _trim_trailing_blank_rows(rows: list[list]) -> None:
     while rows and all(is_blank(v) for v in rows[-1]):
         rows.pop()
-    return rows, truncated
 
 
 def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGrid:
@@ -107,6 +111,8 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
             row = rows[r]
             row.extend([""] * (c + 1 - len(row)))
             row[c] = error
+    # Only now: a last row holding just a formula error looks blank to calamine.
+    _trim_trailing_blank_rows(rows)
     return SheetGrid(sheet_name, rows, truncated)
 
 

@@ -62,4 +62,5 @@ def to_text(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
         lines.append("")
     for path, reason in failures:
         lines.append(f"{Path(path).name}: NOT READ - {reason}")
-    return "\n".join(lines).rstrip() + "\n"
+    text = "\n".join(lines).rstrip()
+    return text + "\n" if text else ""

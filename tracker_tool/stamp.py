@@ -52,8 +52,11 @@ def stamp_from(properties: dict[str, str], sheet_rows: list[list] | None) -> Sta
 
 
 def version_tuple(version: str) -> tuple[int, ...]:
-    """'1.10' sorts after '1.9'; anything unparsable sorts first."""
+    """'1.10' sorts after '1.9' and '1.0.0' equals '1.0'; anything unparsable sorts first."""
     try:
-        return tuple(int(part) for part in version.split("."))
+        parts = [int(part) for part in version.split(".")]
     except (AttributeError, ValueError):
         return (-1,)
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)

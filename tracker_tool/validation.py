@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool.catalogue import core
+from tracker_tool.errors import UsageError
 from tracker_tool.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.findings import Finding
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
@@ -39,7 +40,7 @@ def _stamp_findings(stamp: Stamp, tracker: Tracker) -> list[Finding]:
     if not stamp.present:
         return [core("stamp.missing").finding()]
     found = []
-    if stamp.version and stamp.version != tracker.version:
+    if stamp.version and version_tuple(stamp.version) != version_tuple(tracker.version):
         older = version_tuple(stamp.version) < version_tuple(tracker.version)
         code = "stamp.old-version" if older else "stamp.newer-version"
         found.append(core(code).finding(found=stamp.version, current=tracker.version))
@@ -64,12 +65,22 @@ def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int):
 
 
 def resolve_tracker(stamp: Stamp, kind: str | None) -> tuple[Tracker, Finding | None]:
+    """The tracker to check against, and a finding when the stamp says it is another one."""
     trackers = all_trackers()
-    expected = kind or stamp.kind or DEFAULT_KIND
-    tracker = trackers.get(expected) or trackers[DEFAULT_KIND]
-    if stamp.kind and stamp.kind != expected or stamp.kind and stamp.kind not in trackers:
-        return tracker, core("workbook.other-tracker").finding(found=stamp.kind, expected=expected)
-    return tracker, None
+    if kind is not None:
+        if kind not in trackers:
+            raise UsageError(f"unknown tracker kind '{kind}' (known: {', '.join(trackers)})")
+        tracker = trackers[kind]
+        if stamp.kind and stamp.kind != kind:
+            return tracker, core("workbook.other-tracker").finding(
+                found=stamp.kind, detail=f"not '{kind}'")
+        return tracker, None
+    if stamp.kind and stamp.kind not in trackers:
+        known = ", ".join(f"'{k}'" for k in trackers)
+        return trackers[DEFAULT_KIND], core("workbook.other-tracker").finding(
+            found=stamp.kind, detail=f"which this version of tracker-tool does not know "
+                                     f"(it knows {known})")
+    return trackers[stamp.kind or DEFAULT_KIND], None
 
 
 def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,

@@ -24,8 +24,11 @@ _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _NS_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
+_CELL_REF = re.compile(rb"""\br=["']([A-Z]{1,3}[0-9]{1,7})["']""")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>|<(?:\w+:)?c\s")
+_ERROR_TYPE = re.compile(rb"""\bt=["']e["']""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,21 +100,23 @@ def read_parts(opened: OpenedWorkbook) -> WorkbookParts:
 
 
 def error_cells(opened: OpenedWorkbook, part: str | None) -> dict[str, ExcelError]:
-    """A1 reference -> error value for every cell of the sheet whose cached value is an error."""
+    """A1 reference -> error value for every cell of the sheet whose cached value is an error.
+
+    Finds each ``t="e"`` attribute, checks it sits in a cell's opening tag (any namespace
+    prefix, either quote), and takes the reference and the cached value from that cell.
+    """
     if part is None:
         return {}
     data = opened.read_part(part) or b""
     found = {}
-    start = 0
-    while (hit := data.find(b't="e"', start)) != -1:
-        start = hit + 5
-        open_at = data.rfind(b"<c", 0, hit)
-        close_at = data.find(b"</c>", hit)
-        tag_end = data.find(b">", hit)
-        if open_at == -1 or tag_end == -1:
-            continue
+    for hit in _ERROR_TYPE.finditer(data):
+        open_at = data.rfind(b"<", 0, hit.start())
+        tag_end = data.find(b">", hit.end())
+        if open_at == -1 or tag_end == -1 or not _CELL_START.match(data, open_at):
+            continue  # the text t="e" inside a formula or a string, not an attribute
         ref = _CELL_REF.search(data, open_at, tag_end)
-        value = _VALUE.search(data, tag_end, close_at if close_at != -1 else len(data))
+        end = _CELL_END.search(data, tag_end)
+        value = _VALUE.search(data, tag_end, end.start() if end else len(data))
         if ref and value:
             found[ref.group(1).decode()] = ExcelError(value.group(1).decode(errors="replace"))
     return found
