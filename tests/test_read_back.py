@@ -13,8 +13,8 @@ from datetime import date, datetime
 import pytest
 
 from _builders import (
-    AS_OF, FIXTURES, LIBREOFFICE_ENTRIES, SHEET, TRACKER, Formula, build_filled, clean_entry,
-    codes, letter, only, pairs, restamp, stamp_values, template_columns, title, validate,
+    FIXTURES, LIBREOFFICE_ENTRIES, SHEET, TRACKER, Formula, build_filled, clean_entry,
+    codes, only, pairs, restamp, stamp_values, template_columns, validate,
     write_sheet,
 )
 from tracker_tool.cell_values import display

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from tracker_tool import styles
 from tracker_tool.atomic import atomic_path
-from tracker_tool.cell_values import ExcelError, is_blank
-from tracker_tool.columns import Kind, column_letter, parse_a1
+from tracker_tool.cell_values import EPOCH_1900, ExcelError, is_blank
+from tracker_tool.columns import Kind, parse_a1
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.validation import CheckedWorkbook
 from tracker_tool.wording import plural
@@ -24,6 +24,9 @@ from tracker_tool.wording import plural
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.WARNING: styles.WARNING_FILL}
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
+#: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
+#: only shifts earlier dates).
+_FIRST_SAFE_SERIAL_DATE = date(1900, 3, 1)
 
 
 def _sheet_url(sheet: str, cell: str) -> str:
@@ -72,27 +75,42 @@ class _AuditBuilder:
 
     def write_value(self, ws, r: int, c: int, value, kind: Kind | None = None,
                     severity: Severity | None = None) -> None:
-        """Write one untrusted value as the type it is, never as a formula or link."""
-        if isinstance(value, ExcelError):
+        """Write one untrusted value as the type it is, never as a formula or link.
+
+        Dispatches on the exact class first: this runs for every cell of the returned sheet.
+        """
+        cls = value.__class__
+        if cls is str:
+            if not value or value.isspace():
+                if severity is not None:
+                    ws.write_blank(r, c, None, self.fmt(kind=kind, severity=severity))
+                return
+            quote = value.startswith(FORMULA_TRIGGERS)
+            ws.write_string(r, c, value, self.fmt(kind=kind, severity=severity, quote=quote))
+            if kind is Kind.LONG_TEXT or kind is None:
+                self.grow(r, c, value)
+        elif cls is float or cls is int:
+            ws.write_number(r, c, value, self.fmt(kind=kind, severity=severity))
+        elif cls is date and value >= _FIRST_SAFE_SERIAL_DATE:
+            # A date is a serial number with a date format; cheaper than write_datetime.
+            ws.write_number(r, c, (value - EPOCH_1900).days,
+                            self.fmt(kind=Kind.DATE, severity=severity))
+        elif isinstance(value, ExcelError):
             ws.write_string(r, c, value.code, self.fmt(kind=kind, severity=severity))
         elif isinstance(value, bool):
             ws.write_boolean(r, c, value, self.fmt(kind=kind, severity=severity))
-        elif isinstance(value, (int, float)):
-            ws.write_number(r, c, value, self.fmt(kind=kind, severity=severity))
         elif isinstance(value, datetime):
             ws.write_datetime(r, c, value, self.fmt(kind=Kind.DATE, severity=severity))
         elif isinstance(value, date):
             ws.write_datetime(r, c, datetime.combine(value, datetime.min.time()),
                               self.fmt(kind=Kind.DATE, severity=severity))
-        elif is_blank(value):
+        elif isinstance(value, (int, float)):
+            ws.write_number(r, c, value, self.fmt(kind=kind, severity=severity))
+        elif value is None:
             if severity is not None:
                 ws.write_blank(r, c, None, self.fmt(kind=kind, severity=severity))
         else:
-            text = str(value)
-            quote = text.startswith(FORMULA_TRIGGERS)
-            ws.write_string(r, c, text, self.fmt(kind=kind, severity=severity, quote=quote))
-            if kind in (Kind.LONG_TEXT, None):
-                self.grow(r, c, text)
+            self.write_value(ws, r, c, str(value), kind, severity)
 
     # -- layout: widths set once per sheet, row heights from the wrapped text --------------
     def begin(self, ws, widths: dict[int, float]):
@@ -102,9 +120,14 @@ class _AuditBuilder:
             ws.set_column(c, c, width)
         return ws
 
+    def chars(self, c: int) -> int:
+        """Characters that fit on one line of column c at the 11pt default font."""
+        return max(int(self.widths.get(c, 8.43) * 1.3), 1)
+
     def grow(self, r: int, c: int, text: str) -> None:
-        width = self.widths.get(c, 8.43)
-        chars = max(int(width * 1.3), 1)  # characters per line at the 11pt default font
+        chars = self.chars(c)
+        if len(text) <= chars and "\n" not in text:
+            return
         lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
         self.heights[r] = max(self.heights.get(r, 1), min(lines, 30))
 
@@ -116,10 +139,11 @@ class _AuditBuilder:
     # -- the returned sheet, annotated ------------------------------------------------------
     def returned_sheet(self) -> None:
         grid, hmap, tracker = self.checked.grid, self.checked.header, self.checked.tracker
-        by_cell: dict[str, list[Finding]] = {}
+        by_pos: dict[tuple[int, int], list[Finding]] = {}
         for f in self.report.findings:
             if f.cell:
-                by_cell.setdefault(f.cell, []).append(f)
+                by_pos.setdefault(parse_a1(f.cell), []).append(f)
+        flagged_rows = {r for r, _ in by_pos}
         key_at = {col: key for key, col in hmap.columns.items()}
         kinds = {col: tracker.by_key[key].kind for col, key in key_at.items()}
         status_col = max((len(row) for row in grid.rows), default=0)
@@ -127,22 +151,27 @@ class _AuditBuilder:
                   for c in range(status_col)}
         widths.update({status_col: 16, status_col + 1: 60})
         ws = self.begin(self.wb.add_worksheet(self.copy_name), widths)
+        plain = [self.fmt(kind=kinds.get(c)) for c in range(status_col)]
+        date_fmt = self.fmt(kind=Kind.DATE)
+        wrapped = [kinds.get(c) in (Kind.LONG_TEXT, None) for c in range(status_col)]
         for r, row in enumerate(grid.rows):
-            header = r == hmap.header_row
-            for c, value in enumerate(row):
-                found = by_cell.get(_ref(r, c))
-                severity = _worst(found)
-                if header:
-                    self.write_header_cell(ws, r, c, value, severity)
-                elif r > hmap.header_row or not is_blank(value):
-                    self.write_value(ws, r, c, value, kinds.get(c), severity)
-                if found:
-                    ws.write_comment(r, c, "\n".join(f"[{f.severity.value}] {f.message}"
-                                                     for f in found), _NOTE)
-            if header:
+            if r == hmap.header_row:
+                for c, value in enumerate(row):
+                    self.write_header_cell(ws, r, c, value, _worst(by_pos.get((r, c))))
                 ws.write_string(r, status_col, "Audit result", self.header)
                 ws.write_string(r, status_col + 1, "Audit findings", self.header)
-            elif r > hmap.header_row and any(not is_blank(v) for v in row):
+            elif r not in flagged_rows:
+                self.write_clean_row(ws, r, row, plain, date_fmt, wrapped)
+            else:
+                for c, value in enumerate(row):
+                    found = by_pos.get((r, c))
+                    if found:
+                        self.write_value(ws, r, c, value, kinds.get(c), _worst(found))
+                        ws.write_comment(r, c, "\n".join(f"[{f.severity.value}] {f.message}"
+                                                         for f in found), _NOTE)
+                    elif value is not None and value != "":
+                        self.write_value(ws, r, c, value, kinds.get(c))
+            if r > hmap.header_row and any(not is_blank(v) for v in row):
                 self.row_status(ws, r, status_col, self.by_row.get(r + 1, []))
         self.finish(ws, skip={hmap.header_row, hmap.header_row - 1})
         if hmap.keyed:
@@ -151,6 +180,30 @@ class _AuditBuilder:
         ws.freeze_panes(hmap.header_row + 1, 2)
         ws.autofilter(hmap.header_row, 0, max(len(grid.rows) - 1, hmap.header_row), status_col + 1)
         self.print_setup(ws, repeat=(0, hmap.header_row), paper=8)
+
+    def write_clean_row(self, ws, r: int, row: list, plain: list, date_fmt, wrapped: list) -> None:
+        """A row without findings, on the fast path: most rows of a large tracker are these.
+
+        The common cell types are written inline with per-column formats; anything unusual,
+        including text that could pass for a formula, goes through write_value.
+        """
+        for c, value in enumerate(row):
+            cls = value.__class__
+            if cls is str:
+                if not value or value.isspace():
+                    continue
+                if value.startswith(FORMULA_TRIGGERS):
+                    self.write_value(ws, r, c, value, None if wrapped[c] else Kind.TEXT)
+                    continue
+                ws.write_string(r, c, value, plain[c])
+                if wrapped[c] and len(value) > self.chars(c):
+                    self.grow(r, c, value)
+            elif cls is float:
+                ws.write_number(r, c, value, plain[c])
+            elif cls is date and value >= _FIRST_SAFE_SERIAL_DATE:
+                ws.write_number(r, c, (value - EPOCH_1900).days, date_fmt)
+            elif value is not None:
+                self.write_value(ws, r, c, value, None if wrapped[c] else Kind.TEXT)
 
     def write_header_cell(self, ws, r, c, value, severity) -> None:
         if severity is None:
@@ -278,7 +331,11 @@ class _AuditBuilder:
         self.end_table(ws, len(items), len(heads))
 
     def action_review_sheet(self) -> None:
-        """One printable line per action with its verdict, for the governance meeting."""
+        """One printable line per action that has a finding: the governance meeting's agenda.
+
+        Actions without findings are left out; the Summary counts them and the full copy
+        shows them, and leaving them out keeps the printout to what needs discussing.
+        """
         grid, hmap = self.checked.grid, self.checked.header
         picks = [k for k in ("action_id", "title", "owner", "priority", "due_date", "status")
                  if k in hmap.columns]
@@ -289,7 +346,8 @@ class _AuditBuilder:
         r = 0
         for excel_row in range(hmap.header_row + 2, len(grid.rows) + 1):
             values = grid.rows[excel_row - 1]
-            if all(is_blank(v) for v in values):
+            found = self.by_row.get(excel_row)
+            if not found:
                 continue
             r += 1
             ws.write_number(r, 0, excel_row, self.top)
@@ -298,7 +356,9 @@ class _AuditBuilder:
                 value = values[col] if col < len(values) else None
                 self.write_value(ws, r, c, value, Kind.LONG_TEXT if key == "title" else
                                  tracker.by_key[key].kind)
-            self.row_status(ws, r, len(picks) + 1, self.by_row.get(excel_row, []))
+            self.row_status(ws, r, len(picks) + 1, found)
+        if r == 0:
+            ws.write_string(1, 0, "No action has a finding.")
         self.end_table(ws, r, len(heads))
 
     def print_setup(self, ws, repeat: tuple[int, int] | None = None, paper: int = 9) -> None:
@@ -325,10 +385,6 @@ def _counts(found: list[Finding]) -> str:
     warnings = len(found) - errors
     parts = [plural(errors, "error")] if errors else []
     return ", ".join(parts + ([plural(warnings, "warning")] if warnings else []))
-
-
-def _ref(r: int, c: int) -> str:
-    return f"{column_letter(c)}{r + 1}"
 
 
 def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:

@@ -52,7 +52,9 @@ class CellProblem(ValueError):
 
 def is_blank(value) -> bool:
     """True for an empty cell or whitespace only (what calamine gives for an untouched cell)."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    if value is None or value == "":
+        return True
+    return value.__class__ is str and not value.strip()
 
 
 def display(value) -> str:
@@ -142,12 +144,47 @@ def to_text(value) -> str:
     return display(value)
 
 
-def match_choice(value, choices: tuple[str, ...]) -> str:
-    """The allowed value the cell means, forgiving case and spacing (pasted values vary)."""
+def choice_key(text: str) -> str:
+    """How two spellings of a choice are compared: case and spacing do not matter."""
+    return " ".join(text.split()).casefold()
+
+
+def match_choice(value, choices: tuple[str, ...], lookup: dict[str, str] | None = None) -> str:
+    """The allowed value the cell means, forgiving case and spacing (pasted values vary).
+
+    ``lookup`` maps choice_key(choice) -> choice; pass it to avoid rebuilding it per cell.
+    """
+    if value.__class__ is str and value in choices:
+        return value
     if isinstance(value, bool):
         value = "Yes" if value else "No"
-    text = " ".join(to_text(value).split()).casefold()
-    for choice in choices:
-        if " ".join(choice.split()).casefold() == text:
-            return choice
-    raise CellProblem("choice.not-allowed", allowed=", ".join(choices))
+    if lookup is None:
+        lookup = {choice_key(c): c for c in choices}
+    found = lookup.get(choice_key(to_text(value)))
+    if found is None:
+        raise CellProblem("choice.not-allowed", allowed=", ".join(choices))
+    return found
+
+
+def converter(kind: str, choices: tuple[str, ...] = ()):
+    """The function that reads a cell of a column of this kind: (value, epoch) -> value.
+
+    Each starts with the fast path for a value that is already right (a real date, an exact
+    choice), since that is what most cells of a kept tracker hold.
+    """
+    if kind == "date":
+        def read_date(value, epoch):
+            return value if value.__class__ is date else to_date(value, epoch)
+        return read_date
+    if kind == "choice":
+        allowed = frozenset(choices)
+        lookup = {choice_key(c): c for c in choices}
+
+        def read_choice(value, epoch):
+            return value if value in allowed else match_choice(value, choices, lookup)
+        return read_choice
+    if kind == "whole number":
+        def read_count(value, epoch):
+            return value if value.__class__ is int else to_whole_number(value)
+        return read_count
+    return None

@@ -32,16 +32,16 @@ def required_fields(ctx: RuleContext) -> Iterator[Finding]:
 
     A column missing from the sheet is reported once as column.missing, not on every row.
     """
-    present = ctx.rows[0].raw.cells if ctx.rows else {}
+    present = ctx.rows[0].raw.letters if ctx.rows else {}
     required = [spec for spec in ctx.tracker.columns
                 if spec.required is not None and spec.key in present]
     for row in ctx.rows:
         for spec in required:
             if row.missing(spec.key):
-                cell = row.raw.cells.get(spec.key)
+                cell = row.raw.cell(spec.key)
                 typed = display(cell.value).strip() if cell else ""
                 state = f"holds only the placeholder '{typed}'" if typed else "is blank"
-                yield ctx.at(row, spec.key, f"{spec.stem}.missing", label=ctx.label(row),
+                yield ctx.at(row, spec.key, f"{spec.stem}.missing",
                              state=state)
 
 
@@ -52,7 +52,7 @@ def unique_values(key: str, missing_code: str, duplicate_code: str) -> Callable:
         first_seen: dict[str, int] = {}
         for row in ctx.rows:
             if row.missing(key):
-                yield ctx.at(row, key, missing_code, label=ctx.label(row))
+                yield ctx.at(row, key, missing_code)
                 continue
             value = display(row.get(key)).strip().casefold()
             if value in first_seen:

@@ -8,6 +8,7 @@ Deciding what the columns mean is header_map's job.
 from __future__ import annotations
 
 import io
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,16 +81,11 @@ def load_workbook(path: str | Path) -> LoadedWorkbook:
 
 
 def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], bool]:
+    """Up to ``limit`` rows, and whether any row beyond them holds a value."""
     try:
-        sheet = book.get_sheet_by_name(name)
-        rows, truncated = [], False
-        for row in sheet.iter_rows():
-            if len(rows) >= limit:
-                truncated = truncated or any(not is_blank(v) for v in row)
-                if truncated:
-                    break
-                continue
-            rows.append(list(row))
+        rows_iter = book.get_sheet_by_name(name).iter_rows()
+        rows = list(islice(rows_iter, limit))
+        truncated = any(not is_blank(v) for row in rows_iter for v in row)
     except Exception as exc:
         raise _calamine_error(path, exc) from None
     return rows, truncated

@@ -1,28 +1,38 @@
 """Rows of cells -> typed records through the tracker's pydantic model, with findings per cell.
 
-Every row is validated whole (all its problems are collected); a field that cannot be read is
-reported at its cell and then treated as unknown, so the policy rules still run on the rest of
-the row without a second report of the same cell.
+Each cell is first read as its column's type (cell_values), then the row is validated by the
+model. Every row is checked whole (all its problems are collected); a field that cannot be read
+is reported at its cell and then treated as unknown, so the policy rules still run on the rest
+of the row without a second report of the same cell.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterator
 
 from pydantic import ValidationError
 
 from tracker_tool.catalogue import core
-from tracker_tool.cell_values import PLACEHOLDERS, ExcelError, display, is_blank
-from tracker_tool.columns import a1
+from tracker_tool.cell_values import (
+    PLACEHOLDERS, CellProblem, ExcelError, display, is_blank, to_text,
+)
+from tracker_tool.columns import column_letter
 from tracker_tool.findings import Finding
 from tracker_tool.header_map import HeaderMap
 from tracker_tool.reader import SheetGrid
-from tracker_tool.rule_context import Cell, CheckedRow, RawRow
+from tracker_tool.rule_context import CheckedRow, RawRow
 from tracker_tool.tracker import Tracker
 
 
 def _empty(value) -> bool:
-    return is_blank(value) or (isinstance(value, str) and value.strip().casefold() in PLACEHOLDERS)
+    """Blank or a placeholder; written for speed, as it runs once per cell."""
+    if value is None or value == "":
+        return True
+    if value.__class__ is str:
+        text = value.strip()
+        return not text or (len(text) <= 4 and text.casefold() in PLACEHOLDERS)
+    return False
 
 
 def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = "action_id") -> Iterator[RawRow]:
@@ -32,64 +42,81 @@ def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = "action_id
     value is its ID is not an action.
     """
     mapped = list(hmap.columns.items())
+    letters = {key: column_letter(c) for key, c in mapped}
     extra_cols = list(hmap.unknown)
     for r in range(hmap.header_row + 1, len(grid.rows)):
         row = grid.rows[r]
-        cells = {}
-        content = False
-        for key, c in mapped:
-            value = row[c] if c < len(row) else None
-            cells[key] = Cell(value, a1(r, c))
-            if key != id_key and not is_blank(value):
-                content = True
-        extra = {}
-        for c in extra_cols:
-            value = row[c] if c < len(row) else None
-            if not is_blank(value):
-                extra[c] = Cell(value, a1(r, c))
-                content = True
+        width = len(row)
+        # Only non-empty cells are kept: a blank is simply an absent key.
+        values = {key: v for key, c in mapped
+                  if c < width and (v := row[c]) is not None and v != ""}
+        extra = {c: row[c] for c in extra_cols if c < width and not is_blank(row[c])}
+        content = extra or any(key != id_key and not is_blank(v) for key, v in values.items())
         if content:
-            yield RawRow(r + 1, cells, extra)
+            yield RawRow(r + 1, values, letters, extra)
 
 
-def check_row(raw: RawRow, tracker: Tracker, sheet: str, context: dict) -> tuple[CheckedRow, list[Finding]]:
-    """Validate one row; returns the typed row and the findings for unreadable cells."""
-    model = tracker.row_model
-    data, blank, invalid, findings = {}, set(), set(), []
-    for key, cell in raw.cells.items():
-        if isinstance(cell.value, ExcelError):
+def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date) -> tuple[CheckedRow, list[Finding]]:
+    """Read each cell as its column's type, then validate the row with the tracker's model.
+
+    Returns the typed row and one finding per cell that could not be read. Blank cells are
+    left out of what the model sees, so the field's default (None) applies.
+    """
+    converters = tracker.converters
+    data, invalid, findings = {}, set(), []
+    for key, value in raw.values.items():
+        # Runs once per non-empty cell of the sheet, hence the inlined checks.
+        cls = value.__class__
+        if cls is str:
+            text = value.strip()
+            if not text or (len(text) <= 4 and text.casefold() in PLACEHOLDERS):
+                continue
+        elif cls is ExcelError:
             findings.append(_cell_finding(tracker, sheet, raw, key, "cell.formula-error", {}))
             invalid.add(key)
-            data[key] = None
-        elif _empty(cell.value):
-            blank.add(key)
-            data[key] = None
-        else:
-            data[key] = cell.value
-    blank.update(k for k in tracker.by_key if k not in raw.cells)
+            continue
+        read = converters.get(key)
+        if read is not None:
+            try:
+                value = read(value, epoch)
+            except CellProblem as problem:
+                findings.append(_cell_finding(tracker, sheet, raw, key, problem.code,
+                                              problem.details))
+                invalid.add(key)
+                continue
+        elif cls is not str:
+            value = to_text(value)  # a number or date typed into a text column
+        data[key] = value
     try:
-        record = model.model_validate(data, context=context)
+        record = tracker.row_model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             key = error["loc"][0] if error["loc"] else None
-            if key not in tracker.by_key:
-                continue
-            code = error["type"] if error["type"] in _CELL_CODES else "choice.not-allowed"
-            findings.append(_cell_finding(tracker, sheet, raw, key, code, error.get("ctx") or {}))
-            invalid.add(key)
-            data[key] = None
-        record = model.model_validate(data, context=context)
-    return CheckedRow(raw, record, frozenset(blank), frozenset(invalid)), findings
+            if key in tracker.by_key:
+                findings.append(_cell_finding(tracker, sheet, raw, key, _code_for(error), {}))
+                invalid.add(key)
+                data.pop(key, None)
+        record = tracker.row_model.model_validate(data)
+    return CheckedRow(raw, record, data, frozenset(invalid) if invalid else _NONE), findings
 
 
-_CELL_CODES = {"date.not-a-date", "date.impossible", "choice.not-allowed", "number.invalid",
-               "cell.formula-error"}
+_NONE: frozenset[str] = frozenset()
+
+
+def _code_for(error: dict) -> str:
+    """Our code for a pydantic error type, for values the cell readers let through."""
+    kind = error["type"]
+    if kind.startswith(("date", "datetime")):
+        return "date.not-a-date"
+    if kind.startswith(("int", "greater_than", "less_than")):
+        return "number.invalid"
+    return "choice.not-allowed"
 
 
 def _cell_finding(tracker: Tracker, sheet: str, raw: RawRow, key: str, code: str,
                   details: dict) -> Finding:
     spec = tracker.by_key[key]
-    cell = raw.cells[key]
+    cell = raw.cell(key)
     details = {"hint": "", "allowed": ", ".join(spec.choices), **details}
     return core(code).finding(
         sheet=sheet, cell=cell.ref, row=raw.excel_row, column=spec.title,

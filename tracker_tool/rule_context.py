@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Mapping
 
 from pydantic import BaseModel
 
@@ -26,20 +27,36 @@ class Cell:
 
 @dataclass(slots=True)
 class RawRow:
-    """One entry row of the tracker sheet: cells by field key, plus unmatched columns by index."""
+    """One entry row of the tracker sheet: values by field key, plus unmatched columns.
+
+    ``letters`` (field key -> column letter) is shared by every row of a sheet; a Cell with
+    its A1 reference is only made when someone asks, because most cells never need one.
+    """
 
     excel_row: int
-    cells: dict[str, Cell]
-    extra: dict[int, Cell] = field(default_factory=dict)
+    values: dict[str, object]
+    letters: dict[str, str]
+    extra: dict[int, object] = field(default_factory=dict)
+
+    def cell(self, key: str) -> Cell | None:
+        """The cell of ``key`` in this row (value None when empty); None if no such column."""
+        letter = self.letters.get(key)
+        if letter is None:
+            return None
+        return Cell(self.values.get(key), f"{letter}{self.excel_row}")
 
 
 @dataclass(slots=True)
 class CheckedRow:
-    """A row after the model: the typed record, and which fields were blank or unreadable."""
+    """A row after the model: the typed record, which fields held a value, which were unreadable.
+
+    ``present`` is the mapping of readable values handed to the model (only its keys matter);
+    keeping it instead of a set of blanks saves building a set per row.
+    """
 
     raw: RawRow
     record: BaseModel
-    blank: frozenset[str]
+    present: Mapping[str, object]
     invalid: frozenset[str]
 
     @property
@@ -48,7 +65,7 @@ class CheckedRow:
 
     def missing(self, key: str) -> bool:
         """Blank (or a placeholder), as opposed to present but unreadable."""
-        return key in self.blank
+        return key not in self.present and key not in self.invalid
 
     def get(self, key: str):
         return getattr(self.record, key)
@@ -62,12 +79,23 @@ class RuleContext:
     sheet: str
     rows: list[CheckedRow]
     as_of: date
-    column_refs: dict[str, int] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
+
+    def remember(self, name: str, row: CheckedRow, compute):
+        """Compute a fact about a row once, however many rules and figures ask for it."""
+        key = (name, row.excel_row)
+        if key not in self.memo:
+            self.memo[key] = compute(row, self)
+        return self.memo[key]
 
     def at(self, row: CheckedRow, key: str, code: str, **details) -> Finding:
-        """A finding on ``key``'s cell in ``row`` (the row alone when the column is missing)."""
+        """A finding on ``key``'s cell in ``row`` (the row alone when the column is missing).
+
+        Messages may use ``{label}`` (the action's ID and row); it is only worked out here,
+        for the rows that do have a finding.
+        """
         spec = self.tracker.by_key[key]
-        cell = row.raw.cells.get(key)
+        cell = row.raw.cell(key)
         return self.tracker.rule(code).finding(
             sheet=self.sheet,
             cell=cell.ref if cell else None,
@@ -76,12 +104,13 @@ class RuleContext:
             value=display(cell.value) if cell else None,
             field=key,
             title=spec.title,
+            label=self.label(row),
             **details,
         )
 
     def label(self, row: CheckedRow) -> str:
         """How a message names an action: its ID and row (IDs may be missing or repeated)."""
-        action_id = row.raw.cells.get("action_id")
+        action_id = row.raw.cell("action_id")
         if action_id is not None and display(action_id.value).strip():
             return f"{display(action_id.value).strip()} (row {row.excel_row})"
         return f"The action on row {row.excel_row}"

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 from pydantic import BaseModel
 
 from tracker_tool.catalogue import RuleInfo
+from tracker_tool.cell_values import converter
 from tracker_tool.columns import ColumnSpec, column_specs, fingerprint
 
 #: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each
@@ -63,6 +64,20 @@ class Tracker:
     @cached_property
     def fingerprint(self) -> str:
         return fingerprint(self.columns)
+
+    @cached_property
+    def converters(self) -> dict:
+        """Field key -> cell reader, for every column that is not free text."""
+        found = {spec.key: converter(spec.kind.value, spec.choices) for spec in self.columns}
+        return {key: read for key, read in found.items() if read is not None}
+
+    @cached_property
+    def text_keys(self) -> frozenset[str]:
+        return frozenset(spec.key for spec in self.columns if spec.kind.value.endswith("text"))
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(spec.key for spec in self.columns)
 
     @cached_property
     def by_key(self) -> dict[str, ColumnSpec]:

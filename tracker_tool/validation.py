@@ -55,11 +55,15 @@ def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int):
     preferred = [n for n in (loaded.stamp.sheet, tracker.sheet_name) if n in loaded.sheet_names]
     others = [n for n in loaded.visible_sheets if n not in preferred]
     for name in dict.fromkeys(preferred + others):
-        probe = read_grid(loaded, name, SEARCH_ROWS)
-        located = locate_header(probe, tracker)
+        # calamine parses a whole sheet whatever we ask of it, so read once and look inside.
+        grid = read_grid(loaded, name, max_rows + SEARCH_ROWS + 1)
+        located = locate_header(grid, tracker)
         if located is not None:
             header_row, keyed = located
-            grid = read_grid(loaded, name, max_rows + header_row + 1)
+            limit = header_row + 1 + max_rows
+            if len(grid.rows) > limit:
+                del grid.rows[limit:]
+                grid.truncated = True
             return grid, map_columns(grid, tracker, header_row, keyed)
     return None, None
 
@@ -103,10 +107,10 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
     if grid.truncated:
         report.findings.append(core("workbook.too-many-rows").finding(
             sheet=grid.name, limit=max_rows))
-    context = {"epoch": EPOCH_1904 if loaded.parts.date1904 else EPOCH_1900}
+    epoch = EPOCH_1904 if loaded.parts.date1904 else EPOCH_1900
     checked, cell_findings = [], []
     for raw in entry_rows(grid, hmap):
-        row, found = check_row(raw, tracker, grid.name, context)
+        row, found = check_row(raw, tracker, grid.name, epoch)
         checked.append(row)
         cell_findings.extend(found)
     ctx = RuleContext(tracker, grid.name, checked, as_of)

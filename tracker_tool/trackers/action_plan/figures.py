@@ -13,21 +13,21 @@ from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority
 
 
 def _high_risk(row) -> bool:
-    return row.get("priority") == Priority.HIGH or row.get("high_priority_reason") is not None
+    return row.record.priority == Priority.HIGH or row.record.high_priority_reason is not None
 
 
 def review_figures(ctx: RuleContext) -> list[Figure]:
     rows = ctx.rows
     open_rows = [r for r in rows if is_open(r)]
-    done = [r for r in rows if r.get("status") in DONE_STATUSES]
+    done = [r for r in rows if r.record.status in DONE_STATUSES]
     awaiting_check = [
         r for r in done
-        if r.get("effectiveness_needed") == YesNo.YES and r.get("effectiveness_done") is None
+        if r.record.effectiveness_needed == YesNo.YES and r.record.effectiveness_done is None
         and r.missing("effectiveness_result")
     ]
     waiting_external = [
         r for r in open_rows
-        if r.get("status") == Status.AWAITING_EXTERNAL or not r.missing("external_input")
+        if r.record.status == Status.AWAITING_EXTERNAL or not r.missing("external_input")
     ]
     return [
         Figure("actions", "Actions in the plan", len(rows), "Rows with any entry."),
@@ -58,13 +58,13 @@ def escalations(ctx: RuleContext) -> list[Escalation]:
             continue
         found.append(Escalation(
             row=row.excel_row,
-            action_id=display(row.get("action_id") or ""),
-            title=display(row.get("title") or ""),
-            owner=display(row.get("owner") or ""),
-            due=row.get("due_date"),
+            action_id=display(row.record.action_id or ""),
+            title=display(row.record.title or ""),
+            owner=display(row.record.owner or ""),
+            due=row.record.due_date,
             days_overdue=days_overdue(row, ctx) or 0,
             reasons=tuple(reasons),
-            route=display(row.get("escalation_route") or ""),
-            recorded=display(row.get("escalation_record") or ""),
+            route=display(row.record.escalation_route or ""),
+            recorded=display(row.record.escalation_record or ""),
         ))
     return found

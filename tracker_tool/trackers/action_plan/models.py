@@ -27,7 +27,7 @@ ACTION, OWNER, PROGRESS, DONE, CHECK = (
 class ActionRecord(BaseModel):
     """One improvement action, from the problem that raised it to the check that it worked."""
 
-    model_config = ConfigDict(extra="ignore", use_enum_values=False)
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_id: Annotated[CellText, Column(
         "Action ID", "A short reference that is unique in this plan, such as A-001. Quote it in "
