@@ -142,3 +142,16 @@ def test_console_script_starts_without_heavy_imports():
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_max_rows_caps_reading_and_says_so(make_workbook):
+    path = make_workbook([clean_action(action_id=f"A-{n}") for n in range(1, 6)])
+    result = run("validate", str(path), "--as-of", "2026-11-21", "--max-rows", "3",
+                 "--format", "json")
+    (book,) = json.loads(result.output)["workbooks"]
+    assert book["rows"] == 3
+    assert [(f["code"], f["cell"], f["severity"]) for f in book["findings"]] == [
+        ("workbook.too-many-rows", None, "error")]
+    assert "first 3 were checked" in book["findings"][0]["message"]
+    assert result.exit_code == 1
+    assert run("validate", str(path), "--as-of", "2026-11-21", "--max-rows", "5").exit_code == 0

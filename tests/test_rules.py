@@ -227,3 +227,15 @@ def test_every_finding_has_full_location(validate):
         assert finding.cell and finding.column and finding.clause and finding.message
     bad_date = next(f for f in report.findings if f.code == "date.impossible")
     assert (bad_date.cell, bad_date.value, bad_date.column) == ("I4", "31/09/2026", "Due date")
+
+
+def test_every_catalogue_code_is_asserted_by_some_test():
+    """A new finding code must arrive with a test that raises it."""
+    from pathlib import Path
+
+    from tracker_tool.trackers import all_trackers
+
+    text = "".join(p.read_text() for p in Path(__file__).parent.glob("test_*.py"))
+    for tracker in all_trackers().values():
+        untested = [r.code for r in tracker.catalogue if f'"{r.code}"' not in text]
+        assert untested == [], f"{tracker.kind}: no test names {untested}"

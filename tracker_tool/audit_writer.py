@@ -14,14 +14,12 @@ from pathlib import Path
 
 from tracker_tool import styles
 from tracker_tool.atomic import atomic_path
-from tracker_tool.cell_values import EPOCH_1900, ExcelError, is_blank
+from tracker_tool.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError, is_blank
 from tracker_tool.columns import Kind, parse_a1
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.validation import CheckedWorkbook
 from tracker_tool.wording import plural
 
-#: First characters that make a spreadsheet treat typed text as a formula (OWASP CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.WARNING: styles.WARNING_FILL}
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
 #: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
@@ -413,4 +411,4 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
     return out
 
 
-__all__ = ["write_audit_file", "FORMULA_TRIGGERS", "parse_a1"]
+__all__ = ["write_audit_file"]

@@ -19,6 +19,10 @@ EPOCH_1904 = date(1904, 1, 1)
 #: Serial numbers outside this range are not dates anyone means in an action plan.
 _MIN_SERIAL, _MAX_SERIAL = 1, 2958465
 
+#: First characters that make a spreadsheet treat typed text as a formula (OWASP CSV
+#: injection); such text is written with a quote prefix or a leading apostrophe.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+
 #: What people type to mean "nothing here yet"; counted as blank by the required-field checks.
 PLACEHOLDERS = frozenset({"", "-", "--", "?", "n/a", "na", "tbc", "tba", "tbd", "none", "nil", "."})
 

@@ -10,7 +10,7 @@ import io
 import json
 from pathlib import Path
 
-from tracker_tool.audit_writer import FORMULA_TRIGGERS
+from tracker_tool.cell_values import FORMULA_TRIGGERS
 from tracker_tool.report import Report
 from tracker_tool.wording import plural
 
