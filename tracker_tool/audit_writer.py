@@ -17,6 +17,7 @@ from tracker_tool.atomic import atomic_path
 from tracker_tool.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError, is_blank
 from tracker_tool.columns import Kind, parse_a1
 from tracker_tool.findings import Finding, Severity
+from tracker_tool.layout import chars_per_line, lines_needed, row_height
 from tracker_tool.validation import CheckedWorkbook
 from tracker_tool.wording import plural
 
@@ -46,6 +47,7 @@ class _AuditBuilder:
         self.header = workbook.add_format(styles.HEADER)
         self.wrap = workbook.add_format(styles.WRAP)
         self.top = workbook.add_format(styles.TOP)
+        self.centred = workbook.add_format({**styles.TOP, "align": "center"})
         names = {"Summary", "Findings", "Escalations"}
         copy = self.report.sheet or "Returned sheet"
         self.copy_name = copy if copy not in names else f"{copy} (returned)"
@@ -119,20 +121,17 @@ class _AuditBuilder:
         return ws
 
     def chars(self, c: int) -> int:
-        """Characters that fit on one line of column c at the 11pt default font."""
-        return max(int(self.widths.get(c, 8.43) * 1.3), 1)
+        return chars_per_line(self.widths.get(c, 8.43))
 
     def grow(self, r: int, c: int, text: str) -> None:
-        chars = self.chars(c)
-        if len(text) <= chars and "\n" not in text:
-            return
-        lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
-        self.heights[r] = max(self.heights.get(r, 1), min(lines, 30))
+        lines = lines_needed(text, self.widths.get(c, 8.43))
+        if lines > self.heights.get(r, 1):
+            self.heights[r] = lines
 
     def finish(self, ws, skip=()) -> None:
         for r, lines in self.heights.items():
             if lines > 1 and r not in skip:
-                ws.set_row(r, 13 * lines + 2)
+                ws.set_row(r, row_height(lines))
 
     # -- the returned sheet, annotated ------------------------------------------------------
     def returned_sheet(self) -> None:
@@ -280,8 +279,9 @@ class _AuditBuilder:
 
     def table(self, name: str, heads: list[tuple[str, float]]):
         ws = self.begin(self.wb.add_worksheet(name), {c: w for c, (_, w) in enumerate(heads)})
-        for c, (title, _) in enumerate(heads):
+        for c, (title, width) in enumerate(heads):
             ws.write_string(0, c, title, self.header)
+        ws.set_row(0, row_height(max(lines_needed(t, w * 0.9) for t, w in heads)))
         return ws
 
     def end_table(self, ws, rows: int, cols: int) -> None:
@@ -301,7 +301,7 @@ class _AuditBuilder:
             if f.cell and self.checked.grid is not None:
                 ws.write_url(r, 2, _sheet_url(self.copy_name, f.cell), link, string=f.cell)
             if f.row is not None:
-                ws.write_number(r, 3, f.row, self.top)
+                ws.write_number(r, 3, f.row, self.centred)
             for c, text in ((4, f.column), (5, f.value), (6, f.message), (7, f.clause),
                             (8, self.rule(f.code).fix)):
                 self.write_value(ws, r, c, text or "", Kind.LONG_TEXT)
@@ -314,7 +314,7 @@ class _AuditBuilder:
         ws = self.table("Escalations", heads)
         items = sorted(self.report.escalations, key=lambda e: (-e.days_overdue, e.row))
         for r, e in enumerate(items, start=1):
-            ws.write_number(r, 0, e.row, self.top)
+            ws.write_number(r, 0, e.row, self.centred)
             self.write_value(ws, r, 1, e.action_id, Kind.TEXT)
             self.write_value(ws, r, 2, e.title, Kind.LONG_TEXT)
             self.write_value(ws, r, 3, e.owner, Kind.TEXT)
@@ -348,7 +348,7 @@ class _AuditBuilder:
             if not found:
                 continue
             r += 1
-            ws.write_number(r, 0, excel_row, self.top)
+            ws.write_number(r, 0, excel_row, self.centred)
             for c, key in enumerate(picks, start=1):
                 col = hmap.columns[key]
                 value = values[col] if col < len(values) else None

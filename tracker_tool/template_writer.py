@@ -14,6 +14,7 @@ from pathlib import Path
 from tracker_tool import styles
 from tracker_tool.atomic import atomic_path
 from tracker_tool.columns import ColumnSpec, Kind, column_letter
+from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.stamp import (
     PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
 )
@@ -106,7 +107,7 @@ class _TemplateBuilder:
         for n, paragraph in enumerate(self.tracker.instructions, start=1):
             ws.write_number(row, 0, n, f({"valign": "top", "align": "center"}))
             ws.merge_range(row, 1, row, 5, paragraph, wrap)
-            ws.set_row(row, 15 * (1 + len(paragraph) // 120))
+            ws.set_row(row, row_height(lines_needed(paragraph, 26 + 11 + 60 + 34 + 10)))
             row += 1
         row += 1
         heads = ("Col", "Heading", "Required", "What to enter", "Allowed values or format",
@@ -124,6 +125,10 @@ class _TemplateBuilder:
             ws.write_string(row, 3, spec.help, wrap)
             ws.write_string(row, 4, allowed, wrap)
             ws.write_string(row, 5, spec.clause, wrap)
+            lines = max(lines_needed(spec.help, 60), lines_needed(allowed, 34),
+                        lines_needed(spec.title, 26))
+            if lines > 1:
+                ws.set_row(row, row_height(lines))
         ws.autofilter(first, 0, row, 5)
         ws.set_landscape()
         ws.set_paper(9)
