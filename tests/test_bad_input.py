@@ -278,17 +278,21 @@ def test_zip_bomb_is_refused_quickly_by_the_cli(zip_bomb):
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "zip bomb" in lines[0]
 
 
+def declare_size(data: bytearray, member: str, size: int, path):
+    """Rewrite the uncompressed size the central directory declares for ``member``."""
+    name = member.encode()
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+    assert data[central + 46: central + 46 + len(name)] == name
+    data[central + 24: central + 28] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
 def test_member_declaring_a_huge_size_is_refused(tmp_path, template_bytes):
     """A central directory that claims a 1 GiB member is refused on the claim alone."""
     data = bytearray(zip_bytes({**members_of(template_bytes),
                                 "xl/media/big.bin": b"x" * 1000}, zipfile.ZIP_STORED))
-    # patch the uncompressed size in the central directory entry of the last member
-    name = b"xl/media/big.bin"
-    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
-    assert data[central + 46: central + 46 + len(name)] == name
-    data[central + 24: central + 28] = (2**30).to_bytes(4, "little")
-    path = tmp_path / "liar.xlsx"
-    path.write_bytes(bytes(data))
+    path = declare_size(data, "xl/media/big.bin", 2**30, tmp_path / "liar.xlsx")
     started = time.perf_counter()
     with pytest.raises(WorkbookError) as caught:
         api.validate_workbook(path, as_of=AS_OF)
@@ -322,14 +326,7 @@ def test_member_lying_about_its_size_is_refused(tmp_path):
                 for _ in range(20):
                     member.write(row * 10_000)  # ~12 MB in all
                 member.write(b"</sheetData></worksheet>")
-    data = bytearray(buffer.getvalue())
-    name = part.encode()
-    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
-    assert data[central + 46: central + 46 + len(name)] == name
-    assert int.from_bytes(data[central + 24: central + 28], "little") > 10_000_000
-    data[central + 24: central + 28] = (5_000).to_bytes(4, "little")  # claim 5 kB
-    path = tmp_path / "liar.xlsx"
-    path.write_bytes(bytes(data))
+    path = declare_size(bytearray(buffer.getvalue()), part, 5_000, tmp_path / "liar.xlsx")
     started = time.perf_counter()
     with pytest.raises(WorkbookError) as caught:
         api.validate_workbook(path, as_of=AS_OF)
