@@ -25,21 +25,11 @@ from tracker_tool.rule_context import CheckedRow, RawRow
 from tracker_tool.tracker import Tracker
 
 
-def _empty(value) -> bool:
-    """Blank or a placeholder; written for speed, as it runs once per cell."""
-    if value is None or value == "":
-        return True
-    if value.__class__ is str:
-        text = value.strip()
-        return not text or (len(text) <= 4 and text.casefold() in PLACEHOLDERS)
-    return False
-
-
-def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = "action_id") -> Iterator[RawRow]:
+def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> Iterator[RawRow]:
     """Rows below the header that hold an entry; blank rows and ID-only rows are skipped.
 
-    Pre-numbered templates leave an ID in rows nobody has used yet, so a row whose only
-    value is its ID is not an action.
+    Pre-numbered templates leave an ID (``id_key``) in rows nobody has used yet, so a row
+    whose only value is its ID is not an entry.
     """
     mapped = list(hmap.columns.items())
     letters = {key: column_letter(c) for key, c in mapped}

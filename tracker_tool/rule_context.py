@@ -110,7 +110,7 @@ class RuleContext:
 
     def label(self, row: CheckedRow) -> str:
         """How a message names an action: its ID and row (IDs may be missing or repeated)."""
-        action_id = row.raw.cell("action_id")
-        if action_id is not None and display(action_id.value).strip():
-            return f"{display(action_id.value).strip()} (row {row.excel_row})"
+        ident = row.raw.cell(self.tracker.id_key) if self.tracker.id_key else None
+        if ident is not None and display(ident.value).strip():
+            return f"{display(ident.value).strip()} (row {row.excel_row})"
         return f"The action on row {row.excel_row}"

@@ -50,10 +50,15 @@ class Tracker:
     catalogue: tuple[RuleInfo, ...]
     rules: tuple[Callable, ...]
     instructions: tuple[str, ...]
+    #: The column holding each entry's own reference, if the tracker has one.
+    id_key: str | None = None
+    #: Written as the template's creation date, so the same version gives the same bytes.
     released: date = date(2026, 11, 21)
     highlights: LiveHighlights | None = None
+    #: RuleContext -> list[Figure] and list[Escalation], for the audit's Summary and Escalations.
     figures: Callable | None = None
     escalations: Callable | None = None
+    #: Unlocked, validated rows pre-sized in the template (protected sheets cannot grow tables).
     entry_rows: int = 1000
     group_colours: dict[str, str] = field(default_factory=dict)
 
@@ -83,11 +88,12 @@ class Tracker:
     def by_key(self) -> dict[str, ColumnSpec]:
         return {spec.key: spec for spec in self.columns}
 
+    @cached_property
+    def _rules_by_code(self) -> dict[str, RuleInfo]:
+        return {info.code: info for info in self.catalogue}
+
     def rule(self, code: str) -> RuleInfo:
-        for info in self.catalogue:
-            if info.code == code:
-                return info
-        raise KeyError(code)
+        return self._rules_by_code[code]
 
     def groups(self) -> Iterable[tuple[str, list[ColumnSpec]]]:
         """Consecutive runs of columns sharing a group, for the band above the header."""

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool.catalogue import core
-from tracker_tool.errors import UsageError
 from tracker_tool.cell_values import EPOCH_1900, EPOCH_1904
+from tracker_tool.errors import UsageError
 from tracker_tool.findings import Finding
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
 from tracker_tool.reader import DEFAULT_MAX_ROWS, LoadedWorkbook, SheetGrid, load_workbook, read_grid
@@ -89,6 +89,8 @@ def resolve_tracker(stamp: Stamp, kind: str | None) -> tuple[Tracker, Finding | 
 
 def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
                  max_rows: int = DEFAULT_MAX_ROWS) -> CheckedWorkbook:
+    """Run the stages on an opened workbook; a problem at one stage is a finding, not a stop,
+    except that rows are not read when the workbook is another tracker's or has no header."""
     tracker, mismatch = resolve_tracker(loaded.stamp, kind)
     report = Report(path=str(loaded.path), tracker=tracker.kind,
                     template_version=loaded.stamp.version, as_of=as_of)
@@ -109,7 +111,7 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
             sheet=grid.name, limit=max_rows))
     epoch = EPOCH_1904 if loaded.parts.date1904 else EPOCH_1900
     checked, cell_findings = [], []
-    for raw in entry_rows(grid, hmap):
+    for raw in entry_rows(grid, hmap, tracker.id_key):
         row, found = check_row(raw, tracker, grid.name, epoch)
         checked.append(row)
         cell_findings.extend(found)

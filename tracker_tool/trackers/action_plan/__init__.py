@@ -39,6 +39,7 @@ TRACKER = Tracker(
     rules=(required_fields, unique_values("action_id", "action-id.missing",
                                           "action-id.duplicate")) + RULES,
     instructions=INSTRUCTIONS,
+    id_key="action_id",
     highlights=LiveHighlights("due_date", "status", ("Complete", "Closed"), "owner",
                               ("title", "description")),
     figures=review_figures,
