@@ -2,7 +2,8 @@
 
 Sheets: Summary (the review figures and findings by code), the returned sheet copied cell for
 cell at the same addresses with problem cells filled and noted, Findings (one filterable row
-each, linked to its cell) and Escalations. Text from the returned workbook is always written
+each, linked to its cell), Escalations, and Action review (a printable line per action with a
+finding). Text from the returned workbook is always written
 with write_string, and text that a spreadsheet could take for a formula gets a quote prefix,
 so nothing in a returned workbook can run when the audit is opened.
 """
@@ -40,7 +41,7 @@ class _AuditBuilder:
         self._formats: dict[tuple, object] = {}
         self.by_row: dict[int, list[Finding]] = {}
         for f in self.report.findings:
-            if f.row is not None and f.cell is not None or f.row is not None and f.field:
+            if f.row is not None and (f.cell or f.field):
                 self.by_row.setdefault(f.row, []).append(f)
         self.widths: dict[int, float] = {}
         self.heights: dict[int, int] = {}
@@ -48,7 +49,7 @@ class _AuditBuilder:
         self.wrap = workbook.add_format(styles.WRAP)
         self.top = workbook.add_format(styles.TOP)
         self.centred = workbook.add_format({**styles.TOP, "align": "center"})
-        names = {"Summary", "Findings", "Escalations"}
+        names = {"Summary", "Findings", "Escalations", "Action review"}
         copy = self.report.sheet or "Returned sheet"
         self.copy_name = copy if copy not in names else f"{copy} (returned)"
 
