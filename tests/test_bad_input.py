@@ -163,6 +163,10 @@ BAD_FILES = {
                              ["damaged", "xl/workbook.xml"]),
     "corrupt-deflate-stream": ("flipped.xlsx", lambda t: _flip_a_byte(t, "xl/worksheets/sheet2.xml"),
                                ["could not be read"]),
+    "sheet-part-missing": ("hollow.xlsx",
+                           lambda t: zip_bytes({n: d for n, d in members_of(t).items()
+                                                if n != "xl/worksheets/sheet2.xml"}),
+                           ["damaged", "sheet 'actions'", "missing"]),
     "html-renamed": ("page.xlsx", lambda t: b"<!DOCTYPE html><html><table></table></html>",
                      ["web page", "save it as excel workbook (.xlsx)"]),
 }

@@ -155,3 +155,18 @@ def test_max_rows_caps_reading_and_says_so(make_workbook):
     assert "first 3 were checked" in book["findings"][0]["message"]
     assert result.exit_code == 1
     assert run("validate", str(path), "--as-of", "2026-11-21", "--max-rows", "5").exit_code == 0
+
+
+def test_unwritable_output_is_a_one_line_error(make_workbook, tmp_path):
+    path = make_workbook([clean_action()])
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder")
+    result = run("audit", str(path), "--out", str(not_a_folder / "a.xlsx"))
+    assert result.exit_code == 2 and "cannot write" in result.output
+    assert "Traceback" not in result.output and not_a_folder.read_text() == "a file, not a folder"
+
+
+def test_output_that_is_a_folder_is_refused(make_workbook, tmp_path):
+    path = make_workbook([clean_action()])
+    result = run("audit", str(path), "--out", str(tmp_path))
+    assert result.exit_code == 2 and "folder" in result.output

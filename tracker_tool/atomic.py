@@ -30,13 +30,18 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     if target.is_dir():
         raise UsageError(f"cannot write {target}: it is a folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
         os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
@@ -47,3 +52,13 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def close_workbook(workbook, out: str | Path) -> None:
+    """Close an XlsxWriter workbook, which is when it writes; say plainly why that failed."""
+    from xlsxwriter.exceptions import XlsxWriterException
+
+    try:
+        workbook.close()
+    except XlsxWriterException as exc:
+        raise UsageError(f"cannot write {out}: {exc}") from None

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker_tool import styles
-from tracker_tool.atomic import atomic_path
+from tracker_tool.atomic import atomic_path, close_workbook
 from tracker_tool.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError, is_blank
 from tracker_tool.columns import Kind, parse_a1
 from tracker_tool.findings import Finding, Severity
@@ -408,8 +408,9 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
         builder.escalations_sheet()
         if checked.grid is not None:
             builder.action_review_sheet()
-        workbook.close()
+        close_workbook(workbook, out)
     return out
 
 
 __all__ = ["write_audit_file"]
+

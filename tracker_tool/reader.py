@@ -98,8 +98,11 @@ def _trim_trailing_blank_rows(rows: list[list]) -> None:
 
 def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGrid:
     """All values of ``sheet_name`` up to ``max_rows`` rows, with formula errors restored."""
-    rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
     part = next((s.part for s in loaded.parts.sheets if s.name == sheet_name), None)
+    if part is not None and part not in loaded.opened.archive.NameToInfo:
+        raise WorkbookError(loaded.path, f"the file is damaged: the contents of sheet "
+                                         f"'{sheet_name}' are missing; save it again from Excel")
+    rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
     errors = error_cells(loaded.opened, part)
     for ref, error in errors.items():
         r, c = parse_a1(ref)

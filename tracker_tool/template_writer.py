@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker_tool import styles
-from tracker_tool.atomic import atomic_path
+from tracker_tool.atomic import atomic_path, close_workbook
 from tracker_tool.columns import ColumnSpec, Kind, column_letter
 from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.stamp import (
@@ -271,6 +271,7 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=()) -> Path:
         builder.lists(lists)
         builder.stamp(stamp)
         entry.activate()
-        workbook.close()
+        close_workbook(workbook, out)
     return out
+
 
