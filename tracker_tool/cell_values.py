@@ -2,7 +2,7 @@
 
 Readers disagree on empty cells, ints and floats, dates and datetimes, and people type dates
 as text. Each conversion either returns a value or raises CellProblem naming the finding
-code, so the model's validators can report what was typed and what was expected.
+code, so row validation can report at the cell what was typed and what was expected.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _year(text: str) -> int:
     return 2000 + year if len(text) == 2 else year
 
 
-def _make_date(year: int, month: int, day: int, typed: str) -> date:
+def _make_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
@@ -93,14 +93,14 @@ def parse_uk_date(text: str) -> date:
     """Read a date typed as text, day first as in the UK: 21/11/2026, 21-11-26, 21 Nov 2026."""
     typed = text.strip()
     if m := _NUMERIC.match(typed):
-        return _make_date(_year(m[3]), int(m[2]), int(m[1]), typed)
+        return _make_date(_year(m[3]), int(m[2]), int(m[1]))
     if m := _ISO.match(typed):
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), typed)
+        return _make_date(int(m[1]), int(m[2]), int(m[3]))
     if m := _WORDY.match(typed):
         month = _MONTHS.get(m[2].lower())
         if month is None:
             raise CellProblem("date.not-a-date")
-        return _make_date(_year(m[3]), month, int(m[1]), typed)
+        return _make_date(_year(m[3]), month, int(m[1]))
     raise CellProblem("date.not-a-date")
 
 
@@ -169,26 +169,3 @@ def match_choice(value, choices: tuple[str, ...], lookup: dict[str, str] | None 
         raise CellProblem("choice.not-allowed", allowed=", ".join(choices))
     return found
 
-
-def converter(kind: str, choices: tuple[str, ...] = ()):
-    """The function that reads a cell of a column of this kind: (value, epoch) -> value.
-
-    Each starts with the fast path for a value that is already right (a real date, an exact
-    choice), since that is what most cells of a kept tracker hold.
-    """
-    if kind == "date":
-        def read_date(value, epoch):
-            return value if value.__class__ is date else to_date(value, epoch)
-        return read_date
-    if kind == "choice":
-        allowed = frozenset(choices)
-        lookup = {choice_key(c): c for c in choices}
-
-        def read_choice(value, epoch):
-            return value if value in allowed else match_choice(value, choices, lookup)
-        return read_choice
-    if kind == "whole number":
-        def read_count(value, epoch):
-            return value if value.__class__ is int else to_whole_number(value)
-        return read_count
-    return None

@@ -16,6 +16,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from tracker_tool.cell_values import choice_key, match_choice, to_date, to_whole_number
 from tracker_tool.findings import Severity
 
 
@@ -106,6 +107,29 @@ def column_specs(model: type[BaseModel]) -> tuple[ColumnSpec, ...]:
             required=column.required, choices=choices, example=column.example,
         ))
     return tuple(specs)
+
+
+def cell_reader(spec: ColumnSpec):
+    """How a cell of this column is read before the model: (value, epoch) -> value, or None
+    for free text. Each reader starts with the fast path for a value that is already right
+    (a real date, an exact choice), since that is what most cells of a kept tracker hold."""
+    if spec.kind is Kind.DATE:
+        def read_date(value, epoch):
+            return value if value.__class__ is date else to_date(value, epoch)
+        return read_date
+    if spec.kind is Kind.CHOICE:
+        choices = spec.choices
+        allowed = frozenset(choices)
+        lookup = {choice_key(c): c for c in choices}
+
+        def read_choice(value, epoch):
+            return value if value in allowed else match_choice(value, choices, lookup)
+        return read_choice
+    if spec.kind is Kind.WHOLE_NUMBER:
+        def read_count(value, epoch):
+            return value if value.__class__ is int else to_whole_number(value)
+        return read_count
+    return None
 
 
 def fingerprint(specs: tuple[ColumnSpec, ...]) -> str:

@@ -14,8 +14,7 @@ from typing import Callable, Iterable
 from pydantic import BaseModel
 
 from tracker_tool.catalogue import RuleInfo
-from tracker_tool.cell_values import converter
-from tracker_tool.columns import ColumnSpec, column_specs, fingerprint
+from tracker_tool.columns import ColumnSpec, cell_reader, column_specs, fingerprint
 
 #: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each
 #: group of columns, a hidden row of field keys (so columns are matched even if moved or
@@ -73,7 +72,7 @@ class Tracker:
     @cached_property
     def converters(self) -> dict:
         """Field key -> cell reader, for every column that is not free text."""
-        found = {spec.key: converter(spec.kind.value, spec.choices) for spec in self.columns}
+        found = {spec.key: cell_reader(spec) for spec in self.columns}
         return {key: read for key, read in found.items() if read is not None}
 
     @cached_property
