@@ -23,6 +23,8 @@ from tracker_tool.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW,
 LISTS_SHEET = "Lists"
 INSTRUCTIONS_SHEET = "Instructions"
 DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2099, 12, 31)
+#: Instructions table: column letter, heading, required, what to enter, allowed values, policy.
+_INSTRUCTION_WIDTHS = (5, 26, 11, 60, 34, 10)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -94,12 +96,9 @@ class _TemplateBuilder:
     def instructions(self, ws) -> None:
         f = self.wb.add_format
         wrap, label = f(styles.WRAP), f(styles.LABEL)
-        ws.set_column(0, 0, 5)
-        ws.set_column(1, 1, 26)
-        ws.set_column(2, 2, 11)
-        ws.set_column(3, 3, 60)
-        ws.set_column(4, 4, 34)
-        ws.set_column(5, 5, 10)
+        widths = _INSTRUCTION_WIDTHS
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, width)
         ws.write_string(0, 0, self.tracker.title, f(styles.TITLE))
         ws.write_string(1, 0, f"Template version {self.tracker.version} · made by tracker-tool · "
                               f"{self.tracker.summary}", f(styles.SUBTITLE))
@@ -107,7 +106,7 @@ class _TemplateBuilder:
         for n, paragraph in enumerate(self.tracker.instructions, start=1):
             ws.write_number(row, 0, n, f({"valign": "top", "align": "center"}))
             ws.merge_range(row, 1, row, 5, paragraph, wrap)
-            ws.set_row(row, row_height(lines_needed(paragraph, 26 + 11 + 60 + 34 + 10)))
+            ws.set_row(row, row_height(lines_needed(paragraph, sum(widths[1:]))))
             row += 1
         row += 1
         heads = ("Col", "Heading", "Required", "What to enter", "Allowed values or format",
@@ -125,8 +124,8 @@ class _TemplateBuilder:
             ws.write_string(row, 3, spec.help, wrap)
             ws.write_string(row, 4, allowed, wrap)
             ws.write_string(row, 5, spec.clause, wrap)
-            lines = max(lines_needed(spec.help, 60), lines_needed(allowed, 34),
-                        lines_needed(spec.title, 26))
+            lines = max(lines_needed(spec.title, widths[1]), lines_needed(spec.help, widths[3]),
+                        lines_needed(allowed, widths[4]))
             if lines > 1:
                 ws.set_row(row, row_height(lines))
         ws.autofilter(first, 0, row, 5)
