@@ -68,7 +68,7 @@ def test_status_columns_give_a_verdict_per_row(audited):
     assert verdicts[0] == "No problems"
     assert verdicts[1] == "2 errors"
     assert verdicts[2] == "1 error"
-    assert verdicts[3].startswith("1 error, 1 warning")
+    assert verdicts[3].startswith("1 escalation, 1 warning")
     assert "overdue" in ws.cell(7, status_col + 1).value
 
 

@@ -20,9 +20,10 @@ from tracker_tool.columns import Kind, parse_a1
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.layout import chars_per_line, lines_needed, row_height
 from tracker_tool.validation import CheckedWorkbook
-from tracker_tool.wording import plural
+from tracker_tool.wording import plural, severity_counts
 
-_FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.WARNING: styles.WARNING_FILL}
+_FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
+         Severity.WARNING: styles.WARNING_FILL}
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
 #: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
 #: only shifts earlier dates).
@@ -236,8 +237,7 @@ class _AuditBuilder:
             ("Tracker", f"{tracker.kind} (template version {rep.template_version or 'unknown'})"),
             ("Sheet audited", rep.sheet or "none found"),
             ("Actions checked", str(rep.rows)),
-            ("Result", "No errors" if rep.ok else
-             f"{plural(rep.errors, 'error')} and {plural(rep.warnings, 'warning')}"),
+            ("Result", severity_counts(rep.findings) or "No problems found"),
         ]
         label = f(styles.LABEL)
         for r, (name, value) in enumerate(facts, start=2):
@@ -324,7 +324,7 @@ class _AuditBuilder:
             self.write_value(ws, r, 6, "; ".join(e.reasons), Kind.LONG_TEXT)
             self.write_value(ws, r, 7, e.route, Kind.LONG_TEXT)
             self.write_value(ws, r, 8, e.recorded or "Not recorded", Kind.LONG_TEXT,
-                             None if e.recorded else Severity.ERROR)
+                             None if e.recorded else Severity.ESCALATION)
         if not items:
             ws.write_string(1, 0, "No overdue action needs escalating on the audit date.")
         self.end_table(ws, len(items), len(heads))
@@ -380,10 +380,7 @@ def _worst(found: list[Finding] | None) -> Severity | None:
 
 
 def _counts(found: list[Finding]) -> str:
-    errors = sum(f.severity is Severity.ERROR for f in found)
-    warnings = len(found) - errors
-    parts = [plural(errors, "error")] if errors else []
-    return ", ".join(parts + ([plural(warnings, "warning")] if warnings else []))
+    return severity_counts(found) or "No problems"
 
 
 def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:

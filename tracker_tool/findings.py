@@ -11,14 +11,23 @@ from enum import Enum
 
 
 class Severity(str, Enum):
-    """How serious a finding is; only errors change the exit status."""
+    """How serious a finding is; only errors change the exit status.
+
+    An escalation is not a fault in the record: it is an action the policy says must go up the
+    escalation route now (s13). It sorts between errors and warnings because it needs a
+    manager's attention sooner than a weak record does.
+    """
 
     ERROR = "error"
+    ESCALATION = "escalation"
     WARNING = "warning"
 
     @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1}[self.value]
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.ESCALATION: 1, Severity.WARNING: 2}
 
 
 @dataclass(frozen=True, slots=True)

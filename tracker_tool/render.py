@@ -47,14 +47,16 @@ def to_text(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
         name = Path(report.path).name
         verdict = "OK" if report.ok else "ERRORS"
         lines.append(f"{name}: {verdict} - {plural(report.rows, 'action')}, "
-                     f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} "
+                     f"{plural(report.errors, 'error')}, "
+                     f"{plural(report.escalations_due, 'escalation')}, "
+                     f"{plural(report.warnings, 'warning')} "
                      f"(tracker {report.tracker}, template "
                      f"{report.template_version or 'unknown'}, as of "
                      f"{report.as_of.strftime('%d/%m/%Y')})")
         for f in report.findings:
             where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (
                 f"{f.sheet} row {f.row}" if f.row else "workbook")
-            lines.append(f"  {where:<14} {f.severity.value:<7} {f.code:<28} {f.message} "
+            lines.append(f"  {where:<14} {f.severity.value:<10} {f.code:<28} {f.message} "
                          f"[{f.clause}]")
         if report.figures:
             figures = ", ".join(f"{fig.label.lower()} {fig.value}" for fig in report.figures)

@@ -69,6 +69,11 @@ class Report:
         return sum(f.severity is Severity.WARNING for f in self.findings)
 
     @property
+    def escalations_due(self) -> int:
+        """Findings of escalation severity: actions that must be escalated and are not yet."""
+        return sum(f.severity is Severity.ESCALATION for f in self.findings)
+
+    @property
     def ok(self) -> bool:
         return self.errors == 0
 
@@ -89,6 +94,7 @@ class Report:
             "rows": self.rows,
             "errors": self.errors,
             "warnings": self.warnings,
+            "escalations_due": self.escalations_due,
             "findings": [
                 {k: f.to_dict()[k] for k in ("code", "severity", "sheet", "cell", "row",
                                              "column", "value", "message", "clause")}

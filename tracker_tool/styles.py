@@ -5,6 +5,7 @@ warnings, then the neutral header fills.
 """
 
 ERROR_FILL = "#F4B6B6"
+ESCALATION_FILL = "#F8CBAD"
 WARNING_FILL = "#FFE699"
 OK_FILL = "#E2EFDA"
 HEADER_FILL = "#D9E1F2"

@@ -3,7 +3,7 @@
 from tracker_tool.catalogue import RuleInfo
 from tracker_tool.findings import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
 
 POLICY_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("action-id.missing", "Action ID missing", W, "s16",
@@ -48,7 +48,7 @@ POLICY_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("action.overdue", "Overdue", W, "s12, s13",
              "{label} was due on {value} and is {days} overdue.",
              "Finish the action, or record the reason and a manager-agreed new date (counted as an extension)."),
-    RuleInfo("escalation.due", "Overdue action not escalated", E, "s13",
+    RuleInfo("escalation.due", "Overdue action not escalated", X, "s13",
              "{label} is {days} overdue and must be escalated ({reasons}); no escalation is recorded.",
              "Escalate by the action's escalation route and record to whom, when and the decision."),
     RuleInfo("effectiveness.undecided", "Effectiveness check not decided", W, "s14",
