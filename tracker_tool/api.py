@@ -27,14 +27,15 @@ def list_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
     return get_tracker(kind).catalogue
 
 
-def build_template(kind: str, out: str | Path, entries=()) -> Path:
+def build_template(kind: str, out: str | Path, entries=(), service=None) -> Path:
     """Write the locked template for ``kind`` to ``out`` (atomically) and return its path.
 
-    ``entries`` optionally pre-fills rows: dicts of field key to value.
+    ``entries`` optionally pre-fills rows: dicts of field key to value. ``service`` (a
+    stamp.ServiceIdentity) stamps the template with the service it is made for.
     """
     from tracker_tool.template_writer import build_template_file
 
-    return build_template_file(get_tracker(kind), out, entries)
+    return build_template_file(get_tracker(kind), out, entries, service=service)
 
 
 def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | None = None,

@@ -14,7 +14,27 @@ PROP_KIND = "tracker_kind"
 PROP_VERSION = "template_version"
 PROP_FINGERPRINT = "schema_fingerprint"
 PROP_SHEET = "tracker_sheet"
-KEYS = (PROP_KIND, PROP_VERSION, PROP_FINGERPRINT, PROP_SHEET)
+#: Written only when the template was made under a service policy or for a named service.
+PROP_POLICY = "policy_fingerprint"
+PROP_SERVICE = "service_name"
+PROP_PROVIDER = "provider_name"
+PROP_LOCATION = "cqc_location_id"
+KEYS = (PROP_KIND, PROP_VERSION, PROP_FINGERPRINT, PROP_SHEET, PROP_POLICY, PROP_SERVICE,
+        PROP_PROVIDER, PROP_LOCATION)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceIdentity:
+    """Who a template was made for, so a return can be matched to its service by its stamp."""
+
+    name: str
+    provider: str = ""
+    location_id: str = ""
+
+    def stamp_values(self) -> dict[str, str]:
+        values = {PROP_SERVICE: self.name, PROP_PROVIDER: self.provider,
+                  PROP_LOCATION: self.location_id}
+        return {key: value for key, value in values.items() if value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +43,8 @@ class Stamp:
     version: str | None
     fingerprint: str | None
     sheet: str | None
+    policy: str | None = None
+    service: ServiceIdentity | None = None
 
     @property
     def present(self) -> bool:
@@ -47,8 +69,12 @@ def stamp_from(properties: dict[str, str], sheet_rows: list[list] | None) -> Sta
             value = _clean(row[1])
             if value:
                 found[row[0].strip()] = value
+    service = None
+    if found[PROP_SERVICE]:
+        service = ServiceIdentity(found[PROP_SERVICE], found[PROP_PROVIDER] or "",
+                                  found[PROP_LOCATION] or "")
     return Stamp(found[PROP_KIND], found[PROP_VERSION], found[PROP_FINGERPRINT],
-                 found[PROP_SHEET])
+                 found[PROP_SHEET], found[PROP_POLICY], service)
 
 
 def version_tuple(version: str) -> tuple[int, ...]:

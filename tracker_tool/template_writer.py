@@ -16,7 +16,7 @@ from tracker_tool.atomic import atomic_path, close_workbook
 from tracker_tool.columns import ColumnSpec, Kind, column_letter
 from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.stamp import (
-    PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
+    PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET, ServiceIdentity,
 )
 from tracker_tool.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker
 
@@ -73,9 +73,10 @@ def _validation(spec: ColumnSpec) -> dict:
 
 
 class _TemplateBuilder:
-    def __init__(self, workbook, tracker: Tracker):
+    def __init__(self, workbook, tracker: Tracker, service: ServiceIdentity | None = None):
         self.wb = workbook
         self.tracker = tracker
+        self.service = service
         self.specs = tracker.columns
         self.last_row = FIRST_DATA_ROW + tracker.entry_rows - 1
         self.last_col = len(self.specs) - 1
@@ -160,8 +161,11 @@ class _TemplateBuilder:
 
     def stamp_values(self) -> dict[str, str]:
         """The stamp; the tool's own version is left out so templates stay byte-stable."""
-        return {PROP_KIND: self.tracker.kind, PROP_VERSION: self.tracker.version,
-                PROP_FINGERPRINT: self.tracker.fingerprint, PROP_SHEET: self.tracker.sheet_name}
+        values = {PROP_KIND: self.tracker.kind, PROP_VERSION: self.tracker.version,
+                  PROP_FINGERPRINT: self.tracker.fingerprint, PROP_SHEET: self.tracker.sheet_name}
+        if self.service is not None:
+            values.update(self.service.stamp_values())
+        return values
 
     def write_entries(self, ws, entries) -> None:
         """Pre-fill entry rows (samples, fixtures, commissioners' seeded plans) as a user would."""
@@ -240,18 +244,20 @@ class _TemplateBuilder:
         })
 
 
-def build_template_file(tracker: Tracker, out: str | Path, entries=()) -> Path:
+def build_template_file(tracker: Tracker, out: str | Path, entries=(),
+                        service: ServiceIdentity | None = None) -> Path:
     """Write ``tracker``'s template to ``out`` atomically and return the path.
 
     ``entries`` (dicts of field key -> value) pre-fill the first rows; values are written as
     their Python type, so a string such as "ASAP" in a date column stays text, as typed.
+    ``service`` stamps the template with the service it is made for.
     """
     import xlsxwriter
 
     out = Path(out)
     with atomic_path(out) as tmp:
         workbook = xlsxwriter.Workbook(str(tmp))
-        builder = _TemplateBuilder(workbook, tracker)
+        builder = _TemplateBuilder(workbook, tracker, service)
         created = datetime.combine(tracker.released, datetime.min.time())
         workbook.set_properties({
             "title": f"{tracker.title} (template {tracker.version})",
