@@ -52,6 +52,7 @@ def clean_entry(**overrides) -> dict:
         "due_date": date(2026, 12, 30),
         "priority": "Medium",
         "evidence_required": "Repeat MAR audit report",
+        "review_date": date(2026, 12, 10),
         "escalation_route": "Registered Manager",
         "status": "In progress",
         "progress_update": "12 of 20 charts audited",

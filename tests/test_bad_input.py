@@ -473,7 +473,7 @@ def test_json_output_has_the_documented_keys(good_path):
                                 "message", "clause"}
     impossible = next(f for f in book["findings"] if f["code"] == "date.impossible")
     assert impossible == {
-        "code": "date.impossible", "severity": "error", "sheet": "Actions", "cell": "E5",
+        "code": "date.impossible", "severity": "error", "sheet": "Actions", "cell": "F5",
         "row": 5, "column": "Date created", "value": "31/09/2026",
         "message": impossible["message"], "clause": "s8",
     }

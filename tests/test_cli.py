@@ -54,7 +54,7 @@ def test_validate_json_contract(make_workbook):
     (finding,) = book["findings"]
     assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",
                             "message", "clause"}
-    assert (finding["code"], finding["cell"], finding["value"]) == ("owner.group", "H4", "All staff")
+    assert (finding["code"], finding["cell"], finding["value"]) == ("owner.group", "I4", "All staff")
     assert data["unreadable"] == []
 
 
@@ -62,8 +62,8 @@ def test_validate_csv_has_one_row_per_finding(make_workbook):
     path = make_workbook([clean_action(owner=None, due_date=None)])
     result = run("validate", str(path), "--as-of", "2026-11-21", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert {(r["code"], r["cell"]) for r in rows} == {("owner.missing", "H4"),
-                                                    ("due-date.missing", "I4")}
+    assert {(r["code"], r["cell"]) for r in rows} == {("owner.missing", "I4"),
+                                                    ("due-date.missing", "J4")}
     assert all(r["path"] == str(path) for r in rows)
 
 

@@ -112,8 +112,8 @@ def test_uk_text_date_parses_without_finding(typed_report, text):
         "date.not-a-date", "date.impossible"}
     assert created_as_read(typed_report, row) == date(2026, 11, 21)
     # the due date (20/11/2026) is read too: one day overdue, nothing else on the row
-    assert row_pairs(typed_report, row) == {("dates.due-before-created", f"I{row}"),
-                                            ("action.overdue", f"I{row}")}
+    assert row_pairs(typed_report, row) == {("dates.due-before-created", f"J{row}"),
+                                            ("action.overdue", f"J{row}")}
     assert ONE_DAY.search(only_on(typed_report, row, "action.overdue").message)
 
 
@@ -121,8 +121,8 @@ def test_uk_text_date_parses_without_finding(typed_report, text):
 def test_real_excel_dates_read_as_dates(typed_report, label):
     row = ROW_OF[f"real:{label}"]
     assert created_as_read(typed_report, row) == date(2026, 11, 21)
-    assert row_pairs(typed_report, row) == {("dates.due-before-created", f"I{row}"),
-                                            ("action.overdue", f"I{row}")}
+    assert row_pairs(typed_report, row) == {("dates.due-before-created", f"J{row}"),
+                                            ("action.overdue", f"J{row}")}
 
 
 def only_on(report, row: int, code: str):
@@ -133,7 +133,7 @@ def only_on(report, row: int, code: str):
 
 def test_impossible_text_date_is_reported_at_its_cell_with_the_value_typed(typed_report):
     row = ROW_OF["bad:31/09/2026"]
-    assert row_pairs(typed_report, row) == {("date.impossible", f"E{row}")}
+    assert row_pairs(typed_report, row) == {("date.impossible", f"F{row}")}
     f = only_on(typed_report, row, "date.impossible")
     assert f.severity is Severity.ERROR
     assert f.value == "31/09/2026"
@@ -143,12 +143,12 @@ def test_impossible_text_date_is_reported_at_its_cell_with_the_value_typed(typed
 
 def test_29_february_in_a_non_leap_year_is_impossible(typed_report):
     row = ROW_OF["bad:29/02/2026"]
-    assert row_pairs(typed_report, row) == {("date.impossible", f"E{row}")}
+    assert row_pairs(typed_report, row) == {("date.impossible", f"F{row}")}
 
 
 def test_words_are_not_a_date(typed_report):
     row = ROW_OF["bad:ASAP"]
-    assert row_pairs(typed_report, row) == {("date.not-a-date", f"E{row}")}
+    assert row_pairs(typed_report, row) == {("date.not-a-date", f"F{row}")}
     f = only_on(typed_report, row, "date.not-a-date")
     assert f.value == "ASAP"
     assert "'ASAP'" in f.message
@@ -158,7 +158,7 @@ def test_words_are_not_a_date(typed_report):
 
 def test_month_first_date_is_impossible_with_a_hint(typed_report):
     row = ROW_OF["bad:11/25/2026"]
-    assert row_pairs(typed_report, row) == {("date.impossible", f"E{row}")}
+    assert row_pairs(typed_report, row) == {("date.impossible", f"F{row}")}
     f = only_on(typed_report, row, "date.impossible")
     assert f.value == "11/25/2026"
     assert "month first" in f.message and "day first" in f.message
@@ -167,7 +167,7 @@ def test_month_first_date_is_impossible_with_a_hint(typed_report):
 @pytest.mark.parametrize("label", ["ext:'2'", "ext:2.0"])
 def test_whole_number_stored_as_text_or_float_is_read(typed_report, label):
     row = ROW_OF[label]
-    assert row_pairs(typed_report, row) == {("action.overdue", f"I{row}")}
+    assert row_pairs(typed_report, row) == {("action.overdue", f"J{row}")}
     escalation = next(e for e in typed_report.escalations if e.row == row)
     assert "extended 2 times" in escalation.reasons
 
@@ -176,7 +176,7 @@ def test_whole_number_stored_as_text_or_float_is_read(typed_report, label):
                                           ("ext:'-1'", "-1"), ("ext:'1.5'", "1.5")])
 def test_not_a_whole_number_is_number_invalid(typed_report, label, typed):
     row = ROW_OF[label]
-    assert row_pairs(typed_report, row) == {("number.invalid", f"V{row}")}
+    assert row_pairs(typed_report, row) == {("number.invalid", f"X{row}")}
     f = only_on(typed_report, row, "number.invalid")
     assert f.value == typed
     assert f.column == "Number of extensions"
@@ -185,7 +185,7 @@ def test_not_a_whole_number_is_number_invalid(typed_report, label, typed):
 def test_choice_forgives_case_and_trailing_space(typed_report):
     row = ROW_OF["choice:'high '"]
     # read as High: the only finding is High-without-a-reason, at the reason cell
-    assert row_pairs(typed_report, row) == {("priority.high-no-reason", f"K{row}")}
+    assert row_pairs(typed_report, row) == {("priority.high-no-reason", f"L{row}")}
 
 
 def test_choice_forgives_inner_spacing(typed_report):
@@ -194,8 +194,8 @@ def test_choice_forgives_inner_spacing(typed_report):
 
 
 @pytest.mark.parametrize("label, cell_letter, typed, allowed", [
-    ("choice:'Urgent'", "J", "Urgent", "High, Medium, Low"),
-    ("choice:'Done'", "P", "Done", "Not started, In progress, Awaiting external input, "
+    ("choice:'Urgent'", "K", "Urgent", "High, Medium, Low"),
+    ("choice:'Done'", "Q", "Done", "Not started, In progress, Awaiting external input, "
                                     "Complete, Closed"),
 ])
 def test_value_not_in_the_list(typed_report, label, cell_letter, typed, allowed):
@@ -237,7 +237,7 @@ def test_serial_number_out_of_range_is_not_a_date(tmp_path):
             clean_entry(action_id="A-2", date_created=99999999)]
     path = write_sheet(tmp_path / "serials.xlsx", template_columns(), rows, stamp=stamp_values())
     report = validate(path)
-    assert pairs(report) == {("date.not-a-date", "E4"), ("date.not-a-date", "E5")}
+    assert pairs(report) == {("date.not-a-date", "F4"), ("date.not-a-date", "F5")}
 
 
 def test_1904_date_system_reads_formatted_dates_and_raw_serials(tmp_path):
@@ -260,7 +260,7 @@ def test_1904_due_date_serial_gives_the_right_days_overdue(tmp_path):
                        stamp=stamp_values(), date_1904=True)
     report = validate(path)
     overdue = only(report, "action.overdue")
-    assert overdue.cell == "I4"
+    assert overdue.cell == "J4"
     assert ONE_DAY.search(overdue.message)
     assert [e.due for e in report.escalations] == [date(2026, 11, 20)]
 
@@ -270,7 +270,7 @@ def test_datetime_time_part_is_dropped_for_overdue(tmp_path):
     entries = [clean_entry(due_date=datetime(2026, 11, 20, 23, 59), priority="High",
                            high_priority_reason="Safeguarding")]
     report = validate(build_filled(tmp_path / "dt.xlsx", entries))
-    assert pairs(report) == {("action.overdue", "I4"), ("escalation.due", "AH4")}
+    assert pairs(report) == {("action.overdue", "J4"), ("escalation.due", "AL4")}
     assert [(e.due, e.days_overdue) for e in report.escalations] == [(date(2026, 11, 20), 1)]
 
 
@@ -327,13 +327,13 @@ def test_formula_errors_are_reported_at_their_cells_not_as_missing(tmp_path):
     report = validate(_error_book(tmp_path, rows))
     assert report.rows == 3
     assert pairs(report) == {
-        ("cell.formula-error", "H4"), ("cell.formula-error", "I4"),
-        ("cell.formula-error", "H5"), ("cell.formula-error", "I5"),
+        ("cell.formula-error", "I4"), ("cell.formula-error", "J4"),
+        ("cell.formula-error", "I5"), ("cell.formula-error", "J5"),
     }
     by_cell = {f.cell: f for f in report.findings}
-    assert by_cell["H4"].value == "#DIV/0!" and "#DIV/0!" in by_cell["H4"].message
-    assert by_cell["I4"].value == "#REF!" and by_cell["I4"].column == "Due date"
-    assert by_cell["H5"].value == "#N/A" and by_cell["H5"].column == "Owner"
+    assert by_cell["I4"].value == "#DIV/0!" and "#DIV/0!" in by_cell["I4"].message
+    assert by_cell["J4"].value == "#REF!" and by_cell["J4"].column == "Due date"
+    assert by_cell["I5"].value == "#N/A" and by_cell["I5"].column == "Owner"
     assert all(f.severity is Severity.ERROR and f.sheet == SHEET for f in report.findings)
     assert not codes(report) & {"owner.missing", "due-date.missing"}
 
@@ -342,8 +342,8 @@ def test_formula_error_in_text_choice_and_number_columns(tmp_path):
     rows = [clean_entry(priority=Formula("=X1", "#NAME?"), extensions=Formula("=1/0", "#DIV/0!"),
                         title=Formula('=""+1', "#VALUE!"))]
     report = validate(_error_book(tmp_path, rows))
-    assert pairs(report) == {("cell.formula-error", "B4"), ("cell.formula-error", "J4"),
-                             ("cell.formula-error", "V4")}
+    assert pairs(report) == {("cell.formula-error", "B4"), ("cell.formula-error", "K4"),
+                             ("cell.formula-error", "X4")}
 
 
 def test_row_holding_only_a_formula_error_in_the_middle_is_read(tmp_path):
@@ -351,13 +351,13 @@ def test_row_holding_only_a_formula_error_in_the_middle_is_read(tmp_path):
             clean_entry(action_id="A-003")]
     report = validate(_error_book(tmp_path, rows))
     assert report.rows == 3
-    assert ("cell.formula-error", "H5") in pairs(report)
+    assert ("cell.formula-error", "I5") in pairs(report)
 
 
 def test_last_row_holding_only_a_formula_error_is_read(tmp_path):
     rows = [clean_entry(action_id="A-001"), {"owner": Formula("=1/0", "#DIV/0!")}]
     report = validate(_error_book(tmp_path, rows))
-    assert ("cell.formula-error", "H5") in pairs(report)
+    assert ("cell.formula-error", "I5") in pairs(report)
     assert report.rows == 2
 
 
@@ -379,7 +379,7 @@ def test_prefixed_sheet_xml_is_read(tmp_path):
                          {"xl/worksheets/sheet1.xml": _prefix_main_namespace})
     report = validate(path)
     assert report.rows == 2
-    assert pairs(report) == {("date.impossible", "I4")}
+    assert pairs(report) == {("date.impossible", "J4")}
 
 
 def test_formula_error_in_prefixed_sheet_xml(tmp_path):
@@ -390,7 +390,7 @@ def test_formula_error_in_prefixed_sheet_xml(tmp_path):
     src = _error_book(tmp_path, rows)
     path = rewrite_parts(src, tmp_path / "prefixed.xlsx",
                          {"xl/worksheets/sheet1.xml": _prefix_main_namespace})
-    assert pairs(validate(path)) == {("cell.formula-error", "H4")}
+    assert pairs(validate(path)) == {("cell.formula-error", "I4")}
 
 
 # ============================================================================================
@@ -425,9 +425,9 @@ def test_every_cell_finding_is_fully_located(mixed_report):
 
 
 def test_a_cell_finding_in_full(mixed_report):
-    f = next(f for f in mixed_report.findings if f.code == "date.impossible" and f.cell == "E5")
+    f = next(f for f in mixed_report.findings if f.code == "date.impossible" and f.cell == "F5")
     assert (f.code, f.severity, f.sheet, f.cell, f.row, f.column, f.value, f.field) == (
-        "date.impossible", Severity.ERROR, "Actions", "E5", 5, "Date created", "31/09/2026",
+        "date.impossible", Severity.ERROR, "Actions", "F5", 5, "Date created", "31/09/2026",
         "date_created")
     assert f.clause == "s8"  # the column's clause, more useful than the generic code's
 
@@ -438,12 +438,12 @@ def test_mixed_workbook_findings(mixed_report):
 
 
 EXPECTED_MIXED = {
-    ("date.impossible", "E5"), ("owner.group", "H5"), ("priority.high-no-reason", "K5"),
-    ("date.not-a-date", "I6"), ("choice.not-allowed", "P6"), ("number.invalid", "V6"),
-    ("completion.no-date", "W8"), ("completion.no-account", "X8"),
-    ("completion.no-evidence", "Y8"), ("effectiveness.undecided", "AB8"),
-    ("action.overdue", "I9"), ("escalation.due", "AH9"),
-    ("owner.missing", "H10"), ("date.impossible", "I10"), ("number.invalid", "V10"),
+    ("date.impossible", "F5"), ("owner.group", "I5"), ("priority.high-no-reason", "L5"),
+    ("date.not-a-date", "J6"), ("choice.not-allowed", "Q6"), ("number.invalid", "X6"),
+    ("completion.no-date", "Y8"), ("completion.no-account", "Z8"),
+    ("completion.no-evidence", "AA8"), ("effectiveness.undecided", "AD8"),
+    ("action.overdue", "J9"), ("escalation.due", "AL9"),
+    ("owner.missing", "I10"), ("date.impossible", "J10"), ("number.invalid", "X10"),
 }
 
 
@@ -469,8 +469,8 @@ def test_no_stamp_no_key_row_matches_by_title(tmp_path):
                        group_row=False)
     report = validate(path)
     # header on row 1, entries from row 2
-    assert pairs(report) == {("stamp.missing", None), ("date.impossible", "I2"),
-                             ("owner.missing", "H3")}
+    assert pairs(report) == {("stamp.missing", None), ("date.impossible", "J2"),
+                             ("owner.missing", "I3")}
     assert report.rows == 2
     assert report.template_version is None
     assert only(report, "stamp.missing").severity is Severity.WARNING
@@ -483,7 +483,7 @@ def test_retitled_column_is_still_matched_by_the_key_row(tmp_path):
     cols[TRACKER.by_key["due_date"].index] = ("due_date", "Deadline")
     rows = [clean_entry(owner=None, due_date="ASAP")]
     report = validate(write_sheet(tmp_path / "retitled.xlsx", cols, rows, stamp=stamp_values()))
-    assert pairs(report) == {("owner.missing", "H4"), ("date.not-a-date", "I4")}
+    assert pairs(report) == {("owner.missing", "I4"), ("date.not-a-date", "J4")}
     assert only(report, "date.not-a-date").column == "Due date"  # the template's title
 
 
@@ -496,7 +496,7 @@ def test_deleted_required_column_is_missing_and_later_columns_still_read(tmp_pat
         "Owner", Severity.ERROR, None, SHEET)
     assert "column.moved" not in codes(report)  # deleting one column moves nobody
     # Due date now sits in column H and is still read from there
-    assert ("date.impossible", "H4") in pairs(report)
+    assert ("date.impossible", "I4") in pairs(report)
     assert only(report, "date.impossible").column == "Due date"
 
 
@@ -518,7 +518,7 @@ def test_extra_column_is_unknown_at_its_header_cell(tmp_path):
     assert (unknown.cell, unknown.row, unknown.value, unknown.severity) == (
         "F3", 3, "Notes", Severity.WARNING)
     assert "column.moved" not in codes(report)
-    assert ("date.impossible", "J4") in pairs(report)  # due date shifted right by one
+    assert ("date.impossible", "K4") in pairs(report)  # due date shifted right by one
 
 
 def test_values_in_an_extra_column_alone_make_a_row(tmp_path):
@@ -536,16 +536,16 @@ def test_duplicated_column(tmp_path, keyed_copy):
     row[TRACKER.by_key["owner"].index] = "All staff"  # the first Owner column is the one read
     report = validate(write_sheet(tmp_path / "dup.xlsx", cols, [row], stamp=stamp_values()))
     dup = only(report, "column.duplicated")
-    assert (dup.cell, dup.column, dup.severity) == ("AI3", "Owner", Severity.ERROR)
-    assert "column H" in dup.message
-    assert ("owner.group", "H4") in pairs(report)
+    assert (dup.cell, dup.column, dup.severity) == ("AM3", "Owner", Severity.ERROR)
+    assert "column I" in dup.message
+    assert ("owner.group", "I4") in pairs(report)
 
 
 @pytest.mark.parametrize("keyed", [True, False], ids=["key-row", "titles-only"])
 def test_swapped_columns_are_moved_and_still_read_from_the_right_place(tmp_path, keyed):
     cols = template_columns()
     h, i = TRACKER.by_key["owner"].index, TRACKER.by_key["due_date"].index
-    cols[h], cols[i] = cols[i], cols[h]  # H is now Due date, I is Owner
+    cols[h], cols[i] = cols[i], cols[h]  # I is now Due date, J is Owner
     rows = [clean_entry(owner=None, due_date="31/09/2026")]
     path = write_sheet(tmp_path / "swap.xlsx", cols, rows, keyed=keyed,
                        stamp=stamp_values() if keyed else None)
@@ -555,10 +555,10 @@ def test_swapped_columns_are_moved_and_still_read_from_the_right_place(tmp_path,
     moved = [f for f in report.findings if f.code == "column.moved"]
     assert len(moved) == 1
     assert moved[0].column in {"Owner", "Due date"}
-    assert moved[0].cell == {"Owner": "I", "Due date": "H"}[moved[0].column] + str(header_row)
+    assert moved[0].cell == {"Owner": "J", "Due date": "I"}[moved[0].column] + str(header_row)
     assert moved[0].severity is Severity.WARNING
-    assert ("date.impossible", f"H{data_row}") in pairs(report)
-    assert ("owner.missing", f"I{data_row}") in pairs(report)
+    assert ("date.impossible", f"I{data_row}") in pairs(report)
+    assert ("owner.missing", f"J{data_row}") in pairs(report)
     assert only(report, "date.impossible").column == "Due date"
 
 
@@ -569,8 +569,8 @@ def test_column_dragged_far_away_flags_only_that_column(tmp_path):
     rows = [clean_entry(priority="Urgent")]
     report = validate(write_sheet(tmp_path / "drag.xlsx", cols, rows, stamp=stamp_values()))
     moved = only(report, "column.moved")
-    assert (moved.column, moved.cell) == ("Priority", "AH3")
-    assert ("choice.not-allowed", "AH4") in pairs(report)
+    assert (moved.column, moved.cell) == ("Priority", "AL3")
+    assert ("choice.not-allowed", "AL4") in pairs(report)
 
 
 @pytest.mark.parametrize("keyed", [True, False], ids=["key-row", "titles-only"])
@@ -582,7 +582,7 @@ def test_header_moved_down_is_still_found(tmp_path, keyed):
     # 3 inserted rows + group row (+ key row) + header row: entries start at row 7 or 6
     data_row = 7 if keyed else 6
     assert report.rows == 1
-    assert ("date.impossible", f"I{data_row}") in pairs(report)
+    assert ("date.impossible", f"J{data_row}") in pairs(report)
     assert only(report, "date.impossible").row == data_row
 
 
@@ -592,7 +592,7 @@ def test_renamed_tracker_sheet_is_still_found(tmp_path):
                        stamp=stamp_values(), sheet="Actions (2)")
     report = validate(path)
     assert report.sheet == "Actions (2)"
-    assert pairs(report) == {("date.impossible", "I4")}
+    assert pairs(report) == {("date.impossible", "J4")}
     assert only(report, "date.impossible").sheet == "Actions (2)"
 
 
@@ -607,7 +607,7 @@ def stamped_source(tmp_path_factory):
     return build_filled(tmp_path_factory.mktemp("stamp") / "source.xlsx", entries)
 
 
-SOURCE_ROW_FINDINGS = {("date.not-a-date", "E4"), ("owner.missing", "H5")}
+SOURCE_ROW_FINDINGS = {("date.not-a-date", "F4"), ("owner.missing", "I5")}
 
 
 def test_unaltered_stamp_is_read(stamped_source):

@@ -22,17 +22,17 @@ def test_clean_rows_raise_nothing(validate):
 
 
 @pytest.mark.parametrize("field, cell, code", [
-    ("owner", "H4", "owner.missing"),
-    ("due_date", "I4", "due-date.missing"),
-    ("priority", "J4", "priority.missing"),
-    ("evidence_required", "M4", "evidence-required.missing"),
+    ("owner", "I4", "owner.missing"),
+    ("due_date", "J4", "due-date.missing"),
+    ("priority", "K4", "priority.missing"),
+    ("evidence_required", "N4", "evidence-required.missing"),
     ("title", "B4", "title.missing"),
     ("source", "C4", "source.missing"),
-    ("date_created", "E4", "date-created.missing"),
-    ("description", "F4", "description.missing"),
-    ("intended_outcome", "G4", "intended-outcome.missing"),
-    ("status", "P4", "status.missing"),
-    ("escalation_route", "O4", "escalation-route.missing"),
+    ("date_created", "F4", "date-created.missing"),
+    ("description", "G4", "description.missing"),
+    ("intended_outcome", "H4", "intended-outcome.missing"),
+    ("status", "Q4", "status.missing"),
+    ("escalation_route", "P4", "escalation-route.missing"),
 ])
 def test_required_field_blank(validate, field, cell, code):
     report = validate([clean_action(**{field: None})])
@@ -42,7 +42,7 @@ def test_required_field_blank(validate, field, cell, code):
 @pytest.mark.parametrize("placeholder", ["TBC", "n/a", "-", "?"])
 def test_placeholder_counts_as_missing(validate, placeholder):
     report = validate([clean_action(owner=placeholder)])
-    assert located(report) == {("owner.missing", "H4")}
+    assert located(report) == {("owner.missing", "I4")}
     assert placeholder in report.findings[0].message
 
 
@@ -50,7 +50,7 @@ def test_placeholder_counts_as_missing(validate, placeholder):
                                    "The nurses", "everyone"])
 def test_group_owner(validate, owner):
     report = validate([clean_action(owner=owner)])
-    assert located(report) == {("owner.group", "H4")}
+    assert located(report) == {("owner.group", "I4")}
     finding = report.findings[0]
     assert (finding.severity.value, finding.value, finding.column) == ("error", owner, "Owner")
 
@@ -71,8 +71,8 @@ def test_complete_without_date_evidence_or_account(validate):
     report = validate([done_action(date_completed=None, completion_evidence=None,
                                    what_was_done=None, effectiveness_needed=None)])
     assert located(report) == {
-        ("completion.no-date", "W4"), ("completion.no-evidence", "Y4"),
-        ("completion.no-account", "X4"), ("effectiveness.undecided", "AB4"),
+        ("completion.no-date", "Y4"), ("completion.no-evidence", "AA4"),
+        ("completion.no-account", "Z4"), ("effectiveness.undecided", "AD4"),
     }
 
 
@@ -81,30 +81,30 @@ def test_complete_with_everything_is_clean(validate):
 
 
 def test_closed_without_reviewer(validate):
-    assert located(validate([done_action(status="Closed")])) == {("closure.not-reviewed", "AF4")}
+    assert located(validate([done_action(status="Closed")])) == {("closure.not-reviewed", "AI4")}
     assert validate([done_action(status="Closed", closure_reviewed_by="Tom Okafor")]).findings == []
 
 
 def test_completion_date_on_open_action(validate):
     report = validate([clean_action(date_completed=date(2026, 11, 20))])
-    assert located(report) == {("completion.date-but-open", "W4")}
+    assert located(report) == {("completion.date-but-open", "Y4")}
 
 
 def test_high_priority_reason_needs_high_priority(validate):
     report = validate([clean_action(high_priority_reason="Medicine safety", priority="Low")])
-    assert located(report) == {("priority.reason-not-high", "J4")}
+    assert located(report) == {("priority.reason-not-high", "K4")}
     near_miss = validate([clean_action(high_priority_reason="Medicine safety", priority="High")])
     assert near_miss.findings == []
 
 
 def test_high_priority_without_reason(validate):
     assert located(validate([clean_action(priority="High")])) == {
-        ("priority.high-no-reason", "K4")}
+        ("priority.high-no-reason", "L4")}
 
 
 def test_due_before_created(validate):
     report = validate([clean_action(due_date=date(2026, 11, 1))])
-    assert ("dates.due-before-created", "I4") in located(report)
+    assert ("dates.due-before-created", "J4") in located(report)
     same_day = validate([clean_action(due_date=date(2026, 11, 2))])
     assert "dates.due-before-created" not in codes(same_day)
 
@@ -112,18 +112,18 @@ def test_due_before_created(validate):
 def test_dates_in_the_future(validate):
     report = validate([done_action(date_created=date(2026, 11, 22),
                                    date_completed=date(2026, 11, 23), due_date=date(2026, 12, 1))])
-    assert {("dates.created-in-future", "E4"), ("dates.completed-in-future", "W4")} <= located(report)
+    assert {("dates.created-in-future", "F4"), ("dates.completed-in-future", "Y4")} <= located(report)
     assert validate([done_action(date_created=AS_OF, date_completed=AS_OF)]).findings == []
 
 
 def test_completed_before_created(validate):
     report = validate([done_action(date_completed=date(2026, 11, 1))])
-    assert located(report) == {("dates.completed-before-created", "W4")}
+    assert located(report) == {("dates.completed-before-created", "Y4")}
 
 
 def test_overdue_low_risk_action_with_a_reason_is_only_a_warning(validate):
     report = validate([clean_action(due_date=date(2026, 11, 20))])
-    assert located(report) == {("action.overdue", "I4")}
+    assert located(report) == {("action.overdue", "J4")}
     assert report.findings[0].severity.value == "warning"
     assert "1 day overdue" in report.findings[0].message
     assert validate([clean_action(due_date=AS_OF)]).findings == []
@@ -143,7 +143,7 @@ def test_done_actions_are_never_overdue(validate):
 ])
 def test_escalation_due(validate, changes, reason):
     report = validate([clean_action(due_date=date(2026, 11, 10), **changes)])
-    assert {("action.overdue", "I4"), ("escalation.due", "AH4")} <= located(report)
+    assert {("action.overdue", "J4"), ("escalation.due", "AL4")} <= located(report)
     escalation = next(f for f in report.findings if f.code == "escalation.due")
     assert reason in escalation.message and "11 days overdue" in escalation.message
     assert [e.reasons for e in report.escalations] and reason in "; ".join(report.escalations[0].reasons)
@@ -158,20 +158,20 @@ def test_recorded_escalation_is_not_a_finding_but_still_listed(validate):
 
 def test_one_extension_is_no_escalation(validate):
     report = validate([clean_action(due_date=date(2026, 11, 10), extensions=1)])
-    assert located(report) == {("action.overdue", "I4")}
+    assert located(report) == {("action.overdue", "J4")}
     assert report.escalations == []
 
 
 def test_effectiveness_not_planned(validate):
     report = validate([done_action(effectiveness_needed="Yes")])
-    assert located(report) == {("effectiveness.not-planned", "AC4")}
+    assert located(report) == {("effectiveness.not-planned", "AE4")}
     planned = done_action(effectiveness_needed="Yes", effectiveness_due=date(2026, 12, 20))
     assert validate([planned]).findings == []
 
 
 def test_effectiveness_overdue(validate):
     report = validate([done_action(effectiveness_needed="Yes", effectiveness_due=date(2026, 11, 20))])
-    assert located(report) == {("effectiveness.overdue", "AC4")}
+    assert located(report) == {("effectiveness.overdue", "AE4")}
     done = done_action(effectiveness_needed="Yes", effectiveness_due=date(2026, 11, 20),
                        effectiveness_done=date(2026, 11, 19), effectiveness_result="Worked")
     assert validate([done]).findings == []
@@ -180,14 +180,14 @@ def test_effectiveness_overdue(validate):
 def test_effectiveness_done_without_result(validate):
     report = validate([done_action(effectiveness_needed="Yes", effectiveness_due=date(2026, 12, 20),
                                    effectiveness_done=date(2026, 11, 19))])
-    assert located(report) == {("effectiveness.no-result", "AE4")}
+    assert located(report) == {("effectiveness.no-result", "AG4")}
     assert "19/11/2026" in report.findings[0].message
 
 
 def test_external_dependency_incomplete(validate):
     report = validate([clean_action(status="Awaiting external input",
                                     external_input="GP medication review")])
-    assert located(report) == {("external.incomplete", "S4")}
+    assert located(report) == {("external.incomplete", "U4")}
     assert "from whom or by when" in report.findings[0].message
     complete = clean_action(status="Awaiting external input", external_input="GP review",
                             external_from="Dr Patel", external_due=date(2026, 11, 28))
@@ -198,8 +198,8 @@ def test_all_findings_are_collected_not_just_the_first(validate):
     report = validate([clean_action(owner=None, due_date="ASAP", priority=None,
                                     evidence_required=None, extensions="two")])
     assert located(report) == {
-        ("owner.missing", "H4"), ("date.not-a-date", "I4"), ("priority.missing", "J4"),
-        ("evidence-required.missing", "M4"), ("number.invalid", "V4"),
+        ("owner.missing", "I4"), ("date.not-a-date", "J4"), ("priority.missing", "K4"),
+        ("evidence-required.missing", "N4"), ("number.invalid", "X4"),
     }
 
 
@@ -226,7 +226,7 @@ def test_every_finding_has_full_location(validate):
         assert finding.sheet == "Actions" and finding.row == 4
         assert finding.cell and finding.column and finding.clause and finding.message
     bad_date = next(f for f in report.findings if f.code == "date.impossible")
-    assert (bad_date.cell, bad_date.value, bad_date.column) == ("I4", "31/09/2026", "Due date")
+    assert (bad_date.cell, bad_date.value, bad_date.column) == ("J4", "31/09/2026", "Due date")
 
 
 def test_every_catalogue_code_is_asserted_by_some_test():

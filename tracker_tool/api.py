@@ -11,6 +11,7 @@ from pathlib import Path
 from tracker_tool.atomic import refuse_overwriting_inputs
 from tracker_tool.catalogue import RuleInfo
 from tracker_tool.clock import today_in_london
+from tracker_tool.policy import ServicePolicy, load_policy
 from tracker_tool.reader import DEFAULT_MAX_ROWS
 from tracker_tool.report import Report
 from tracker_tool.tracker import Tracker
@@ -27,30 +28,36 @@ def list_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
     return get_tracker(kind).catalogue
 
 
-def build_template(kind: str, out: str | Path, entries=(), service=None) -> Path:
+def build_template(kind: str, out: str | Path, entries=(), service=None,
+                   policy: ServicePolicy | None = None) -> Path:
     """Write the locked template for ``kind`` to ``out`` (atomically) and return its path.
 
     ``entries`` optionally pre-fills rows: dicts of field key to value. ``service`` (a
-    stamp.ServiceIdentity) stamps the template with the service it is made for.
+    stamp.ServiceIdentity) stamps the template with the service it is made for; ``policy``
+    fills its dropdowns from a service policy and stamps the policy's fingerprint.
     """
     from tracker_tool.template_writer import build_template_file
 
-    return build_template_file(get_tracker(kind), out, entries, service=service)
+    return build_template_file(get_tracker(kind).with_policy(policy), out, entries,
+                               service=service)
 
 
 def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | None = None,
-                      max_rows: int = DEFAULT_MAX_ROWS) -> Report:
+                      max_rows: int = DEFAULT_MAX_ROWS,
+                      policy: ServicePolicy | None = None) -> Report:
     """Validate one returned workbook; raises WorkbookError only if it cannot be read at all.
 
-    ``as_of`` is the date the audit is run as; pass it for reproducible results.
+    ``as_of`` is the date the audit is run as; pass it for reproducible results. ``policy``
+    is the service's policy (see ``load_policy``); None applies the default one.
     """
     from tracker_tool.validation import check_workbook
 
-    return check_workbook(path, as_of or today_in_london(), kind, max_rows).report
+    return check_workbook(path, as_of or today_in_london(), kind, max_rows, policy).report
 
 
 def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | None = None,
-                kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS) -> tuple[Report, Path]:
+                kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
+                policy: ServicePolicy | None = None) -> tuple[Report, Path]:
     """Validate ``path`` and write its annotated audit workbook; returns (report, audit path).
 
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
@@ -61,9 +68,79 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
 
     out = Path(out) if out else default_audit_path(path)
     refuse_overwriting_inputs(out, [path])
-    checked = check_workbook(path, as_of or today_in_london(), kind, max_rows)
+    checked = check_workbook(path, as_of or today_in_london(), kind, max_rows, policy)
     write_audit_file(checked, out)
     return checked.report, out
+
+
+def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
+                  kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
+                  policy: ServicePolicy | None = None, services=None, executor=None, workers: int | None = None, redo_all: bool = False,
+                  progress=None):
+    """Check many workbooks in parallel and write the batch outputs into ``out_dir``.
+
+    ``paths`` are files, folders (searched recursively) or globs. Writes an audit workbook per
+    return under ``out_dir/audits``, plus rollup.xlsx, findings.csv and report.json, and
+    returns a BatchResult: ``summaries`` (counts and figures per workbook, or why it could
+    not be read), ``findings()``, ``league_table()``, ``themes()`` and ``has_errors``.
+    Unchanged files are taken from the previous run's results unless ``redo_all``.
+
+    ``policy`` is the policy every workbook is audited by (see ``load_policy``).
+    ``services`` is a services.csv path (or a list of stamp.ServiceIdentity) to match returns
+    against. ``executor`` is any concurrent.futures.Executor (or a dask.distributed Client);
+    by default a process pool of ``workers`` processes, one per core. ``progress`` is called
+    with (WorkbookSummary, from_cache, done, total) as each workbook is done.
+    """
+    from tracker_tool.batch_run import run_batch
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return run_batch(list(paths), out_dir, as_of=as_of or today_in_london(), kind=kind,
+                     max_rows=max_rows, policy=policy, services=services, executor=executor,
+                     workers=workers, redo_all=redo_all, progress=progress)
+
+
+def findings_frame(result):
+    """The findings of a validate_many result as a pandas DataFrame, one row per finding.
+
+    Values are as found (no CSV apostrophes): guard them yourself before writing them to a
+    spreadsheet. Needs pandas (``pip install 'tracker-tool[pandas]'``).
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("findings_frame needs pandas: pip install 'tracker-tool[pandas]'") \
+            from None
+    from tracker_tool.batch_run import CSV_COLUMNS, finding_row
+
+    rows = [finding_row(summary, finding) for summary, finding in result.findings()]
+    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
+    return frame.astype({"row": "Int64"})
+
+
+def build_service_templates(kind: str, services, out_dir: str | Path, force: bool = False,
+                            policy: ServicePolicy | None = None) -> list[Path]:
+    """Write one template per service into ``out_dir``, each stamped with its service.
+
+    ``services`` is a services.csv path or a list of stamp.ServiceIdentity. Nothing is
+    written if any target exists and ``force`` is not given: it may be a filled-in tracker.
+    """
+    from tracker_tool.errors import UsageError
+    from tracker_tool.services import read_services, template_names
+
+    listed = read_services(services) if isinstance(services, (str, Path)) else list(services)
+    tracker = get_tracker(kind)
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is a file; --out-dir must be a folder")
+    targets = [out_dir / name for name in template_names(listed, tracker.kind)]
+    existing = [target for target in targets if target.exists()]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} already exists ({len(existing)} of the {len(targets)} "
+                         "templates do); it may be a filled-in tracker. Use --force to replace "
+                         "them.")
+    return [build_template(kind, target, service=service, policy=policy)
+            for service, target in zip(listed, targets)]
 
 
 def default_audit_path(path: str | Path) -> Path:
@@ -71,4 +148,20 @@ def default_audit_path(path: str | Path) -> Path:
     return path.with_name(f"{path.stem}-audit.xlsx")
 
 
+def write_policy(out: str | Path, force: bool = False) -> Path:
+    """Write the default service policy, every setting explained, for a service to adapt."""
+    from tracker_tool.atomic import atomic_path
+    from tracker_tool.errors import UsageError
+    from tracker_tool.policy_file import policy_toml
+
+    out = Path(out)
+    if out.exists() and not force:
+        raise UsageError(f"{out} already exists; use --force to replace it")
+    with atomic_path(out) as tmp:
+        tmp.write_text(policy_toml(name=out.name), encoding="utf-8")
+    return out
+
+
 audit_workbook = write_audit
+__all__ = ["build_template", "validate_workbook", "write_audit", "audit_workbook", "list_rules",
+           "list_trackers", "load_policy", "write_policy", "default_audit_path"]

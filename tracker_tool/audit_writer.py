@@ -252,7 +252,10 @@ class _AuditBuilder:
         for fig in rep.figures:
             r += 1
             ws.write_string(r, 0, fig.label, self.top)
-            ws.write_number(r, 1, fig.value, big)
+            if fig.value is None:
+                ws.write_string(r, 1, fig.shown, big)
+            else:
+                ws.write_number(r, 1, fig.value, big)
             ws.merge_range(r, 2, r, 4, fig.note, self.top)
         r += 2
         for c, title in enumerate(("Findings by code", "Count", "Code", "Policy", "How to fix")):

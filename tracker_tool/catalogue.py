@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker_tool.findings import Finding, Severity
+from tracker_tool.wording import shorten
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class RuleInfo:
         return Finding(
             code=self.code,
             severity=severity or self.severity,
-            message=self.message.format(value=value or "", **details),
+            message=self.message.format(value=shorten(str(value)) if value else "", **details),
             clause=clause or self.clause,
             sheet=sheet,
             cell=cell,
@@ -72,6 +73,11 @@ CORE_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("stamp.fingerprint-mismatch", "Template stamp altered", W, "template",
              "The stamp's column fingerprint ({found}) does not match version {version} ({expected}).",
              "The template's stamp was edited or the columns redefined; start from a fresh template."),
+    RuleInfo("stamp.policy-mismatch", "Made under another policy", W, "template",
+             "The template was made under policy {found}, but it was audited under {which} "
+             "({used}); dropdowns and thresholds may differ.",
+             "Audit with the service's own policy file (--policy), or issue a fresh template "
+             "made under the current policy."),
     RuleInfo("column.missing", "Column missing", E, "template",
              "The '{title}' column is not in the sheet.",
              "Restore the column from a fresh template; do not delete template columns."),

@@ -36,6 +36,9 @@ class Column:
 
     ``required`` is the severity of leaving the cell blank (None when the policy allows a
     blank); ``stem`` names the field in finding codes, e.g. ``owner`` gives ``owner.missing``.
+    ``options`` names a list of the service policy whose values are the only ones allowed
+    (a dropdown each service adapts); ``suggest`` names one offered as a dropdown but not
+    enforced (the staff roster, where a new starter may not be listed yet).
     """
 
     title: str
@@ -47,6 +50,8 @@ class Column:
     required: Severity | None = None
     long: bool = False
     example: str = ""
+    options: str | None = None
+    suggest: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,10 @@ class ColumnSpec:
     required: Severity | None
     choices: tuple[str, ...] = ()
     example: str = ""
+    #: The policy list the choices come from, when a service may adapt them.
+    options: str | None = None
+    #: Offered in a dropdown without being enforced (e.g. the roster for the Owner column).
+    suggestions: tuple[str, ...] = ()
 
     @property
     def list_name(self) -> str:
@@ -80,8 +89,10 @@ def _unwrap_optional(annotation):
     return annotation
 
 
-def _kind_of(annotation, column: Column) -> tuple[Kind, tuple[str, ...]]:
+def _kind_of(annotation, column: Column, lists: dict) -> tuple[Kind, tuple[str, ...]]:
     inner = _unwrap_optional(annotation)
+    if column.options is not None:
+        return Kind.CHOICE, tuple(lists.get(column.options, ()))
     if isinstance(inner, type) and issubclass(inner, Enum):
         return Kind.CHOICE, tuple(member.value for member in inner)
     if inner is date:
@@ -93,18 +104,26 @@ def _kind_of(annotation, column: Column) -> tuple[Kind, tuple[str, ...]]:
     raise TypeError(f"unsupported column type {annotation!r}")
 
 
-def column_specs(model: type[BaseModel]) -> tuple[ColumnSpec, ...]:
-    """Column specs in the model's field order, which is the template's column order."""
+def column_specs(model: type[BaseModel], lists: dict[str, tuple[str, ...]] | None = None
+                 ) -> tuple[ColumnSpec, ...]:
+    """Column specs in the model's field order, which is the template's column order.
+
+    ``lists`` are the service policy's lists (policy.ServicePolicy.lists) for the columns
+    whose allowed or suggested values each service sets.
+    """
+    lists = lists or {}
     specs = []
     for index, (key, field) in enumerate(model.model_fields.items()):
         column = next((m for m in field.metadata if isinstance(m, Column)), None)
         if column is None:
             raise TypeError(f"{model.__name__}.{key} has no Column(...) annotation")
-        kind, choices = _kind_of(field.annotation, column)
+        kind, choices = _kind_of(field.annotation, column, lists)
         specs.append(ColumnSpec(
             key=key, index=index, title=column.title, help=column.help, clause=column.clause,
             group=column.group, stem=column.stem, width=column.width, kind=kind,
             required=column.required, choices=choices, example=column.example,
+            options=column.options,
+            suggestions=tuple(lists.get(column.suggest, ())) if column.suggest else (),
         ))
     return tuple(specs)
 
@@ -136,8 +155,11 @@ def fingerprint(specs: tuple[ColumnSpec, ...]) -> str:
     """A short hash of what the reader relies on: keys, order, kinds and allowed values.
 
     Help text is left out on purpose, so rewording a note does not orphan returned workbooks.
+    Columns whose values a service policy sets count by the list's name, not its values: the
+    policy has a fingerprint of its own.
     """
-    canonical = [[s.key, s.kind.value, list(s.choices)] for s in specs]
+    canonical = [[s.key, s.kind.value, "@" + s.options if s.options else list(s.choices)]
+                 for s in specs]
     digest = hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
     return digest[:16]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tracker_tool.cell_values import FORMULA_TRIGGERS
 from tracker_tool.report import Report
-from tracker_tool.wording import plural
+from tracker_tool.wording import plural, printable
 
 CSV_COLUMNS = ("path", "code", "severity", "sheet", "cell", "row", "column", "value",
                "message", "clause")
@@ -59,10 +59,11 @@ def to_text(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
             lines.append(f"  {where:<14} {f.severity.value:<10} {f.code:<28} {f.message} "
                          f"[{f.clause}]")
         if report.figures:
-            figures = ", ".join(f"{fig.label.lower()} {fig.value}" for fig in report.figures)
+            figures = ", ".join(f"{fig.label.lower()} {fig.shown}" for fig in report.figures)
             lines.append(f"  Figures: {figures}")
         lines.append("")
     for path, reason in failures:
         lines.append(f"{Path(path).name}: NOT READ - {reason}")
-    text = "\n".join(lines).rstrip()
+    # Messages quote the workbook: show its control characters, never send them to a terminal.
+    text = "\n".join(printable(line) for line in lines).rstrip()
     return text + "\n" if text else ""

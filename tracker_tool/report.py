@@ -19,8 +19,13 @@ class Figure:
 
     key: str
     label: str
-    value: int
+    #: A count, a percentage, or None when there is nothing to measure yet.
+    value: int | float | None
     note: str
+
+    @property
+    def shown(self) -> str:
+        return "n/a" if self.value is None else f"{self.value:g}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,11 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
+    #: Fingerprint of the service policy applied, and the service the template was made for.
+    policy: str | None = None
+    service: object | None = None
+    #: The governance review pack (review.ReviewPack), for trackers that have one.
+    review: object | None = None
 
     @property
     def errors(self) -> int:
@@ -102,4 +112,8 @@ class Report:
             ],
             "figures": {fig.key: fig.value for fig in self.figures},
             "escalations": [e.to_dict() for e in self.escalations],
+            "policy": self.policy,
+            "service": ({"name": self.service.name, "provider": self.service.provider,
+                         "location_id": self.service.location_id} if self.service else None),
+            "review": self.review.to_dict() if self.review is not None else None,
         }

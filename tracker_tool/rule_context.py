@@ -81,6 +81,11 @@ class RuleContext:
     as_of: date
     memo: dict = field(default_factory=dict)
 
+    @property
+    def policy(self):
+        """The service policy the rules apply (thresholds, lists, calendar)."""
+        return self.tracker.active_policy
+
     def remember(self, name: str, row: CheckedRow, compute):
         """Compute a fact about a row once, however many rules and figures ask for it."""
         key = (name, row.excel_row)
@@ -88,11 +93,12 @@ class RuleContext:
             self.memo[key] = compute(row, self)
         return self.memo[key]
 
-    def at(self, row: CheckedRow, key: str, code: str, **details) -> Finding:
+    def at(self, row: CheckedRow, key: str, code: str, severity=None, **details) -> Finding:
         """A finding on ``key``'s cell in ``row`` (the row alone when the column is missing).
 
         Messages may use ``{label}`` (the action's ID and row); it is only worked out here,
-        for the rows that do have a finding.
+        for the rows that do have a finding. ``severity`` overrides the code's own where the
+        policy is stricter for some actions (an error rather than a warning when high risk).
         """
         spec = self.tracker.by_key[key]
         cell = row.raw.cell(key)
@@ -105,8 +111,15 @@ class RuleContext:
             field=key,
             title=spec.title,
             label=self.label(row),
+            severity=severity,
             **details,
         )
+
+    def plan(self, code: str, key: str | None = None, **details) -> Finding:
+        """A finding about the plan as a whole (owner concentration, a repeated theme)."""
+        spec = self.tracker.by_key[key] if key else None
+        return self.tracker.rule(code).finding(
+            sheet=self.sheet, column=spec.title if spec else None, field=key, **details)
 
     def label(self, row: CheckedRow) -> str:
         """How a message names an action: its ID and row (IDs may be missing or repeated)."""

@@ -16,7 +16,8 @@ from tracker_tool.atomic import atomic_path, close_workbook
 from tracker_tool.columns import ColumnSpec, Kind, column_letter
 from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.stamp import (
-    PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET, ServiceIdentity,
+    PROP_FINGERPRINT, PROP_KIND, PROP_POLICY, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
+    ServiceIdentity,
 )
 from tracker_tool.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker
 
@@ -59,6 +60,13 @@ def _validation(spec: ColumnSpec) -> dict:
                 "input_title": title, "input_message": _clip(spec.help, 255),
                 "error_title": "Pick from the list",
                 "error_message": _clip("Choose one of: " + ", ".join(spec.choices), 255)}
+    if spec.suggestions:
+        # A roster is a help, not a rule: a new starter may own an action before the policy
+        # file lists them, so Excel only warns and the audit reports it instead.
+        return {"validate": "list", "source": f"={spec.list_name}", "error_type": "warning",
+                "input_title": title, "input_message": _clip(spec.help, 255),
+                "error_title": "Not on the staff list",
+                "error_message": "This name is not on the service's staff list. Keep it anyway?"}
     if spec.kind is Kind.DATE:
         return {"validate": "date", "criteria": "between", "minimum": DATE_MIN,
                 "maximum": DATE_MAX, "input_title": title,
@@ -139,14 +147,15 @@ class _TemplateBuilder:
     def lists(self, ws) -> None:
         col = 0
         for spec in self.specs:
-            if spec.kind is not Kind.CHOICE:
+            values = spec.choices if spec.kind is Kind.CHOICE else spec.suggestions
+            if not values:
                 continue
             ws.write_string(0, col, spec.key)
-            for r, value in enumerate(spec.choices, start=1):
+            for r, value in enumerate(values, start=1):
                 ws.write_string(r, col, value)
             letter = column_letter(col)
             self.wb.define_name(spec.list_name,
-                                f"={LISTS_SHEET}!${letter}$2:${letter}${len(spec.choices) + 1}")
+                                f"={LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}")
             ws.set_column(col, col, 28)
             col += 1
         ws.protect()
@@ -163,6 +172,8 @@ class _TemplateBuilder:
         """The stamp; the tool's own version is left out so templates stay byte-stable."""
         values = {PROP_KIND: self.tracker.kind, PROP_VERSION: self.tracker.version,
                   PROP_FINGERPRINT: self.tracker.fingerprint, PROP_SHEET: self.tracker.sheet_name}
+        if self.tracker.policy is not None:
+            values[PROP_POLICY] = self.tracker.policy.fingerprint
         if self.service is not None:
             values.update(self.service.stamp_values())
         return values

@@ -6,7 +6,7 @@ reader and the validator take a Tracker and know nothing about any particular po
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Callable, Iterable
@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from tracker_tool.catalogue import RuleInfo
 from tracker_tool.columns import ColumnSpec, cell_reader, column_specs, fingerprint
+from tracker_tool.policy import DEFAULT_POLICY, ServicePolicy
 
 #: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each
 #: group of columns, a hidden row of field keys (so columns are matched even if moved or
@@ -60,14 +61,27 @@ class Tracker:
     #: Unlocked, validated rows pre-sized in the template (protected sheets cannot grow tables).
     entry_rows: int = 1000
     group_colours: dict[str, str] = field(default_factory=dict)
+    #: The service policy the tracker is built or checked under; None means the default one.
+    policy: ServicePolicy | None = None
+    #: (RuleContext, findings) -> review.ReviewPack, for the audit's review pack (s12, s17, s21).
+    review: Callable | None = None
+
+    def with_policy(self, policy: ServicePolicy | None) -> "Tracker":
+        """This tracker under a service's policy: its dropdowns and thresholds follow it."""
+        return self if policy is None or policy == self.policy else replace(self, policy=policy)
+
+    @property
+    def active_policy(self) -> ServicePolicy:
+        return self.policy or DEFAULT_POLICY
 
     @cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:
-        return column_specs(self.row_model)
+        return column_specs(self.row_model, self.active_policy.lists())
 
     @cached_property
     def fingerprint(self) -> str:
-        return fingerprint(self.columns)
+        """Of the columns alone, so the same template version under any policy matches."""
+        return fingerprint(column_specs(self.row_model))
 
     @cached_property
     def converters(self) -> dict:

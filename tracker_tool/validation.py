@@ -14,6 +14,7 @@ from tracker_tool.catalogue import core
 from tracker_tool.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.errors import UsageError
 from tracker_tool.findings import Finding
+from tracker_tool.policy import ServicePolicy
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
 from tracker_tool.reader import DEFAULT_MAX_ROWS, LoadedWorkbook, SheetGrid, load_workbook, read_grid
 from tracker_tool.report import Report
@@ -40,6 +41,12 @@ def _stamp_findings(stamp: Stamp, tracker: Tracker) -> list[Finding]:
     if not stamp.present:
         return [core("stamp.missing").finding()]
     found = []
+    policy = tracker.active_policy
+    if stamp.policy and stamp.policy != policy.fingerprint:
+        found.append(core("stamp.policy-mismatch").finding(
+            found=stamp.policy, used=policy.fingerprint,
+            which=f"the policy for {policy.service_name}" if policy.service_name
+            else ("the default policy" if tracker.policy is None else "the policy given")))
     if stamp.version and version_tuple(stamp.version) != version_tuple(tracker.version):
         older = version_tuple(stamp.version) < version_tuple(tracker.version)
         code = "stamp.old-version" if older else "stamp.newer-version"
@@ -88,12 +95,18 @@ def resolve_tracker(stamp: Stamp, kind: str | None) -> tuple[Tracker, Finding | 
 
 
 def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
-                 max_rows: int = DEFAULT_MAX_ROWS) -> CheckedWorkbook:
+                 max_rows: int = DEFAULT_MAX_ROWS,
+                 policy: ServicePolicy | None = None) -> CheckedWorkbook:
     """Run the stages on an opened workbook; a problem at one stage is a finding, not a stop,
-    except that rows are not read when the workbook is another tracker's or has no header."""
+    except that rows are not read when the workbook is another tracker's or has no header.
+
+    ``policy`` is the service policy to audit by; None applies the default policy.
+    """
     tracker, mismatch = resolve_tracker(loaded.stamp, kind)
+    tracker = tracker.with_policy(policy)
     report = Report(path=str(loaded.path), tracker=tracker.kind,
-                    template_version=loaded.stamp.version, as_of=as_of)
+                    template_version=loaded.stamp.version, as_of=as_of,
+                    policy=tracker.active_policy.fingerprint, service=loaded.stamp.service)
     if mismatch:
         report.findings.append(mismatch)
         return CheckedWorkbook(report, tracker)
@@ -121,10 +134,12 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
     report.findings.extend(sorted(cell_findings + rule_findings, key=lambda f: f.sort_key))
     report.figures = tracker.figures(ctx) if tracker.figures else []
     report.escalations = tracker.escalations(ctx) if tracker.escalations else []
+    report.review = tracker.review(ctx, report.findings) if tracker.review else None
     return CheckedWorkbook(report, tracker, grid, hmap)
 
 
 def check_workbook(path: str | Path, as_of: date, kind: str | None = None,
-                   max_rows: int = DEFAULT_MAX_ROWS) -> CheckedWorkbook:
+                   max_rows: int = DEFAULT_MAX_ROWS,
+                   policy: ServicePolicy | None = None) -> CheckedWorkbook:
     """Read and validate ``path``; raises WorkbookError only when it cannot be read at all."""
-    return check_loaded(load_workbook(path), as_of, kind, max_rows)
+    return check_loaded(load_workbook(path), as_of, kind, max_rows, policy)

@@ -7,7 +7,9 @@ from tracker_tool.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.action_plan.catalogue import POLICY_RULES
 from tracker_tool.trackers.action_plan.figures import escalations, review_figures
 from tracker_tool.trackers.action_plan.models import ActionRecord
-from tracker_tool.trackers.action_plan.rules import RULES
+from tracker_tool.trackers.action_plan.plan_rules import PLAN_RULES
+from tracker_tool.trackers.action_plan.review_pack import review_pack
+from tracker_tool.trackers.action_plan.rules import ROW_RULES
 
 INSTRUCTIONS = (
     "Record one improvement action per row, from the problem that raised it to the check that it "
@@ -18,10 +20,15 @@ INSTRUCTIONS = (
     "Mark an action Complete only when the date completed and the evidence of completion are "
     "recorded (s14). Mark it Closed once the closure has been reviewed and any effectiveness "
     "check is done (s15).",
+    "Keep the RAG as your honest forecast: Green on track, Amber at risk, Red off track or "
+    "overdue. Say why in the progress update whenever it is Amber or Red (s12).",
     "When a due date moves, keep the original due date and add one to the number of "
-    "extensions. Overdue actions that are high priority, linked to safeguarding, a serious "
-    "incident, medicine safety, staffing or infection control, required by an external body, or "
-    "extended more than once must be escalated and the escalation recorded (s13).",
+    "extensions. Overdue actions that are high priority, linked to the service's escalating "
+    "risks, required by an external body, extended more than once or late with no reason "
+    "recorded must be escalated and the escalation recorded (s13).",
+    "High-risk actions are closed only after a senior person who is not the owner has reviewed "
+    "the evidence. If the effectiveness check shows the action did not work, reopen it or "
+    "raise a new action and give its ID (s14, s15).",
     "The header row and this sheet are protected so the columns stay where the audit expects "
     "them; sorting, filtering and resizing columns still work. Do not add, delete or rename "
     "columns or sheets.",
@@ -32,18 +39,19 @@ TRACKER = Tracker(
     kind="action-plan",
     title="Action plan and improvement tracker",
     summary="Improvement actions from incidents, complaints, audits and inspections (CQC Reg 17).",
-    version="1.0",
+    version="1.1",
     sheet_name="Actions",
     row_model=ActionRecord,
     catalogue=CORE_RULES + required_catalogue(column_specs(ActionRecord)) + POLICY_RULES,
     rules=(required_fields, unique_values("action_id", "action-id.missing",
-                                          "action-id.duplicate")) + RULES,
+                                          "action-id.duplicate")) + ROW_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
     id_key="action_id",
     highlights=LiveHighlights("due_date", "status", ("Complete", "Closed"), "owner",
                               ("title", "description")),
     figures=review_figures,
     escalations=escalations,
+    review=review_pack,
     group_colours={
         "The action": "#1F4E79", "Owner, dates and risk": "#2E75B6", "Progress": "#548235",
         "Completion": "#7F6000", "Effectiveness and closure": "#7030A0",

@@ -8,12 +8,12 @@ from __future__ import annotations
 from tracker_tool.cell_values import display
 from tracker_tool.report import Escalation, Figure
 from tracker_tool.rule_context import RuleContext
-from tracker_tool.trackers.action_plan.rules import days_overdue, escalation_reasons, is_open
-from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status, YesNo
-
-
-def _high_risk(row) -> bool:
-    return row.record.priority == Priority.HIGH or row.record.high_priority_reason is not None
+from tracker_tool.trackers.action_plan.facts import (
+    days_overdue, escalation_reasons, is_high_risk, is_open, waiting_external,
+)
+from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
+from tracker_tool.trackers.action_plan.review_pack import on_time_rate
+from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, YesNo
 
 
 def review_figures(ctx: RuleContext) -> list[Figure]:
@@ -25,18 +25,17 @@ def review_figures(ctx: RuleContext) -> list[Figure]:
         if r.record.effectiveness_needed == YesNo.YES and r.record.effectiveness_done is None
         and r.missing("effectiveness_result")
     ]
-    waiting_external = [
-        r for r in open_rows
-        if r.record.status == Status.AWAITING_EXTERNAL or not r.missing("external_input")
-    ]
+    waiting = [r for r in open_rows if waiting_external(r)]
     return [
         Figure("actions", "Actions in the plan", len(rows), "Rows with any entry."),
         Figure("open", "Open actions", len(open_rows), "Not marked Complete or Closed."),
         Figure("overdue", "Overdue actions", sum(days_overdue(r, ctx) is not None for r in rows),
                "Open and past the due date on the audit date."),
-        Figure("high_risk_open", "High-risk actions open", sum(_high_risk(r) for r in open_rows),
+        Figure("high_risk_open", "High-risk actions open", sum(is_high_risk(r) for r in open_rows),
                "Open actions with High priority or a high-priority reason."),
-        Figure("waiting_external", "Waiting for external input", len(waiting_external),
+        Figure("repeated_themes", "Repeated themes", len(repeated_themes(ctx)),
+               "Themes raised repeatedly within the policy's window."),
+        Figure("waiting_external", "Waiting for external input", len(waiting),
                "Open actions that depend on someone outside the service."),
         Figure("done_without_evidence", "Completed without evidence",
                sum(r.missing("completion_evidence") for r in done),
@@ -47,6 +46,8 @@ def review_figures(ctx: RuleContext) -> list[Figure]:
                "Overdue actions the policy says must be escalated (s13)."),
         Figure("owner_missing", "Without an owner", sum(r.missing("owner") for r in rows),
                "No owner recorded."),
+        Figure("on_time_closure_rate", "On-time closure rate (%)", on_time_rate(rows),
+               "Completed actions finished by their original due date, as a percentage."),
     ]
 
 

@@ -15,7 +15,7 @@ from tracker_tool.columns import Column
 from tracker_tool.field_types import CellCount, CellDate, CellText, choice
 from tracker_tool.findings import Severity
 from tracker_tool.trackers.action_plan.vocabulary import (
-    EffectivenessResult, HighPriorityReason, OutcomeAchieved, Priority, Source, Status, YesNo,
+    RAG, EffectivenessResult, OutcomeAchieved, Priority, Source, Status, YesNo,
 )
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -43,6 +43,10 @@ class ActionRecord(BaseModel):
         "Source reference", "The number of the incident, complaint, audit report, inspection "
         "finding or risk-register entry this action answers.", "s16, s18", ACTION, "source-ref",
         16, example="AUD-2026-014")] = None
+    theme: Annotated[CellText, Column(
+        "Theme", "The subject the action is about, from the list, so repeated themes show up "
+        "in the monthly review and reach the risk register.", "s17, s21", ACTION, "theme", 16,
+        example="Medication", options="themes")] = None
     date_created: Annotated[CellDate, Column(
         "Date created", "The day the action was agreed and written down.", "s8", ACTION,
         "date-created", 12, E, example="02/09/2026")] = None
@@ -58,17 +62,17 @@ class ActionRecord(BaseModel):
     owner: Annotated[CellText, Column(
         "Owner", "One named person who will complete or coordinate the action. A team or "
         "'all staff' cannot be held to account.", "s6, s8", OWNER, "owner", 18, E,
-        example="Priya Shah")] = None
+        example="Priya Shah", suggest="roster")] = None
     due_date: Annotated[CellDate, Column(
         "Due date", "When the action must be done. Shorter for higher risk; immediate where people "
         "need protecting now.", "s8, s10", OWNER, "due-date", 12, E, example="30/09/2026")] = None
     priority: Annotated[choice(Priority), Column(
         "Priority", "High, Medium or Low, by risk and impact. Choose High for any of the reasons "
         "in the next column.", "s9", OWNER, "priority", 10, E, example="High")] = None
-    high_priority_reason: Annotated[choice(HighPriorityReason), Column(
+    high_priority_reason: Annotated[CellText, Column(
         "High-priority reason", "Why the action is high priority, from the policy's list. Leave "
         "blank when none applies.", "s9", OWNER, "high-priority-reason", 22,
-        example="Medicine safety")] = None
+        example="Medicine safety", options="high_priority_categories")] = None
     linked_risk: Annotated[CellText, Column(
         "Linked risk or issue", "The risk-register entry or issue this action reduces, where there "
         "is one.", "s8, s16", OWNER, "linked-risk", 16, example="RR-07")] = None
@@ -88,6 +92,10 @@ class ActionRecord(BaseModel):
         "Status", "Complete means done with evidence; Closed means the closure has been reviewed "
         "and any effectiveness check finished.", "s14, s20", PROGRESS, "status", 14, E,
         example="In progress")] = None
+    rag: Annotated[choice(RAG), Column(
+        "RAG", "Your forecast: Green on track, Amber at risk, Red off track or overdue. Say "
+        "why in the progress update when it is Amber or Red.", "s12", PROGRESS, "rag", 8,
+        example="Green")] = None
     progress_update: Annotated[CellText, Column(
         "Progress update", "The latest dated note of what has happened and any reason for delay.",
         "s12, s20", PROGRESS, "progress-update", 36, long=True,
@@ -140,10 +148,18 @@ class ActionRecord(BaseModel):
     effectiveness_result: Annotated[choice(EffectivenessResult), Column(
         "Effectiveness result", "Did the action work? If it did not, reopen it or raise a new "
         "action.", "s15", CHECK, "effectiveness-result", 13, example="Worked")] = None
+    follow_up_action: Annotated[CellText, Column(
+        "Follow-up action ID", "If the action did not work and a new action was raised "
+        "instead of reopening this one, the new action's ID.", "s15", CHECK,
+        "follow-up-action", 11, example="A-031")] = None
     closure_reviewed_by: Annotated[CellText, Column(
         "Closure reviewed by", "The manager who checked the evidence before closure. For "
         "high-risk actions, the Registered Manager or a delegated senior.", "s14", CHECK,
-        "closure-reviewed-by", 18, example="Tom Okafor")] = None
+        "closure-reviewed-by", 18, example="Tom Okafor", suggest="roster")] = None
+    closure_reviewer_role: Annotated[CellText, Column(
+        "Reviewer's role", "The closure reviewer's job role. High-risk closures need a role "
+        "the policy allows, such as the Registered Manager.", "s14", CHECK,
+        "closure-reviewer-role", 16, example="Registered Manager", options="roles")] = None
     external_body_updated: Annotated[CellDate, Column(
         "External body updated", "For actions from CQC, a commissioner or another external body: "
         "the day they were told of progress or completion.", "s18", CHECK,

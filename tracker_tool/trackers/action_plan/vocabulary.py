@@ -1,6 +1,7 @@
 """Closed vocabularies of the action-plan policy (Reg 17 action plan and improvement tracking).
 
-Each enum feeds a dropdown in the template and the allowed values checked on read-back.
+Each enum feeds a dropdown in the template and the allowed values checked on read-back. Lists
+a service adapts (high-priority categories, themes, roles) live in the service policy instead.
 """
 
 from enum import Enum
@@ -35,22 +36,6 @@ class Priority(str, Enum):
     LOW = "Low"
 
 
-class HighPriorityReason(str, Enum):
-    """The risks that make an action high priority (policy s9)."""
-
-    IMMEDIATE_SAFETY = "Immediate safety risk"
-    SAFEGUARDING = "Safeguarding"
-    SERIOUS_INCIDENT = "Serious incident"
-    DUTY_OF_CANDOUR = "Duty of candour"
-    MEDICINE_SAFETY = "Medicine safety"
-    REPEATED_COMPLAINT = "Repeated complaint theme"
-    CQC_BREACH = "CQC breach or warning notice"
-    REGULATORY_NOTIFICATION = "Regulatory notification"
-    STAFFING = "Staffing risk"
-    INFECTION_CONTROL = "Infection control risk"
-    RECORD_KEEPING = "Serious record-keeping failure"
-
-
 class Status(str, Enum):
     """Complete means the work is done and evidenced; Closed means the closure was reviewed."""
 
@@ -59,6 +44,14 @@ class Status(str, Enum):
     AWAITING_EXTERNAL = "Awaiting external input"
     COMPLETE = "Complete"
     CLOSED = "Closed"
+
+
+class RAG(str, Enum):
+    """The owner's own forecast: Red off track, Amber at risk, Green on track."""
+
+    RED = "Red"
+    AMBER = "Amber"
+    GREEN = "Green"
 
 
 class YesNo(str, Enum):
@@ -82,18 +75,12 @@ class EffectivenessResult(str, Enum):
 
 DONE_STATUSES = frozenset({Status.COMPLETE, Status.CLOSED})
 
-#: Overdue actions with these high-priority reasons must be escalated (s13).
-ESCALATE_REASONS = frozenset({
-    HighPriorityReason.SAFEGUARDING, HighPriorityReason.SERIOUS_INCIDENT,
-    HighPriorityReason.MEDICINE_SAFETY, HighPriorityReason.STAFFING,
-    HighPriorityReason.INFECTION_CONTROL,
-})
 
-#: Overdue actions required by these bodies must be escalated (s13), worded for messages.
-ESCALATE_SOURCES = {
-    Source.CQC: "required by CQC",
-    Source.COMMISSIONER: "required by the commissioner or local authority",
-    Source.SAFEGUARDING: "required by a safeguarding enquiry",
-    Source.PROFESSIONAL_ADVICE: "required by professional advice",
-    Source.GOVERNANCE: "required by provider governance",
+#: Sources whose own record an action must point to (s16), worded for messages.
+TRACEABLE_SOURCES = {
+    Source.INCIDENT: "an incident", Source.NEAR_MISS: "a near miss",
+    Source.COMPLAINT: "a complaint", Source.SAFEGUARDING: "a safeguarding concern",
+    Source.DUTY_OF_CANDOUR: "a duty of candour review", Source.AUDIT: "an audit",
+    Source.RISK_REGISTER: "a risk register review", Source.CQC: "a CQC inspection",
+    Source.COMMISSIONER: "a commissioner or local authority",
 }
