@@ -24,7 +24,7 @@ def audited(make_workbook, tmp_path):
         clean_action(),
         clean_action(action_id="A-002", owner="Team", due_date="31/09/2026"),
         done_action(action_id="A-003", completion_evidence=None),
-        clean_action(action_id="A-004", date_created=date(2026, 10, 1),
+        clean_action(action_id="A-004", date_created=date(2026, 10, 20),
                      due_date=date(2026, 11, 1), priority="High",
                      high_priority_reason="Safeguarding"),
     ]

@@ -50,7 +50,7 @@ def test_validate_json_contract(make_workbook):
     data = json.loads(result.output)
     (book,) = data["workbooks"]
     assert {"path", "tracker", "template_version", "rows", "findings"} <= set(book)
-    assert (book["tracker"], book["template_version"], book["rows"]) == ("action-plan", "1.0", 1)
+    assert (book["tracker"], book["template_version"], book["rows"]) == ("action-plan", "1.1", 1)
     (finding,) = book["findings"]
     assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",
                             "message", "clause"}
@@ -83,7 +83,7 @@ def test_as_of_is_validated():
 def test_as_of_changes_what_is_overdue(make_workbook):
     from datetime import date
 
-    path = make_workbook([clean_action(due_date=date(2026, 12, 1))])
+    path = make_workbook([clean_action(due_date=date(2026, 12, 1), review_date=date(2026, 12, 8))])
     assert run("validate", str(path), "--as-of", "2026-11-30").exit_code == 0
     late = run("validate", str(path), "--as-of", "2026-12-05", "--format", "json")
     codes = [f["code"] for f in json.loads(late.output)["workbooks"][0]["findings"]]
@@ -113,7 +113,7 @@ def test_audit_command_reports_and_writes(make_workbook, tmp_path):
     out = tmp_path / "reports" / "audit.xlsx"
     result = run("audit", str(path), "--out", str(out), "--as-of", "2026-11-21")
     assert result.exit_code == 1 and out.exists()
-    assert "1 action, 1 error, 0 warnings, 0 to escalate" in result.output
+    assert "1 action, 1 error; 0 overdue to escalate" in result.output
     assert not list(out.parent.glob("*.part"))
 
 

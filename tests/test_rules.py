@@ -1,10 +1,11 @@
 """Every policy finding code: a minimal row that triggers it at the right cell, and a near miss.
 
 Rows start at Excel row 4 (band, hidden key row and header above). Column letters follow the
-template: A id, B title, C source, E created, H owner, I due, J priority, K reason, M evidence,
-O escalation route, P status, Q progress, R-T external, U original due, V extensions,
-W completed, X what was done, Y evidence of completion, AB-AE effectiveness, AF reviewer,
-AH escalation record.
+template (v1.1): A id, B title, C source, D source ref, E theme, F created, I owner, J due,
+K priority, L reason, N evidence, O review, P escalation route, Q status, R RAG, S progress,
+T-V external, W original due, X extensions, Y completed, Z what was done, AA evidence of
+completion, AD-AG effectiveness, AH follow-up, AI reviewer, AJ reviewer role, AL escalation
+record. The codes added with the service policy are tested in test_policy_rules.py.
 """
 
 from datetime import date
@@ -93,12 +94,13 @@ def test_completion_date_on_open_action(validate):
 def test_high_priority_reason_needs_high_priority(validate):
     report = validate([clean_action(high_priority_reason="Medicine safety", priority="Low")])
     assert located(report) == {("priority.reason-not-high", "K4")}
-    near_miss = validate([clean_action(high_priority_reason="Medicine safety", priority="High")])
+    near_miss = validate([clean_action(high_priority_reason="Medicine safety", priority="High",
+                                       date_created=date(2026, 11, 20))])
     assert near_miss.findings == []
 
 
 def test_high_priority_without_reason(validate):
-    assert located(validate([clean_action(priority="High")])) == {
+    assert located(validate([clean_action(priority="High", date_created=date(2026, 11, 20))])) == {
         ("priority.high-no-reason", "L4")}
 
 
@@ -142,11 +144,22 @@ def test_done_actions_are_never_overdue(validate):
     (dict(progress_update=None), "no reason recorded"),
 ])
 def test_escalation_due(validate, changes, reason):
-    report = validate([clean_action(due_date=date(2026, 11, 10), **changes)])
+    """Each s13 reason escalates on its own: 4 days late is within the 7-day threshold."""
+    report = validate([clean_action(due_date=date(2026, 11, 17), **changes)])
     assert {("action.overdue", "J4"), ("escalation.due", "AL4")} <= located(report)
     escalation = next(f for f in report.findings if f.code == "escalation.due")
-    assert reason in escalation.message and "11 days overdue" in escalation.message
-    assert [e.reasons for e in report.escalations] and reason in "; ".join(report.escalations[0].reasons)
+    assert reason in escalation.message and "4 days overdue" in escalation.message
+    assert reason in "; ".join(report.escalations[0].reasons)
+    assert not any("more than 7 days" in r for r in report.escalations[0].reasons)
+
+
+def test_escalation_after_the_policy_threshold(validate):
+    """Any action more than 7 days late must be escalated (the default policy threshold)."""
+    on_threshold = validate([clean_action(due_date=date(2026, 11, 14))])
+    assert located(on_threshold) == {("action.overdue", "J4")}
+    past = validate([clean_action(due_date=date(2026, 11, 13))])
+    assert {("action.overdue", "J4"), ("escalation.due", "AL4")} == located(past)
+    assert past.escalations[0].reasons == ("more than 7 days overdue",)
 
 
 def test_recorded_escalation_is_not_a_finding_but_still_listed(validate):
@@ -157,7 +170,8 @@ def test_recorded_escalation_is_not_a_finding_but_still_listed(validate):
 
 
 def test_one_extension_is_no_escalation(validate):
-    report = validate([clean_action(due_date=date(2026, 11, 10), extensions=1)])
+    report = validate([clean_action(due_date=date(2026, 11, 18), extensions=1,
+                                    original_due_date=date(2026, 11, 11))])
     assert located(report) == {("action.overdue", "J4")}
     assert report.escalations == []
 
@@ -207,6 +221,7 @@ def test_review_figures(validate):
     report = validate([
         clean_action(),
         clean_action(action_id="A-2", due_date=date(2026, 11, 10), priority="High",
+                     date_created=date(2026, 11, 1),
                      high_priority_reason="Staffing risk"),
         done_action(action_id="A-3", completion_evidence=None),
         done_action(action_id="A-4", effectiveness_needed="Yes",
@@ -217,7 +232,8 @@ def test_review_figures(validate):
     figures = {f.key: f.value for f in report.figures}
     assert figures == {"actions": 5, "open": 3, "overdue": 1, "high_risk_open": 1,
                        "waiting_external": 1, "done_without_evidence": 1,
-                       "awaiting_effectiveness": 1, "to_escalate": 1, "owner_missing": 1}
+                       "awaiting_effectiveness": 1, "to_escalate": 1, "owner_missing": 1,
+                       "repeated_themes": 0, "on_time_closure_rate": 100.0}
 
 
 def test_every_finding_has_full_location(validate):

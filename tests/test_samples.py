@@ -69,6 +69,6 @@ def test_sample_audit_workbook_has_every_sheet(tmp_path, monkeypatch):
             "--as-of", "2026-11-21"]
     assert CliRunner().invoke(cli, argv).exit_code == 1
     book = openpyxl.load_workbook("a.xlsx")
-    assert book.sheetnames == ["Summary", "Actions", "Findings", "Escalations", "Action review"]
+    assert book.sheetnames == ["Summary", "Review pack", "Actions", "Findings", "Escalations", "Action review"]
     escalated = [row[1] for row in book["Escalations"].iter_rows(min_row=2, values_only=True)]
     assert sorted(escalated) == ["OH-027", "OH-031", "OH-033", "OH-039"]

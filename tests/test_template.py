@@ -121,8 +121,8 @@ def test_header_notes_explain_each_field_with_its_clause(book):
 def test_conditional_formats_show_overdue_rows_and_missing_owners(book):
     ws = book["Actions"]
     formulas = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
-    assert any("TODAY()" in f and "$I4" in f and '$P4<>"Complete"' in f for f in formulas)
-    assert any("TRIM($H4)" in f for f in formulas)
+    assert any("TODAY()" in f and "$J4" in f and '$Q4<>"Complete"' in f for f in formulas)
+    assert any("TRIM($I4)" in f for f in formulas)
 
 
 def test_stamp_in_hidden_sheet_and_custom_properties(book):
