@@ -96,18 +96,20 @@ LIBREOFFICE_ENTRIES: list[dict] = [
     clean_entry(action_id="A-001"),
     # row 5: impossible text date, group owner, "high " forgiven but no reason given
     clean_entry(action_id="A-002", date_created="31/09/2026", owner="All staff",
-                priority="high "),
+                priority="high ", review_date=date(2026, 11, 30)),
     # row 6: not a date, not a number, not in the list
     clean_entry(action_id="A-003", due_date="ASAP", extensions="two", status="Finished"),
     # row 7: blank row in the middle (skipped)
     {},
     # row 8: complete without completion date or evidence; text dates that parse
     clean_entry(action_id="A-005", status="Complete", date_created="02/09/2026",
-                due_date="21 Nov 2026", review_date="2026-11-21", extensions="2"),
+                due_date="21 Nov 2026", review_date="2026-11-21", extensions="2",
+                original_due_date=date(2026, 11, 1)),
     # row 9: overdue, high priority, medicine safety, not escalated; datetime with a time
     clean_entry(action_id="A-006", priority="High", high_priority_reason="Medicine safety",
                 due_date=datetime(2026, 10, 1, 14, 30), source="CQC inspection",
-                progress_update=None),
+                progress_update=None, date_created=date(2026, 9, 20),
+                review_date=date(2026, 11, 30)),
     # row 10: month-first date, 1.5 extensions, missing owner
     clean_entry(action_id="A-007", due_date="11/25/2026", extensions=1.5, owner=None),
     # row 11: an ID alone (skipped: pre-numbered template row)

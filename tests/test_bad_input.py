@@ -394,7 +394,7 @@ def test_validate_good_and_unreadable_file_reports_the_good_one_and_exits_2(good
     result = run_cli("validate", good_path, bad, *CLI_AS_OF)
     assert result.exit_code == 2
     assert re.search(r"^good\.xlsx: ERRORS - 2 actions, 1 errors?\b", result.stdout, re.M)
-    assert "date.impossible" in result.stdout and "Actions!E5" in result.stdout
+    assert "date.impossible" in result.stdout and "Actions!F5" in result.stdout
     lines = error_lines(result)
     assert len(lines) == 1
     assert lines[0].startswith(f"Error: {bad}: ") and "text or csv" in lines[0].lower()
@@ -466,7 +466,7 @@ def test_json_output_has_the_documented_keys(good_path):
     book = data["workbooks"][0]
     assert {"path", "tracker", "template_version", "rows", "findings"} <= set(book)
     assert (book["path"], book["tracker"], book["template_version"], book["rows"]) == (
-        str(good_path), "action-plan", "1.0", 2)
+        str(good_path), "action-plan", "1.1", 2)
     assert book["findings"], "expected the date.impossible finding"
     for finding in book["findings"]:
         assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",

@@ -77,15 +77,19 @@ ROWS += [
     # Number of extensions: overdue with an escalation recorded, so the count shows in
     # the escalation reasons ("extended 2 times") without an escalation.due finding.
     ("ext:'2'", clean_entry(action_id="N-1", extensions="2", due_date=date(2026, 11, 1),
+                            original_due_date=date(2026, 10, 1),
                             escalation_record="Raised with the NI on 02/11/2026")),
     ("ext:2.0", clean_entry(action_id="N-2", extensions=2.0, due_date=date(2026, 11, 1),
+                            original_due_date=date(2026, 10, 1),
                             escalation_record="Raised with the NI on 02/11/2026")),
     ("ext:'two'", clean_entry(action_id="N-3", extensions="two")),
     ("ext:1.5", clean_entry(action_id="N-4", extensions=1.5)),
     ("ext:'-1'", clean_entry(action_id="N-5", extensions="-1")),
     ("ext:'1.5'", clean_entry(action_id="N-6", extensions="1.5")),
     # choices: 'high ' is High (so High-without-reason warns at the reason cell)
-    ("choice:'high '", clean_entry(action_id="C-1", priority="high ")),
+    ("choice:'high '", clean_entry(action_id="C-1", priority="high ",
+                                   date_created=date(2026, 11, 20), due_date=date(2026, 12, 1),
+                                   review_date=date(2026, 11, 30))),
     ("choice:'  in   PROGRESS '", clean_entry(action_id="C-2", status="  in   PROGRESS ")),
     ("choice:'Urgent'", clean_entry(action_id="C-3", priority="Urgent")),
     ("choice:'Done'", clean_entry(action_id="C-4", status="Done")),
@@ -255,7 +259,8 @@ def test_1904_date_system_reads_formatted_dates_and_raw_serials(tmp_path):
 def test_1904_due_date_serial_gives_the_right_days_overdue(tmp_path):
     # 1904 serial 44884 is 20/11/2026; read in the 1900 system it would be in 2022
     row = clean_entry(due_date=SERIAL_1904 - 1, priority="High",
-                      high_priority_reason="Medicine safety")
+                      high_priority_reason="Medicine safety", date_created=date(2026, 11, 10),
+                      review_date=date(2026, 11, 30))
     path = write_sheet(tmp_path / "mac1904.xlsx", template_columns(), [row],
                        stamp=stamp_values(), date_1904=True)
     report = validate(path)
@@ -268,7 +273,8 @@ def test_1904_due_date_serial_gives_the_right_days_overdue(tmp_path):
 def test_datetime_time_part_is_dropped_for_overdue(tmp_path):
     # due 20/11/2026 at 23:59 is one calendar day overdue on 21/11/2026
     entries = [clean_entry(due_date=datetime(2026, 11, 20, 23, 59), priority="High",
-                           high_priority_reason="Safeguarding")]
+                           high_priority_reason="Safeguarding", date_created=date(2026, 11, 10),
+                           review_date=date(2026, 11, 30))]
     report = validate(build_filled(tmp_path / "dt.xlsx", entries))
     assert pairs(report) == {("action.overdue", "J4"), ("escalation.due", "AL4")}
     assert [(e.due, e.days_overdue) for e in report.escalations] == [(date(2026, 11, 20), 1)]
@@ -613,7 +619,7 @@ SOURCE_ROW_FINDINGS = {("date.not-a-date", "F4"), ("owner.missing", "I5")}
 def test_unaltered_stamp_is_read(stamped_source):
     stamp = load_workbook(stamped_source).stamp
     assert (stamp.kind, stamp.version, stamp.fingerprint, stamp.sheet) == (
-        "action-plan", "1.0", TRACKER.fingerprint, "Actions")
+        "action-plan", TRACKER.version, TRACKER.fingerprint, "Actions")
     assert pairs(validate(stamped_source)) == SOURCE_ROW_FINDINGS
 
 
@@ -645,7 +651,7 @@ def test_older_template_version_warns_and_rows_are_still_checked(stamped_source,
     report = validate(path)
     old = only(report, "stamp.old-version")
     assert old.severity is Severity.WARNING
-    assert "0.9" in old.message and "1.0" in old.message
+    assert "0.9" in old.message and TRACKER.version in old.message
     assert report.template_version == "0.9"
     assert pairs(report) == SOURCE_ROW_FINDINGS | {("stamp.old-version", None)}
     assert report.rows == 2
@@ -704,13 +710,13 @@ def test_libreoffice_saved_template_validates_clean():
     path = FIXTURES / "libreoffice-template.xlsx"
     stamp = load_workbook(path).stamp
     assert (stamp.kind, stamp.version, stamp.fingerprint) == (
-        "action-plan", "1.0", TRACKER.fingerprint)
+        "action-plan", TRACKER.version, TRACKER.fingerprint)
     report = validate(path)
     assert report.rows == 0
     assert report.errors == 0
     assert report.findings == []
     assert (report.tracker, report.template_version, report.sheet) == (
-        "action-plan", "1.0", "Actions")
+        "action-plan", TRACKER.version, "Actions")
 
 
 def test_libreoffice_saved_workbook_gives_the_same_findings(mixed_report):

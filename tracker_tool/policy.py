@@ -147,8 +147,9 @@ class OwnershipSettings(_Section):
         "around one manager is an early warning."))
     high_open_limit: Annotated[int, Field(ge=1)] = Field(10, description=(
         "Warn when one owner holds more than this many open High-priority actions."))
-    min_open_actions: Annotated[int, Field(ge=1)] = Field(5, description=(
-        "Owner concentration is only judged once the plan has at least this many open actions."))
+    min_open_actions: Annotated[int, Field(ge=1)] = Field(10, description=(
+        "Owner concentration is only judged once the plan has at least this many open actions "
+        "(in a small service one manager often rightly holds most of them)."))
 
 
 class ActionQualitySettings(_Section):
