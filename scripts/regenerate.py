@@ -9,10 +9,13 @@ Read the diff before committing: it is what users will see change.
 
 from __future__ import annotations
 
+import os
 import runpy
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -32,34 +35,46 @@ def templates() -> None:
 
 def samples() -> None:
     from test_samples import parse_commands
+
     from tracker_tool.cli import cli
 
     for script in sorted(ROOT.glob("samples/*/make_sample.py")):
         runpy.run_path(str(script), run_name="__main__")
         print("ran", script.relative_to(ROOT))
     for commands in sorted(ROOT.glob("samples/*/commands.txt")):
-        for argv, expected, _status in parse_commands(commands):
-            result = CliRunner().invoke(cli, argv, catch_exceptions=False)
-            target = commands.parent / expected
-            target.write_text(result.output)
-            print("wrote", target.relative_to(ROOT), "from", shlex.join(argv))
+        # In a fresh copy, as tests/test_samples.py runs them: outputs (and a batch's record
+        # of what it checked last time) left in the working tree must not leak into expected/.
+        with tempfile.TemporaryDirectory() as scratch:
+            shutil.copytree(ROOT / "samples", Path(scratch) / "samples")
+            os.chdir(scratch)
+            try:
+                for argv, expected, _status in parse_commands(commands):
+                    result = CliRunner().invoke(cli, argv, catch_exceptions=False)
+                    target = commands.parent / expected
+                    target.write_text(result.output)
+                    print("wrote", target.relative_to(ROOT), "from", shlex.join(argv))
+            finally:
+                os.chdir(ROOT)
+
+
+def _readme_section(marker: str, body: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    begin, end = f"<!-- {marker}:begin -->\n", f"<!-- {marker}:end -->"
+    head, rest = text.split(begin, 1)
+    readme.write_text(head + begin + body + end + rest.split(end, 1)[1])
+    print(f"wrote README.md {marker} section")
 
 
 def readme_rules() -> None:
     from tracker_tool.cli import cli
+    from tracker_tool.policy_file import policy_markdown
 
-    readme = ROOT / "README.md"
-    text = readme.read_text()
-    begin, end = "<!-- rules:begin -->\n", "<!-- rules:end -->"
-    table = CliRunner().invoke(cli, ["rules", "--format", "markdown"]).output
-    head, rest = text.split(begin, 1)
-    readme.write_text(head + begin + table + end + rest.split(end, 1)[1])
-    print("wrote README.md rules section")
+    _readme_section("rules", CliRunner().invoke(cli, ["rules", "--format", "markdown"]).output)
+    _readme_section("policy", policy_markdown())
 
 
 if __name__ == "__main__":
-    import os
-
     os.chdir(ROOT)
     templates()
     samples()

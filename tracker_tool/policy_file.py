@@ -89,3 +89,25 @@ def policy_toml(policy: ServicePolicy = DEFAULT_POLICY, name: str = "service-pol
     else:
         parts.append(_ROSTER_EXAMPLE)
     return "\n".join(p.rstrip("\n") + "\n" for p in parts)
+
+
+def policy_markdown(policy: ServicePolicy = DEFAULT_POLICY) -> str:
+    """The settings as a Markdown table (setting, default, meaning) for the README."""
+    lines = ["| Setting | Default | What it decides |", "|---|---|---|"]
+
+    def rows(model: BaseModel, prefix: str) -> None:
+        for name, field in type(model).model_fields.items():
+            value = getattr(model, name)
+            if isinstance(value, BaseModel):
+                rows(value, f"{name}.")
+                continue
+            shown = _value(value)
+            if isinstance(value, list) and len(value) > 3:
+                shown = f"{len(value)} entries" if name != "roster" else "[]"
+            elif isinstance(value, list):
+                shown = shown.replace("\n", " ")
+            text = (field.description or "").replace("|", "\\|")
+            lines.append(f"| `{prefix}{name}` | `{shown}` | {text} |")
+
+    rows(policy, "")
+    return "\n".join(lines) + "\n"

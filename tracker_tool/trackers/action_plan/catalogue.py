@@ -34,8 +34,8 @@ POLICY_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("priority.high-no-reason", "High priority without a reason", W, "s9",
              "{label} is High priority but no high-priority reason is chosen.",
              "Pick the reason from the list so the action is escalated correctly when late."),
-    RuleInfo("priority.high-due-too-far", "High priority with a long timescale", W, "s9, s10",
-             "{label} is High priority but is due {days} after it was created; the policy "
+    RuleInfo("priority.high-due-too-far", "Open High-priority action with a long timescale", W,
+             "s9, s10", "{label} is High priority but is due {days} after it was created; the policy "
              "allows at most {limit}.",
              "Bring the due date forward, or record why a longer timescale is justified."),
     RuleInfo("source-ref.missing", "Source not referenced", W, "s16",

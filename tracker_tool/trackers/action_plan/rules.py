@@ -72,7 +72,8 @@ def priority_consistency(ctx: RuleContext) -> Iterator[Finding]:
         if priority == Priority.HIGH and row.missing("high_priority_reason"):
             yield ctx.at(row, "high_priority_reason", "priority.high-no-reason")
         created, due = record.date_created, record.due_date
-        if priority == Priority.HIGH and created and due and (due - created).days > limit:
+        if (priority == Priority.HIGH and created and due and (due - created).days > limit
+                and is_open(row)):
             yield ctx.at(row, "due_date", "priority.high-due-too-far",
                          days=days_text((due - created).days), limit=days_text(limit))
 
