@@ -135,6 +135,16 @@ def test_readme_rules_section_matches_the_catalogue():
     assert section == expected, "regenerate with: tracker-tool rules --format markdown"
 
 
+def test_readme_policy_section_matches_the_policy_model():
+    """The README's settings table is generated from the policy model's own descriptions."""
+    from tracker_tool.policy_file import policy_markdown
+
+    readme = (ROOT / "README.md").read_text()
+    begin, end = "<!-- policy:begin -->\n", "<!-- policy:end -->"
+    section = readme[readme.index(begin) + len(begin):readme.index(end)]
+    assert section == policy_markdown(), "regenerate with: python scripts/regenerate.py"
+
+
 def test_console_script_starts_without_heavy_imports():
     """`--help` must not pay for pydantic, XlsxWriter or calamine (they load per command)."""
     code = ("import sys, tracker_tool.cli; "
