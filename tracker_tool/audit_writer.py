@@ -1,6 +1,7 @@
 """Write the annotated audit workbook: a fresh file, never a modified copy of the input.
 
-Sheets: Summary (the review figures and findings by code), the returned sheet copied cell for
+Sheets: Summary (the review figures and findings by code), Review pack (review_pack_writer:
+the s12 and s21 answers with charts), the returned sheet copied cell for
 cell at the same addresses with problem cells filled and noted, Findings (one filterable row
 each, linked to its cell), Escalations, and Action review (a printable line per action with a
 finding). Text from the returned workbook is always written
@@ -10,6 +11,7 @@ so nothing in a returned workbook can run when the audit is opened.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,8 +21,10 @@ from tracker_tool.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError, i
 from tracker_tool.columns import Kind, parse_a1
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.layout import chars_per_line, lines_needed, row_height
+from tracker_tool.review_pack_writer import SHEET as REVIEW_SHEET
+from tracker_tool.review_pack_writer import write_review_pack
 from tracker_tool.validation import CheckedWorkbook
-from tracker_tool.wording import plural, severity_counts
+from tracker_tool.wording import printable, severity_counts
 
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
          Severity.WARNING: styles.WARNING_FILL}
@@ -50,9 +54,8 @@ class _AuditBuilder:
         self.wrap = workbook.add_format(styles.WRAP)
         self.top = workbook.add_format(styles.TOP)
         self.centred = workbook.add_format({**styles.TOP, "align": "center"})
-        names = {"Summary", "Findings", "Escalations", "Action review"}
-        copy = self.report.sheet or "Returned sheet"
-        self.copy_name = copy if copy not in names else f"{copy} (returned)"
+        names = {"Summary", REVIEW_SHEET, "Findings", "Escalations", "Action review"}
+        self.copy_name = _copy_sheet_name(self.report.sheet or "Returned sheet", names)
 
     def fmt(self, *, kind: Kind | None = None, severity: Severity | None = None,
             quote: bool = False, bold: bool = False, ok: bool = False):
@@ -205,15 +208,19 @@ class _AuditBuilder:
                 self.write_value(ws, r, c, value, None if wrapped[c] else Kind.TEXT)
 
     def write_header_cell(self, ws, r, c, value, severity) -> None:
-        if severity is None:
+        """A heading as returned; an extra column's heading is untrusted text like any cell."""
+        text = "" if is_blank(value) else str(value)
+        quote = text.startswith(FORMULA_TRIGGERS)
+        if severity is None and not quote:
             fmt = self.header
         else:
-            key = ("header", severity)
+            key = ("header", severity, quote)
             if key not in self._formats:
-                self._formats[key] = self.wb.add_format({**styles.HEADER,
-                                                         "bg_color": _FILL[severity]})
+                extra = {"bg_color": _FILL[severity]} if severity is not None else {}
+                self._formats[key] = self.wb.add_format({**styles.HEADER, **extra,
+                                                         "quote_prefix": quote})
             fmt = self._formats[key]
-        ws.write_string(r, c, "" if is_blank(value) else str(value), fmt)
+        ws.write_string(r, c, text, fmt)
 
     def row_status(self, ws, r: int, col: int, found: list[Finding]) -> None:
         """The per-row verdict: 'No problems', or counts plus every message for the row."""
@@ -378,6 +385,15 @@ class _AuditBuilder:
             ws.repeat_rows(*repeat)
 
 
+def _copy_sheet_name(name: str, taken: set[str]) -> str:
+    """A name Excel accepts for the copy of the returned sheet, which came from another tool
+    and may be too long, hold characters Excel forbids, or match one of ours in another case."""
+    clean = re.sub(r"[\[\]:*?/\\]", "_", printable(name))[:31].strip("'") or "Returned sheet"
+    if clean.casefold() in {t.casefold() for t in taken}:
+        clean = clean[:20] + " (returned)"
+    return clean
+
+
 def _worst(found: list[Finding] | None) -> Severity | None:
     return min((f.severity for f in found), key=lambda s: s.rank) if found else None
 
@@ -402,6 +418,7 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
         })
         builder = _AuditBuilder(workbook, checked)
         builder.summary()
+        write_review_pack(workbook, builder, checked.report)
         if checked.grid is not None:
             builder.returned_sheet()
         builder.findings_sheet()

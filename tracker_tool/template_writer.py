@@ -16,7 +16,12 @@ from tracker_tool.atomic import atomic_path, close_workbook
 from tracker_tool.columns import ColumnSpec, Kind, column_letter
 from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.stamp import (
-    PROP_FINGERPRINT, PROP_KIND, PROP_POLICY, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
+    PROP_FINGERPRINT,
+    PROP_KIND,
+    PROP_POLICY,
+    PROP_SHEET,
+    PROP_VERSION,
+    STAMP_SHEET,
     ServiceIdentity,
 )
 from tracker_tool.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker

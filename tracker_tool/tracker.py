@@ -66,7 +66,7 @@ class Tracker:
     #: (RuleContext, findings) -> review.ReviewPack, for the audit's review pack (s12, s17, s21).
     review: Callable | None = None
 
-    def with_policy(self, policy: ServicePolicy | None) -> "Tracker":
+    def with_policy(self, policy: ServicePolicy | None) -> Tracker:
         """This tracker under a service's policy: its dropdowns and thresholds follow it."""
         return self if policy is None or policy == self.policy else replace(self, policy=policy)
 

@@ -14,9 +14,15 @@ from tracker_tool.catalogue import core
 from tracker_tool.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.errors import UsageError
 from tracker_tool.findings import Finding
-from tracker_tool.policy import ServicePolicy
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
-from tracker_tool.reader import DEFAULT_MAX_ROWS, LoadedWorkbook, SheetGrid, load_workbook, read_grid
+from tracker_tool.policy import ServicePolicy
+from tracker_tool.reader import (
+    DEFAULT_MAX_ROWS,
+    LoadedWorkbook,
+    SheetGrid,
+    load_workbook,
+    read_grid,
+)
 from tracker_tool.report import Report
 from tracker_tool.row_validation import check_row, entry_rows
 from tracker_tool.rule_context import RuleContext

@@ -9,7 +9,11 @@ from tracker_tool.cell_values import display
 from tracker_tool.report import Escalation, Figure
 from tracker_tool.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, escalation_reasons, is_high_risk, is_open, waiting_external,
+    days_overdue,
+    escalation_reasons,
+    is_high_risk,
+    is_open,
+    waiting_external,
 )
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.review_pack import on_time_rate

@@ -15,7 +15,13 @@ from tracker_tool.columns import Column
 from tracker_tool.field_types import CellCount, CellDate, CellText, choice
 from tracker_tool.findings import Severity
 from tracker_tool.trackers.action_plan.vocabulary import (
-    RAG, EffectivenessResult, OutcomeAchieved, Priority, Source, Status, YesNo,
+    RAG,
+    EffectivenessResult,
+    OutcomeAchieved,
+    Priority,
+    Source,
+    Status,
+    YesNo,
 )
 
 E, W = Severity.ERROR, Severity.WARNING

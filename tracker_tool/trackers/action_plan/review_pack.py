@@ -9,13 +9,31 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tracker_tool.findings import Finding
-from tracker_tool.review import AGEING_BANDS, AuditAnswer, ReviewItem, ReviewPack, ThemeCount, ageing_band
+from tracker_tool.review import (
+    AGEING_BANDS,
+    AuditAnswer,
+    ReviewItem,
+    ReviewPack,
+    ThemeCount,
+    ageing_band,
+)
 from tracker_tool.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, due_soon, escalation_reasons, is_done, is_high_risk, is_open, waiting_external,
+    days_overdue,
+    due_soon,
+    escalation_reasons,
+    is_done,
+    is_high_risk,
+    is_open,
+    waiting_external,
 )
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
-from tracker_tool.trackers.action_plan.vocabulary import EffectivenessResult, Priority, Status, YesNo
+from tracker_tool.trackers.action_plan.vocabulary import (
+    EffectivenessResult,
+    Priority,
+    Status,
+    YesNo,
+)
 
 _UNCLEAR = {"action.vague", "action.tick-box", "description.missing", "title.missing",
             "intended-outcome.missing"}

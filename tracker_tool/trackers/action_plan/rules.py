@@ -14,11 +14,27 @@ from typing import Iterator
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, days_text, either, escalation_reasons, fmt, is_done, is_high_risk,
-    is_open, is_vague_evidence, name_key, overdue_text, same_name, tick_box_phrase,
+    days_overdue,
+    days_text,
+    either,
+    escalation_reasons,
+    fmt,
+    is_done,
+    is_high_risk,
+    is_open,
+    is_vague_evidence,
+    name_key,
+    overdue_text,
+    same_name,
+    tick_box_phrase,
 )
 from tracker_tool.trackers.action_plan.vocabulary import (
-    RAG, TRACEABLE_SOURCES, EffectivenessResult, Priority, Status, YesNo,
+    RAG,
+    TRACEABLE_SOURCES,
+    EffectivenessResult,
+    Priority,
+    Status,
+    YesNo,
 )
 
 #: Owners nobody can be held to: "Everyone", "All staff", "TBC", "Various".
