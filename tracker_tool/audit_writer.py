@@ -244,8 +244,13 @@ class _AuditBuilder:
             ("Tracker", f"{tracker.kind} (template version {rep.template_version or 'unknown'})"),
             ("Sheet audited", rep.sheet or "none found"),
             ("Actions checked", str(rep.rows)),
+            ("Policy applied", _policy_line(tracker.active_policy, tracker.policy is None)),
             ("Result", severity_counts(rep.findings) or "No problems found"),
         ]
+        if rep.service is not None:
+            facts.insert(1, ("Service", " | ".join(
+                part for part in (rep.service.name, rep.service.provider,
+                                  rep.service.location_id) if part)))
         label = f(styles.LABEL)
         for r, (name, value) in enumerate(facts, start=2):
             ws.write_string(r, 0, name, label)
@@ -394,6 +399,12 @@ def _copy_sheet_name(name: str, taken: set[str]) -> str:
     return clean
 
 
+def _policy_line(policy, default: bool) -> str:
+    who = "the default policy" if default else (policy.service_name or "the service's policy")
+    return (f"{who} (fingerprint {policy.fingerprint}; nation {policy.nation}; days past due "
+            f"counted in {policy.overdue.count.value} days)")
+
+
 def _worst(found: list[Finding] | None) -> Severity | None:
     return min((f.severity for f in found), key=lambda s: s.rank) if found else None
 
@@ -410,6 +421,8 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
     with atomic_path(out) as tmp:
         workbook = xlsxwriter.Workbook(str(tmp), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+            # a cell may hold inf or NaN (calamine reads <v>inf</v>); show them as #NUM! errors
+            "nan_inf_to_errors": True,
         })
         workbook.set_properties({
             "title": f"Audit of {Path(checked.report.path).name}",

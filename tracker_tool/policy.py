@@ -12,11 +12,10 @@ and a bad value is reported with the setting's dotted name and what is allowed.
 from __future__ import annotations
 
 import hashlib
-import json
 import tomllib
 from datetime import date
 from enum import Enum
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -170,8 +169,8 @@ class ActionQualitySettings(_Section):
             "Phrases that mark a tick-box action: one that changes nothing unless something "
             "checks it worked. Matched anywhere in the description, ignoring case."))
     measure_words: list[Name] = Field(
-        ["audit", "re-audit", "spot check", "observation", "observe", "competency", "check",
-         "supervision", "measure", "review"],
+        ["audit", "re-audit", "spot check", "observation", "observe", "competency",
+         "supervision", "measure", "test"],
         description=(
             "Words that show a tick-box action has a way of checking it worked; a description "
             "or intended outcome with one of them, or with a number, is not flagged."))
@@ -255,18 +254,17 @@ class ServicePolicy(_Section):
             names.add(person.name.casefold())
         return self
 
-    @cached_property
+    # Derived values are cached by the policy's settings, not on the instance: pydantic's
+    # model_copy(update=...) copies an instance's cached attributes along with its fields.
+    @property
     def fingerprint(self) -> str:
         """A short hash of every setting, stamped in templates and printed on audits."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode()).hexdigest()[:12]
+        return _fingerprint(self.model_dump_json())
 
-    @cached_property
+    @property
     def calendar(self):
-        from tracker_tool.workdays import WorkingCalendar
-
         weekdays = (0, 1, 2, 3, 4, 5) if self.saturday_is_working_day else (0, 1, 2, 3, 4)
-        return WorkingCalendar(self.nation, self.local_days_off, weekdays)
+        return _calendar(self.nation, tuple(self.local_days_off), weekdays)
 
     def days_late(self, due: date, as_of: date) -> int:
         """Days past ``due`` on ``as_of``, counted as the policy says (0 when not late)."""
@@ -276,20 +274,50 @@ class ServicePolicy(_Section):
             return self.calendar.working_days_after(due, as_of)
         return (as_of - due).days
 
-    @cached_property
+    @property
     def staff(self) -> dict[str, StaffMember]:
-        """Roster by case-folded name, for owner and reviewer look-ups."""
-        return {" ".join(p.name.casefold().split()): p for p in self.roster}
+        """Roster by person_key, for owner and reviewer look-ups."""
+        return _staff(tuple(self.roster))
 
     def lists(self, as_of: date | None = None) -> dict[str, tuple[str, ...]]:
-        """The dropdown sources a template takes from the policy, by the name columns use."""
-        current = [p.name for p in self.roster if p.left is None or (as_of and p.left > as_of)]
+        """The dropdown sources a template takes from the policy, by the name columns use.
+
+        The roster lists people still in post on ``as_of`` (default: today), so a leaver
+        with a date still ahead stays in the Owner dropdown until they go.
+        """
+        if as_of is None:
+            from tracker_tool.clock import today_in_london
+
+            as_of = today_in_london()
+        current = [p.name for p in self.roster if p.left is None or p.left > as_of]
         return {
             "high_priority_categories": tuple(self.high_priority.categories),
             "themes": tuple(self.themes.themes),
             "roles": tuple(self.closure.roles),
             "roster": tuple(current),
         }
+
+
+def person_key(name: str) -> str:
+    """How two spellings of a name are compared: case, spacing and full stops do not matter."""
+    return " ".join(name.replace(".", " ").casefold().split())
+
+
+@lru_cache(maxsize=64)
+def _fingerprint(canonical_json: str) -> str:
+    return hashlib.sha256(canonical_json.encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=64)
+def _calendar(nation: str, days_off: tuple[date, ...], weekdays: tuple[int, ...]):
+    from tracker_tool.workdays import WorkingCalendar
+
+    return WorkingCalendar(nation, days_off, weekdays)
+
+
+@lru_cache(maxsize=64)
+def _staff(roster: tuple[StaffMember, ...]) -> dict[str, StaffMember]:
+    return {person_key(p.name): p for p in roster}
 
 
 DEFAULT_POLICY = ServicePolicy()
@@ -320,9 +348,13 @@ def _first_problem(exc: ValidationError) -> str:
     """'overdue.count: \"weekly\" is not allowed; use calendar or working' from pydantic's error."""
     problems = []
     for error in exc.errors(include_url=False):
-        where = ".".join(str(part) for part in error["loc"]) or "policy"
+        where = ".".join(str(part) for part in error["loc"])
         kind, message = error["type"], error["msg"]
-        if kind == "extra_forbidden":
+        if not where:
+            problems.append(message.removeprefix("Value error, "))
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            problems.append(f"{where}: should be a [{where}] table of settings")
+        elif kind == "extra_forbidden":
             problems.append(f"{where}: unknown setting (check the spelling against "
                             "`tracker-tool policy init`)")
         elif kind in ("enum", "literal_error"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tracker_tool.policy import person_key as name_key
 from tracker_tool.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
 
@@ -30,10 +31,6 @@ def either(words: list[str]) -> str:
 def same_name(a: str | None, b: str | None) -> bool:
     """Names compared as people type them: case, spacing and full stops do not matter."""
     return bool(a and b) and name_key(a) == name_key(b)
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.replace(".", " ").casefold().split())
 
 
 def is_open(row: CheckedRow) -> bool:
@@ -87,7 +84,7 @@ def _escalation_reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
     policy, record = ctx.policy, row.record
     reasons = []
     limit = policy.overdue.escalate_after
-    if days_late(row, ctx) > limit:
+    if days_late(row, ctx) > limit or limit == 0:
         unit = "working days" if policy.overdue.count.value == "working" else "days"
         reasons.append(f"more than {limit} {unit} overdue")
     if record.priority == Priority.HIGH:
@@ -166,7 +163,7 @@ def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
     vague = _folded(ctx.policy.action_quality.vague_evidence)
     if joined in vague:
         return True
-    if _NUMBER.search(text) or len(words) > 3:
+    if len(words) > 3:
         return False
     # A short entry led by a vague word: "done - RM", "verbal from Tom", "see file 3".
     return words[0] in vague or any(joined.startswith(v) for v in vague if " " in v)

@@ -46,8 +46,16 @@ _NOBODY = re.compile(
 _TEAM = re.compile(
     r"^(the\s+)?(all\s+)?([a-z\-]+\s+)?"
     r"(team|teams|management team|nurses|carers|seniors|office|home|unit|department|dept)$")
-#: "Priya Shah and Tom Okafor", "RM / DM", "Sam, Alex": several people named as owner.
-_SEVERAL = re.compile(r"\s(and|&|\+)\s|/|,|;")
+#: "Priya Shah and Tom Okafor", "RM / DM", "Sam; Alex": several people named as owner.
+_SEVERAL = re.compile(r"\s(and|&|\+)\s|/|;")
+
+
+def _several(owner: str) -> bool:
+    """Several owners, but not "Shah, Priya": a comma splits people only between full names."""
+    if _SEVERAL.search(owner):
+        return True
+    parts = [part.split() for part in owner.split(",")]
+    return len(parts) > 2 or (len(parts) == 2 and all(len(words) > 1 for words in parts))
 
 
 def owners(ctx: RuleContext) -> Iterator[Finding]:
@@ -67,7 +75,7 @@ def owners(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.at(row, "owner", "owner.group", what="a group",
                              who="one named person")
             continue
-        if _SEVERAL.search(owner):
+        if _several(owner):
             yield ctx.at(row, "owner", "owner.several")
             continue
         if policy.roster:
