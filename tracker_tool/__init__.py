@@ -13,6 +13,8 @@ __all__ = [
     "audit_workbook",
     "list_trackers",
     "list_rules",
+    "validate_many",
+    "findings_frame",
     "Report",
     "Finding",
     "Severity",
@@ -22,7 +24,7 @@ __all__ = [
 
 def __getattr__(name: str):
     if name in {"build_template", "validate_workbook", "write_audit", "audit_workbook",
-                "list_trackers", "list_rules"}:
+                "list_trackers", "list_rules", "validate_many", "findings_frame"}:
         from tracker_tool import api
         return getattr(api, name)
     if name == "Report":

@@ -111,9 +111,10 @@ def findings_frame(result):
     except ImportError:
         raise ImportError("findings_frame needs pandas: pip install 'tracker-tool[pandas]'") \
             from None
-    from tracker_tool.batch_run import CSV_COLUMNS, finding_row
+    from tracker_tool.batch_files import CSV_COLUMNS, finding_row
 
-    rows = [finding_row(summary, finding) for summary, finding in result.findings()]
+    rows = [finding_row(summary, finding) for summary, found in result.findings_by_workbook()
+            for finding in found]
     frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
     return frame.astype({"row": "Int64"})
 
@@ -164,4 +165,5 @@ def write_policy(out: str | Path, force: bool = False) -> Path:
 
 audit_workbook = write_audit
 __all__ = ["build_template", "validate_workbook", "write_audit", "audit_workbook", "list_rules",
-           "list_trackers", "load_policy", "write_policy", "default_audit_path"]
+           "list_trackers", "load_policy", "write_policy", "default_audit_path",
+           "validate_many", "findings_frame", "build_service_templates"]

@@ -22,6 +22,10 @@ as_of_option = click.option(
 kind_option = click.option(
     "--kind", default=None, metavar="KIND",
     help="Tracker kind to check against. Default: the kind stamped in the workbook.")
+policy_option = click.option(
+    "--policy", "policy_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    metavar="FILE", help="The service's policy file (TOML, see `tracker-tool policy init`). "
+                         "Default: the policy's own defaults.")
 max_rows_option = click.option(
     "--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
     help="Most entry rows read from a sheet; more are reported, not read.")
@@ -34,6 +38,19 @@ def _fail(message: str) -> None:
 
 def _date(value):
     return value.date() if value else None
+
+
+def _policy(path: Path | None):
+    """The service policy from --policy, or None; a bad file ends the command with exit 2."""
+    if path is None:
+        return None
+    from tracker_tool.errors import TrackerToolError
+    from tracker_tool.policy import load_policy
+
+    try:
+        return load_policy(path)
+    except TrackerToolError as exc:
+        _fail(str(exc))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -54,12 +71,21 @@ def cli() -> None:
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the template. Default: KIND-template-vVERSION.xlsx here.")
 @click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
-def template(kind: str, out: Path | None, force: bool) -> None:
+@policy_option
+@click.option("--services", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="services.csv (service, provider, CQC location ID): write one template per "
+                   "service into --out-dir, each stamped with its service.")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the templates of --services.")
+def template(kind: str, out: Path | None, force: bool, policy_file: Path | None,
+             services: Path | None, out_dir: Path | None) -> None:
     """Write the locked, validated Excel template for a tracker KIND.
 
     The template has a dropdown for every closed list, date checks, a note on every
     heading, an Instructions sheet, a protected header row and a stamp recording the
-    tracker kind and version. The same version always gives identical bytes.
+    tracker kind and version. The same version always gives identical bytes. With
+    --policy, the dropdowns follow the service's policy (categories, themes, roles,
+    staff roster) and the stamp records the policy's fingerprint.
 
     \b
     Example:
@@ -72,18 +98,23 @@ def template(kind: str, out: Path | None, force: bool) -> None:
         tracker = api.get_tracker(kind)
     except KeyError as exc:
         _fail(exc.args[0])
+    if services or out_dir:
+        from tracker_tool.cli_batch import service_templates
+
+        return service_templates(tracker, services, out_dir, out, force, _policy(policy_file))
     out = out or Path(f"{tracker.kind}-template-v{tracker.version}.xlsx")
     if out.exists() and not force:
         _fail(f"{out} already exists; it may be a filled-in tracker. Use --force to replace it.")
+    policy = _policy(policy_file)
     try:
-        api.build_template(kind, out)
+        api.build_template(kind, out, policy=policy)
     except TrackerToolError as exc:
         _fail(str(exc))
     click.echo(f"Wrote {out} ({tracker.title}, template version {tracker.version}, "
                f"{len(tracker.columns)} columns)")
 
 
-def _check_many(files, as_of, kind, max_rows):
+def _check_many(files, as_of, kind, max_rows, policy=None):
     """Validate each file; an unreadable file is noted and the rest still checked."""
     from tracker_tool import api
     from tracker_tool.errors import TrackerToolError
@@ -91,7 +122,7 @@ def _check_many(files, as_of, kind, max_rows):
     reports, failures = [], []
     for path in files:
         try:
-            reports.append(api.validate_workbook(path, as_of, kind, max_rows))
+            reports.append(api.validate_workbook(path, as_of, kind, max_rows, policy))
         except TrackerToolError as exc:
             failures.append((str(path), getattr(exc, "reason", str(exc))))
         except Exception as exc:  # a bug must not stop the other files
@@ -114,7 +145,8 @@ def _exit_status(reports, failures) -> int:
               show_default=True, help="How to print the findings.")
 @kind_option
 @max_rows_option
-def validate(files, as_of, fmt, kind, max_rows) -> None:
+@policy_option
+def validate(files, as_of, fmt, kind, max_rows, policy_file) -> None:
     """Check returned tracker workbooks against the template and the policy.
 
     Every finding names its sheet, cell, row, column, the value found, a plain-English
@@ -125,13 +157,15 @@ def validate(files, as_of, fmt, kind, max_rows) -> None:
     \b
     Examples:
       tracker-tool validate returned.xlsx --as-of 2026-12-31
+      tracker-tool validate returned.xlsx --policy service-policy.toml
       tracker-tool validate services/*.xlsx --format csv > findings.csv
     """
     from tracker_tool import render
 
     if kind is not None:
         _known_kind(kind)
-    reports, failures = _check_many(files, _date(as_of), kind, max_rows)
+    policy = _policy(policy_file)
+    reports, failures = _check_many(files, _date(as_of), kind, max_rows, policy)
     if fmt == "json":
         import json
 
@@ -163,34 +197,38 @@ def _known_kind(kind: str) -> None:
 @as_of_option
 @kind_option
 @max_rows_option
-def audit(file, out, as_of, kind, max_rows) -> None:
+@policy_option
+def audit(file, out, as_of, kind, max_rows, policy_file) -> None:
     """Write an annotated audit workbook for a returned tracker.
 
-    The audit is a new workbook: a Summary of the policy's review figures, the returned
-    sheet with every problem cell highlighted and noted, a Findings sheet and an
-    Escalations sheet. FILE itself is never modified.
+    The audit is a new workbook: a Summary of the policy's review figures, the review
+    pack (monthly review list, quarterly audit questions answered met or not met, charts),
+    the returned sheet with every problem cell highlighted and noted, a Findings sheet
+    and an Escalations sheet. FILE itself is never modified.
 
     Exit status: 0 no errors; 1 error findings; 2 the file could not be read.
 
     \b
     Example:
       tracker-tool audit returned.xlsx --out returned-audit.xlsx --as-of 2026-12-31
+      tracker-tool audit returned.xlsx --policy service-policy.toml --as-of 2026-12-31
     """
     from tracker_tool import api
     from tracker_tool.errors import TrackerToolError
 
     if kind is not None:
         _known_kind(kind)
+    policy = _policy(policy_file)
     try:
-        report, written = api.write_audit(file, out, _date(as_of), kind, max_rows)
+        report, written = api.write_audit(file, out, _date(as_of), kind, max_rows, policy)
     except TrackerToolError as exc:
         _fail(str(exc))
-    from tracker_tool.wording import plural
+    from tracker_tool.wording import plural, severity_counts
 
     click.echo(f"Wrote {written}: {plural(report.rows, 'action')}, "
-               f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
-               f"{len(report.escalations)} to escalate "
-               f"(as of {report.as_of.strftime('%d/%m/%Y')})")
+               f"{severity_counts(report.findings) or 'no findings'}; "
+               f"{len(report.escalations)} overdue to escalate "
+               f"(as of {report.as_of.strftime('%d/%m/%Y')}, policy {report.policy})")
     sys.exit(_exit_status([report], []))
 
 
@@ -209,6 +247,55 @@ def rules(kind, fmt) -> None:
                nl=False)
 
 
+@cli.group()
+def policy() -> None:
+    """Write or check a service policy file (thresholds, nation, categories, roster)."""
+
+
+@policy.command("init")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("service-policy.toml"), show_default=True,
+              help="Where to write the policy file.")
+@click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
+def policy_init(out: Path, force: bool) -> None:
+    """Write the default policy, with a comment on every setting, for a service to adapt."""
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
+
+    try:
+        written = api.write_policy(out, force)
+    except TrackerToolError as exc:
+        _fail(str(exc))
+    click.echo(f"Wrote {written}: edit it, then pass it to template, validate and audit "
+               "with --policy.")
+
+
+@policy.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def policy_check(file: Path) -> None:
+    """Check a policy file and print the settings that differ from the defaults."""
+    from tracker_tool.policy import DEFAULT_POLICY
+
+    loaded = _policy(file)
+    changed = _differences(DEFAULT_POLICY.model_dump(mode="json"), loaded.model_dump(mode="json"))
+    click.echo(f"{file}: valid (fingerprint {loaded.fingerprint}, nation {loaded.nation})")
+    for name, value in changed:
+        click.echo(f"  {name} = {value}")
+    if not changed:
+        click.echo("  every setting is the default")
+
+
+def _differences(default: dict, mine: dict, prefix: str = "") -> list[tuple[str, object]]:
+    found = []
+    for key, value in mine.items():
+        base = default.get(key)
+        if isinstance(value, dict) and isinstance(base, dict):
+            found += _differences(base, value, f"{prefix}{key}.")
+        elif value != base:
+            found.append((prefix + key, value))
+    return found
+
+
 @cli.command()
 def kinds() -> None:
     """List the tracker kinds this version can build and check."""
@@ -220,3 +307,7 @@ def kinds() -> None:
 
 def main() -> None:
     cli(prog_name="tracker-tool")
+
+
+# Registers `batch` on the group above; last, so that it can use everything defined here.
+import tracker_tool.cli_batch  # noqa: E402, F401

@@ -13,8 +13,11 @@ class WorkbookError(TrackerToolError):
     """The file cannot be read as an Excel workbook (wrong format, damaged, encrypted, unsafe)."""
 
     def __init__(self, path, reason: str):
+        from tracker_tool.wording import printable
+
         self.path = str(path)
-        self.reason = reason
+        # Reasons can quote the workbook (a sheet name, a reader's message): keep them one line.
+        self.reason = printable(reason)
         super().__init__(f"{self.path}: {reason}")
 
 

@@ -8,19 +8,29 @@ Deciding what the columns mean is header_map's job.
 from __future__ import annotations
 
 import io
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from tracker_tool.cell_values import ExcelError, is_blank
-from tracker_tool.columns import parse_a1
+from tracker_tool.columns import column_letter, parse_a1
 from tracker_tool.errors import WorkbookError
 from tracker_tool.safe_open import OpenedWorkbook, open_workbook
 from tracker_tool.stamp import STAMP_SHEET, Stamp, stamp_from
-from tracker_tool.xlsx_parts import WorkbookParts, error_cells, read_parts
+from tracker_tool.xlsx_parts import (
+    BEYOND_GRID,
+    WorkbookParts,
+    error_cells,
+    read_parts,
+    sheet_extent,
+)
 
 #: Entry rows read below the header unless the caller asks for more or fewer.
 DEFAULT_MAX_ROWS = 100_000
+#: A sheet is loaded only if the block from A1 to its last value holds at most this many
+#: cells per row allowed (at least DEFAULT_MAX_ROWS), 10 million by default: calamine holds
+#: the whole block in memory, about 32 bytes a cell, before we can read a single row.
+CELLS_PER_ROW = 100
 
 
 @dataclass
@@ -75,9 +85,35 @@ def load_workbook(path: str | Path) -> LoadedWorkbook:
         raise WorkbookError(opened.path, "the workbook has no sheets")
     stamp_rows = None
     if STAMP_SHEET in names:
+        _refuse_oversized(opened, parts, STAMP_SHEET, 50)
         stamp_rows = _read_rows(opened.path, book, STAMP_SHEET, 50)[0]
     stamp = stamp_from(parts.custom_properties, stamp_rows)
     return LoadedWorkbook(opened.path, opened, parts, book, stamp, names)
+
+
+def cell_limit(max_rows: int) -> int:
+    """The most cells a sheet may span when up to ``max_rows`` rows are to be read.
+
+    Counted in whole thousands of rows, so the few rows added for finding the header do not
+    turn the default 10,000,000 into an odd number in messages.
+    """
+    return max(max_rows // 1000 * 1000, DEFAULT_MAX_ROWS) * CELLS_PER_ROW
+
+
+def _refuse_oversized(opened: OpenedWorkbook, parts: WorkbookParts, name: str,
+                      max_rows: int) -> None:
+    """Refuse, before calamine allocates it, a sheet whose values span too many cells."""
+    part = next((s.part for s in parts.sheets if s.name == name), None)
+    allowed = cell_limit(max_rows)
+    rows, cols = sheet_extent(opened, part, allowed)
+    if rows * cols > allowed:
+        where = ("beyond the last row and column a spreadsheet can have" if rows >= BEYOND_GRID
+                 else f"at least as far as row {rows:,} and column {column_letter(cols - 1)}")
+        raise WorkbookError(opened.path, (
+            f"refused: sheet '{name}' has values {where}, more than the {allowed:,} cells "
+            "the tool will load; "
+            "delete what lies below or to the right of the tracker and save again, or raise "
+            "the row limit (--max-rows)"))
 
 
 def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], bool]:
@@ -102,6 +138,7 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
     if part is not None and part not in loaded.opened.archive.NameToInfo:
         raise WorkbookError(loaded.path, f"the file is damaged: the contents of sheet "
                                          f"'{sheet_name}' are missing; save it again from Excel")
+    _refuse_oversized(loaded.opened, loaded.parts, sheet_name, max_rows)
     rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
     errors = error_cells(loaded.opened, part)
     for ref, error in errors.items():
@@ -115,5 +152,13 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
     return SheetGrid(sheet_name, rows, truncated)
 
 
-__all__ = ["LoadedWorkbook", "SheetGrid", "load_workbook", "read_grid", "ExcelError",
-           "DEFAULT_MAX_ROWS"]
+__all__ = [
+    "CELLS_PER_ROW",
+    "DEFAULT_MAX_ROWS",
+    "ExcelError",
+    "LoadedWorkbook",
+    "SheetGrid",
+    "cell_limit",
+    "load_workbook",
+    "read_grid",
+]

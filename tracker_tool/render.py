@@ -30,8 +30,12 @@ def _inert(value) -> str:
 
 
 def to_csv(reports: list[Report]) -> str:
+    """One row per finding. Rows end in CRLF (RFC 4180) because the csv module quotes only
+    fields holding the line terminator's characters: with a bare LF, a value holding a
+    carriage return went out unquoted, and a spreadsheet would start a new row at it, so
+    text after it (``x\r=HYPERLINK(...)``) would begin a cell and run as a formula."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for report in reports:
         for f in report.findings:

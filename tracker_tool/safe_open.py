@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,14 +33,29 @@ class OpenedWorkbook:
     path: Path
     data: bytes
     archive: zipfile.ZipFile
+    _last: tuple[str, bytes | None] | None = None
 
     def read_part(self, name: str) -> bytes | None:
+        """The part's bytes; the last one is kept, as a sheet is read twice in a row (its
+        extent before calamine loads it, its error cells after)."""
+        if self._last is not None and self._last[0] == name:
+            return self._last[1]
         try:
-            return self.archive.read(name)
+            data = self.archive.read(name)
         except KeyError:
-            return None
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise WorkbookError(self.path, f"the file is damaged ({exc})") from None
+            data = None
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            raise WorkbookError(self.path, f"the workbook is damaged and could not be read "
+                                           f"({name}: {exc}); open it in Excel and save it "
+                                           "again") from None
+        self._last = (name, data)
+        return data
+
+
+def entities_refused(part: str) -> str:
+    """The reason given for a part that declares XML entities, wherever it is noticed."""
+    return (f"refused: {part} uses XML entities, which a workbook never needs (a possible "
+            "XML attack)")
 
 
 def _describe_non_zip(head: bytes) -> str:
@@ -73,12 +89,52 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
             raise WorkbookError(path, f"refused: part {info.filename} expands {ratio:.0f} times "
                                       "(a possible zip bomb)")
     names = {info.filename for info in members}
+    if len(names) < len(members):
+        # Readers disagree on which copy counts, so what we check may not be what is read.
+        raise WorkbookError(path, "refused: the archive holds two parts with the same name "
+                                  "(a damaged or tampered file); save it again from Excel")
     if "xl/workbook.xml" not in names:
         raise WorkbookError(path, "this is a zip archive but not an Excel workbook "
                                   "(no xl/workbook.xml inside)")
-    if "xl/vbaProject.bin" in names:
+    if _has_macros(archive, names):
         raise WorkbookError(path, "refused: the workbook contains macros; save a copy as Excel "
                                   "Workbook (.xlsx) without macros and validate that")
+    for info in members:
+        if info.filename.endswith((".xml", ".rels", ".vml")) and _declares_entities(archive,
+                                                                                     info):
+            raise WorkbookError(path, entities_refused(info.filename))
+
+
+def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """VBA, Excel 4 macro sheets, or a macro-enabled content type, whatever the file's name.
+
+    Part names in a package are case-insensitive, so they are compared in lower case.
+    """
+    lower = {name.lower() for name in names}
+    if any(n.endswith("vbaproject.bin") or n.startswith("xl/macrosheets/") for n in lower):
+        return True
+    types = _head(archive, archive.getinfo("[Content_Types].xml")) \
+        if "[Content_Types].xml" in names else b""
+    return b"macroenabled" in types.lower() or b"vbaproject" in types.lower()
+
+
+def _head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int = 64 * 1024) -> bytes:
+    """The first bytes of a part; damage is left for the readers to report in context."""
+    try:
+        with archive.open(info) as part:
+            return part.read(size)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+        return b""
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """A DOCTYPE can only come before the root element, so the start of the part shows it.
+
+    Our own parsers refuse entities anyway (defusedxml); this names the attack for parts only
+    calamine reads (shared strings, sheets), where its error would merely say 'damaged'.
+    """
+    head = _head(archive, info, 4096)
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def open_workbook(path: str | Path) -> OpenedWorkbook:

@@ -1,6 +1,15 @@
-"""Small helpers so every message counts things the way people write them."""
+"""Small helpers so every message counts things the way people write them, and shows what
+a workbook held without letting it run: a cell's text may carry terminal escape sequences,
+line breaks or thousands of characters, and messages quote it."""
 
+import re
 from collections import Counter
+
+#: C0 and C1 controls (ESC starts terminal sequences, U+009B is a one-character CSI), line
+#: and paragraph separators, and the bidirectional overrides used to disguise text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Longest value quoted in full in a message; the finding's value field keeps all of it.
+QUOTE_LIMIT = 120
 
 
 def plural(n: int, word: str) -> str:
@@ -13,3 +22,13 @@ def severity_counts(found) -> str:
     counts = Counter(f.severity.value for f in found)
     return ", ".join(plural(counts[name], name) for name in ("error", "escalation", "warning")
                      if counts[name])
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with every control character shown as an escape such as \\x1b."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """A long value cut to ``limit`` characters with an ellipsis, for quoting in a message."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -17,7 +17,7 @@ from defusedxml.common import DefusedXmlException
 
 from tracker_tool.cell_values import ExcelError
 from tracker_tool.errors import WorkbookError
-from tracker_tool.safe_open import OpenedWorkbook
+from tracker_tool.safe_open import OpenedWorkbook, entities_refused
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -29,6 +29,25 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _CELL_START = re.compile(rb"<(?:\w+:)?c\s")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|<(?:\w+:)?c\s")
 _ERROR_TYPE = re.compile(rb"""\bt=["']e["']""")
+
+# Sheet extent. The fast path searches for what would put a value beyond FAST_EXTENT: a
+# reference past column CV or row 99,999, a row or cell without ' r="' first (placed by
+# position), or a namespace prefix. Each pattern starts with a literal, so a search over a
+# normal sheet runs at memchr speed; only a sheet that trips one is walked cell by cell.
+_FAR_REF = re.compile(rb' r="(?:[A-Za-z]{3}|[D-Zd-z][A-Za-z]|[Cc][W-Zw-z]|[A-Za-z]{0,2}[0-9]{6})')
+_UNPLACED_CELL = re.compile(rb'<c(?! r=")[\s/>]')
+_UNPLACED_ROW = re.compile(rb'<row(?! r=")[\s/>]')
+_PREFIXED = re.compile(rb':(?:c|row|v|is)[\s/>]')
+#: A cell's value (<v>) or inline string (<is>); self-closing cells, formatting only, have none.
+_VALUE_TAGS = (re.compile(rb"<v[\s>]"), re.compile(rb"<is[\s>]"))
+_PLACED_CELL = b'<c r="'
+_PLACED_REF = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"')
+_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
+_REF_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
+#: (rows, columns) that the fast path proves a sheet fits in: 99,999 rows, columns A to CV.
+FAST_EXTENT = (99_999, 100)
+#: Returned for a reference too long to be a real cell, so the caller refuses the sheet.
+BEYOND_GRID = 10**9
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +71,9 @@ def _parse(opened: OpenedWorkbook, name: str):
     try:
         return ElementTree.fromstring(raw)
     except DefusedXmlException:
-        raise WorkbookError(opened.path, f"refused: {name} uses XML entities, which a workbook "
-                                         "never needs (a possible XML attack)") from None
-    except ElementTree.ParseError as exc:
+        raise WorkbookError(opened.path, entities_refused(name)) from None
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:
+        # LookupError: an XML declaration naming an unknown encoding; ValueError: bad bytes.
         raise WorkbookError(opened.path, f"the file is damaged ({name}: {exc})") from None
 
 
@@ -97,6 +116,80 @@ def read_parts(opened: OpenedWorkbook) -> WorkbookParts:
     props = root.find(f"{_NS_MAIN}workbookPr")
     date1904 = props is not None and props.get("date1904", "0").lower() in ("1", "true")
     return WorkbookParts(sheets, date1904, _custom_properties(opened))
+
+
+def sheet_extent(opened: OpenedWorkbook, part: str | None,
+                 limit: int | None = None) -> tuple[int, int]:
+    """(rows, columns) of the block python-calamine will allocate for the sheet, at most.
+
+    calamine builds one dense grid from the first to the last cell holding a value, so one
+    value typed in XFD1048576 asks for 17 billion cells from a 100 KB file (and the process
+    aborts). Reading this bound from the XML first lets the caller refuse such a sheet.
+    Self-closing cells (formatting only) hold no value and are not counted. The walk stops
+    as soon as rows x columns exceeds ``limit``.
+    """
+    data = opened.read_part(part) if part else None
+    if not data:
+        return 0, 0
+    if _UNPLACED_CELL.search(data) or _UNPLACED_ROW.search(data) or _PREFIXED.search(data):
+        return _walk_extent(data, limit)
+    if not _FAR_REF.search(data):
+        return FAST_EXTENT
+    return _placed_extent(data, limit)
+
+
+def _placed_extent(data: bytes, limit: int | None) -> tuple[int, int]:
+    """From each value back to the start of its cell, when every cell starts with its
+    reference. Only the stretch since the previous value is searched, so the walk stays
+    linear however the values are laid out; a value in the same cell as the previous one
+    (or in no cell) finds nothing, and is rightly not counted twice."""
+    max_row = max_col = 0
+    for pattern in _VALUE_TAGS:
+        low = 0
+        for match in pattern.finditer(data):
+            start = data.rfind(_PLACED_CELL, low, match.start())
+            low = match.end()
+            if start == -1:
+                continue
+            ref = _PLACED_REF.match(data, start)
+            letters, digits = ref[1], ref[2]
+            if len(letters) > 3 or len(digits) > 7 or not digits:
+                return BEYOND_GRID, BEYOND_GRID
+            max_row = max(max_row, int(digits))
+            max_col = max(max_col, _column_number(letters) if letters else 1)
+            if limit is not None and max_row * max_col > limit:
+                return max_row, max_col
+    return max_row, max_col
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ch - 64
+    return number
+
+
+def _walk_extent(data: bytes, limit: int | None) -> tuple[int, int]:
+    """Every row and cell tag in order, placing unreferenced ones after the previous one, as
+    calamine does. Over-counts rather than under-counts: a cell with content may hold a value,
+    and a cell's own reference and its row's both count."""
+    row = col = max_row = max_col = 0  # 1-based; 0 means none yet
+    for match in _ROW_OR_CELL.finditer(data):
+        ref = _REF_ATTR.search(match[2])
+        letters, digits = (ref[1], ref[2]) if ref else (b"", b"")
+        if len(letters) > 3 or len(digits) > 7:
+            return BEYOND_GRID, BEYOND_GRID
+        if match[1] == b"row":
+            row = int(digits) if digits else row + 1
+            col = 0
+            continue
+        col = _column_number(letters) if letters else col + 1
+        if not match[2].endswith(b"/"):
+            max_row = max(max_row, row, int(digits) if digits else 1)
+            max_col = max(max_col, col)
+            if limit is not None and max_row * max_col > limit:
+                break
+    return max_row, max_col
 
 
 def error_cells(opened: OpenedWorkbook, part: str | None) -> dict[str, ExcelError]:

@@ -1,0 +1,274 @@
+"""Check many workbooks in parallel, each in a worker that writes its own audit workbook.
+
+The worker returns only a small summary and the findings (never the rows), so the process
+that drives the batch stays the same size however many returns there are. Any
+``concurrent.futures.Executor`` can run the workers: a process pool on this machine by default,
+or a Dask cluster's executor when one machine is not enough (the workers then need to see the
+same paths, for example on a shared drive). Results come back in the order the files were
+found, so logs and outputs are the same from run to run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tracker_tool.atomic import refuse_overwriting_inputs
+from tracker_tool.batch_cache import ResultCache, entry_key, file_sha256
+from tracker_tool.batch_summary import WorkbookSummary, summarise, unreadable
+from tracker_tool.discovery import AUDIT_SUFFIX, Found
+from tracker_tool.errors import UsageError, WorkbookError
+from tracker_tool.findings import Finding
+from tracker_tool.reader import DEFAULT_MAX_ROWS
+
+AUDIT_FOLDER = "audits"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything besides the file that decides a result; sent to every worker."""
+
+    as_of: date
+    kind: str | None = None
+    max_rows: int = DEFAULT_MAX_ROWS
+    #: A policy.ServicePolicy; None audits by the default policy, as a single audit would.
+    policy: object | None = None
+
+    def fingerprint(self) -> dict:
+        """What the cache key needs from the settings, the tool and the tracker definitions."""
+        from tracker_tool import __version__
+        from tracker_tool.policy import DEFAULT_POLICY
+        from tracker_tool.trackers import all_trackers
+
+        return {
+            "tool": __version__, "as_of": self.as_of.isoformat(), "kind": self.kind,
+            "max_rows": self.max_rows, "policy": (self.policy or DEFAULT_POLICY).fingerprint,
+            "trackers": sorted((t.kind, t.version, t.fingerprint)
+                               for t in all_trackers().values()),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    label: str
+    audit: str
+    audit_relative: str
+    settings: Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    summary: WorkbookSummary
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One workbook's place in the batch: its summary and the cache entry holding its findings."""
+
+    key: str
+    summary: WorkbookSummary
+    cached: bool
+
+
+def check_one(job: Job) -> Outcome:
+    """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
+    from tracker_tool.audit_writer import write_audit_file
+    from tracker_tool.reader import load_workbook
+    from tracker_tool.validation import check_loaded
+
+    sha = ""
+    try:
+        loaded = load_workbook(job.path)
+        sha = hashlib.sha256(loaded.opened.data).hexdigest()
+        checked = check_loaded(loaded, job.settings.as_of, job.settings.kind,
+                               job.settings.max_rows, policy=job.settings.policy)
+        write_audit_file(checked, job.audit)
+    except WorkbookError as exc:
+        return Outcome(unreadable(job.label, exc.reason, sha))
+    except UsageError as exc:  # the audit could not be written: say so on the file's row
+        return Outcome(unreadable(job.label, f"checked, but the audit was not written ({exc})",
+                                  sha))
+    except Exception as exc:  # a bug must not stop the other files
+        if os.environ.get("TRACKER_TOOL_DEBUG"):
+            raise
+        return Outcome(unreadable(job.label, f"could not be checked (internal error: {exc!r})",
+                                  sha))
+    report = checked.report
+    summary = summarise(job.label, job.audit_relative, report, checked.tracker, loaded.stamp,
+                        sha)
+    return Outcome(summary, tuple(report.findings))
+
+
+def audit_relative_path(found: Found, taken: set[str] = frozenset()) -> str:
+    """audits/<path below the batch's folder>-audit.xlsx, mirroring the returns' folders.
+
+    The extension is kept only when dropping it would clash (a.xlsx beside a.XLSX).
+    """
+    relative = found.relative
+    stem = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
+    path = f"{AUDIT_FOLDER}/{stem}{AUDIT_SUFFIX}"
+    return path if path.lower() not in taken else f"{AUDIT_FOLDER}/{relative}{AUDIT_SUFFIX}"
+
+
+def plan_jobs(found: list[Found], out_dir: Path, settings: Settings) -> list[Job]:
+    """A job per file; refuses outright if any output would land on an input."""
+    inputs = {item.path for item in found}
+    jobs, taken = [], set()
+    for item in found:
+        relative = audit_relative_path(item, taken)
+        taken.add(relative.lower())
+        audit = out_dir / relative
+        refuse_overwriting_inputs(audit, inputs & {audit.resolve()})
+        jobs.append(Job(str(item.path), item.label, str(audit), relative, settings))
+    return jobs
+
+
+#: Called as each workbook is done: (summary, taken from the cache, how many done, how many).
+Progress = Callable[[WorkbookSummary, bool, int, int], None]
+
+
+def run_jobs(jobs: list[Job], out_dir: Path, settings: Settings, *,
+             executor: Executor | None = None, workers: int | None = None,
+             redo_all: bool = False, progress: Progress | None = None) -> list[Checked]:
+    """Check every job, reusing cached results of unchanged files unless ``redo_all``.
+
+    Returns one Checked per job, in the jobs' order. The findings stay in the cache; the
+    caller reads them back one workbook at a time.
+    """
+    cache = ResultCache(out_dir)
+    stamp = settings.fingerprint()
+    results: list[Checked | None] = [None] * len(jobs)
+    todo = []
+    done = 0
+
+    def report(checked: Checked) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(checked.summary, checked.cached, done, len(jobs))
+    for i, job in enumerate(jobs):
+        try:
+            sha = file_sha256(job.path)
+        except OSError as exc:
+            sha = ""
+            reason = f"cannot be read ({exc.strerror or exc})"
+            results[i] = _store(cache, job, Outcome(unreadable(job.label, reason)), stamp, False)
+            report(results[i])
+            continue
+        key = _key(sha, job, stamp)
+        hit = None if redo_all else cache.get(key)
+        if hit is not None and (hit.audit is None or (out_dir / hit.audit).is_file()):
+            results[i] = Checked(key, hit, True)
+            report(results[i])
+        else:
+            todo.append((i, job, sha))
+    for (i, job, sha), outcome in zip(todo, _execute([job for _, job, _ in todo], executor,
+                                                     workers)):
+        if not outcome.summary.sha256:
+            outcome = Outcome(_with_sha(outcome.summary, sha), outcome.findings)
+        results[i] = _store(cache, job, outcome, stamp, False)
+        report(results[i])
+    cache.prune()
+    return results
+
+
+def _key(sha: str, job: Job, stamp: dict) -> str:
+    return entry_key(sha, {**stamp, "audit": job.audit_relative})
+
+
+def _with_sha(summary: WorkbookSummary, sha: str) -> WorkbookSummary:
+    from dataclasses import replace
+
+    return replace(summary, sha256=sha)
+
+
+def _store(cache: ResultCache, job: Job, outcome: Outcome, stamp: dict, cached: bool) -> Checked:
+    key = _key(outcome.summary.sha256, job, stamp)
+    cache.put(key, outcome.summary, outcome.findings)
+    return Checked(key, outcome.summary, cached)
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def _execute(jobs: list[Job], executor: Executor | None,
+             workers: int | None) -> Iterator[Outcome]:
+    """Outcomes in the jobs' order, with a bounded number of jobs in flight.
+
+    Taking results in order costs little (a slow file holds back the log, not the workers,
+    while the window is several times the number of workers) and makes every run's log and
+    outputs identical. A pool of our own is rebuilt if one of its processes dies.
+    """
+    if not jobs:
+        return
+    own = executor is None
+    width = workers or default_workers()
+    if own:
+        executor = _process_pool(width)
+    window = max(8, 4 * width)
+    pending: deque = deque()
+    upcoming = iter(range(len(jobs)))
+    try:
+        while True:
+            while len(pending) < window:
+                i = next(upcoming, None)
+                if i is None:
+                    break
+                pending.append((i, executor.submit(check_one, jobs[i])))
+            if not pending:
+                return
+            i, future = pending.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                if not own:
+                    raise
+                # Every job in flight failed with the pool; run this one alone in a fresh
+                # pool, so that only the file that really kills a worker is reported.
+                rest = [j for j, _ in pending]
+                pending.clear()
+                executor = _restart(executor, width)
+                try:
+                    outcome = executor.submit(check_one, jobs[i]).result()
+                except BrokenProcessPool:
+                    executor = _restart(executor, width)
+                    outcome = Outcome(unreadable(jobs[i].label, _CRASHED))
+                pending.extend((j, executor.submit(check_one, jobs[j])) for j in rest)
+            except Exception as exc:  # noqa: BLE001 - a cluster worker lost, a job not sent
+                outcome = Outcome(unreadable(
+                    jobs[i].label, f"could not be checked ({type(exc).__name__}: {exc})"))
+            yield outcome
+    finally:
+        for _, future in pending:
+            future.cancel()
+        if own:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _restart(executor: Executor, workers: int) -> Executor:
+    executor.shutdown(wait=True, cancel_futures=True)
+    return _process_pool(workers)
+
+
+_CRASHED = ("could not be checked: the worker process stopped while reading it (out of memory "
+            "or a crash); check it on its own with `tracker-tool audit`")
+
+
+def _process_pool(workers: int) -> Executor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Imported here first so that forked workers start with them loaded.
+    import tracker_tool.audit_writer
+    import tracker_tool.validation  # noqa: F401
+
+    return ProcessPoolExecutor(max_workers=workers)

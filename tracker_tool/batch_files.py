@@ -1,0 +1,91 @@
+"""findings.csv and report.json for a batch, written together in one pass over the cache.
+
+Both are written a workbook at a time, reading each workbook's findings back from the cache,
+so a batch of hundreds of returns never holds all their findings at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from tracker_tool.atomic import atomic_path
+from tracker_tool.batch_summary import WorkbookSummary
+from tracker_tool.render import _inert
+from tracker_tool.services import ServiceMatch
+
+CSV_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker", "code", "severity",
+               "sheet", "cell", "row", "column", "value", "message", "clause")
+#: The keys of each finding in report.json, as in `validate --format json`.
+JSON_FINDING = CSV_COLUMNS[5:]
+
+
+def finding_row(summary: WorkbookSummary, finding: dict) -> dict:
+    """A finding with the workbook and service it came from: a findings.csv row, unguarded."""
+    service = summary.service
+    row = {"workbook": summary.workbook, "service": service.name if service else None,
+           "provider": service.provider if service else None,
+           "location_id": service.location_id if service else None, "tracker": summary.kind}
+    row.update((key, finding[key]) for key in JSON_FINDING)
+    return row
+
+
+def _workbook_entry(summary: WorkbookSummary, findings: list[dict]) -> dict:
+    data = summary.to_dict()
+    for key in ("codes", "checks", "sha256"):
+        data.pop(key)
+    data["figures"] = {key: value for key, _label, value in summary.figures}
+    data["findings"] = [{key: f[key] for key in JSON_FINDING} for f in findings]
+    return data
+
+
+def write_findings_and_report(result) -> tuple[Path, Path]:
+    """Write findings.csv (formula-like text gets an apostrophe, as in `validate --format csv`;
+    UTF-8 with a byte-order mark, which is how Excel recognises UTF-8) and report.json."""
+    head = {"as_of": result.as_of.isoformat(), "totals": asdict(result.totals())}
+    with (atomic_path(result.findings_csv) as csv_tmp,
+          atomic_path(result.report_json) as json_tmp,
+          open(csv_tmp, "w", newline="", encoding="utf-8-sig") as table,
+          open(json_tmp, "w", encoding="utf-8") as out):
+        writer = csv.writer(table, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        out.write("{\n")
+        out.writelines(f"  {_json(key)}: {_json(value)},\n" for key, value in head.items())
+        out.write('  "workbooks": [')
+        for i, (summary, found) in enumerate(result.findings_by_workbook()):
+            for finding in found:
+                row = finding_row(summary, finding)
+                writer.writerow([_inert(row[c]) for c in CSV_COLUMNS])
+            out.write(("\n    " if i == 0 else ",\n    ") + _json(_workbook_entry(summary, found)))
+        out.write("\n  ],\n")
+        out.write(",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in _tail(result).items()))
+        out.write("\n}\n")
+    return result.findings_csv, result.report_json
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _tail(result) -> dict:
+    return {
+        "league_table": [{"rank": e.rank, "workbook": e.summary.workbook, "name": e.label,
+                          "risk_score": e.score} for e in result.league_table()],
+        "themes": [{"code": t.code, "title": t.title, "severity": t.severity,
+                    "workbooks": t.workbooks, "occurrences": t.occurrences}
+                   for t in result.themes()],
+        "services": _services_entry(result.services),
+    }
+
+
+def _services_entry(match: ServiceMatch | None):
+    if match is None:
+        return None
+    return {
+        "listed": len(match.services),
+        "returned": dict(sorted(match.returned.items())),
+        "not_returned": [asdict(s) for s in match.not_returned],
+        "filed_under": dict(sorted(match.filed_under.items())),
+    }

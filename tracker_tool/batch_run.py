@@ -1,0 +1,132 @@
+"""A whole batch, start to finish: find the returns, check them, match them, write the outputs.
+
+The library's validate_many and the CLI's batch command are both this one function, so the
+roll-up workbook, findings.csv, report.json and what the caller gets back always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from tracker_tool.atomic import refuse_overwriting_inputs
+from tracker_tool.batch import Checked, Progress, Settings, plan_jobs, run_jobs
+from tracker_tool.batch_cache import ResultCache
+from tracker_tool.batch_catalogue import batch_rule
+from tracker_tool.batch_summary import WorkbookSummary, finding_dict, finding_from_dict
+from tracker_tool.discovery import ROLLUP_NAME, discover
+from tracker_tool.errors import UsageError
+from tracker_tool.findings import Finding
+from tracker_tool.reader import DEFAULT_MAX_ROWS
+from tracker_tool.rollup import league_table, themes, totals
+from tracker_tool.services import ServiceMatch, match_returns, read_services
+
+FINDINGS_CSV, REPORT_JSON = "findings.csv", "report.json"
+
+
+@dataclass
+class BatchResult:
+    """What a batch found. Findings stay on disk in the output folder's cache; iterate them."""
+
+    out_dir: Path
+    as_of: date
+    checked: list[Checked]
+    services: ServiceMatch | None
+    rollup: Path
+    findings_csv: Path
+    report_json: Path
+
+    @property
+    def summaries(self) -> list[WorkbookSummary]:
+        return [c.summary for c in self.checked]
+
+    @property
+    def rechecked(self) -> int:
+        """Workbooks checked this time; the rest were unchanged and came from the cache."""
+        return sum(not c.cached for c in self.checked)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(c.summary.has_errors for c in self.checked)
+
+    def findings(self) -> Iterator[tuple[WorkbookSummary, Finding]]:
+        """Every finding with the workbook it came from, one workbook in memory at a time."""
+        for summary, found in self.findings_by_workbook():
+            for data in found:
+                yield summary, finding_from_dict(data)
+
+    def findings_by_workbook(self) -> Iterator[tuple[WorkbookSummary, list[dict]]]:
+        """Each workbook with its findings as plain dicts, read back from the cache."""
+        cache = ResultCache(self.out_dir)
+        for c in self.checked:
+            yield c.summary, workbook_findings(c.summary, cache.findings(c.key))
+
+    def league_table(self):
+        return league_table(self.summaries)
+
+    def themes(self):
+        return themes(self.summaries)
+
+    def totals(self):
+        return totals(self.summaries)
+
+
+def workbook_findings(summary: WorkbookSummary, stored: list[dict]) -> list[dict]:
+    """A workbook's findings as the batch reports them: its own, then the return checks."""
+    if not summary.readable:
+        return [finding_dict(batch_rule("workbook.unreadable").finding(reason=summary.reason))]
+    return stored + [finding_dict(f) for f in summary.checks]
+
+
+def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = None,
+              max_rows: int = DEFAULT_MAX_ROWS, policy=None, services=None, executor=None,
+              workers: int | None = None, redo_all: bool = False,
+              progress: Progress | None = None) -> BatchResult:
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is a file; --out-dir must be a folder")
+    if workers is not None and workers < 1:
+        raise UsageError("the number of workers must be 1 or more")
+    if kind is not None:
+        from tracker_tool.trackers import get_tracker
+
+        try:
+            get_tracker(kind)
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from None
+    listed = read_services(services) if isinstance(services, (str, Path)) else services
+    found = discover(paths, out_dir)
+    settings = Settings(as_of, kind, max_rows, policy)
+    jobs = plan_jobs(found, out_dir, settings)
+    inputs = {item.path for item in found}
+    outputs = [out_dir / name for name in (ROLLUP_NAME, FINDINGS_CSV, REPORT_JSON)]
+    for path in outputs:
+        refuse_overwriting_inputs(path, inputs & {path.resolve()})
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+    checked = run_jobs(jobs, out_dir, settings, executor=_as_executor(executor),
+                       workers=workers, redo_all=redo_all, progress=progress)
+    match = None
+    if listed:
+        summaries, match = match_returns(list(listed), [c.summary for c in checked])
+        checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
+    result = BatchResult(out_dir, as_of, checked, match, *outputs)
+    from tracker_tool.batch_files import write_findings_and_report
+    from tracker_tool.rollup_writer import BatchFacts, write_rollup
+
+    write_rollup(BatchFacts(as_of, result.summaries, match), result.rollup)
+    write_findings_and_report(result)
+    return result
+
+
+def _as_executor(executor):
+    """A Dask Client is accepted as it is; its executor is what speaks concurrent.futures."""
+    if executor is not None and hasattr(executor, "get_executor"):
+        return executor.get_executor()
+    return executor
+
+

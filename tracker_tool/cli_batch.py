@@ -1,0 +1,187 @@
+"""The `tracker-tool batch` command: many returns in, one roll-up out.
+
+Kept apart from cli.py because it is the one command with a progress display and an executor
+to choose; it reuses cli.py's shared options and exit codes so every command behaves alike.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tracker_tool.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    _date,
+    _fail,
+    _policy,
+    as_of_option,
+    cli,
+    kind_option,
+    max_rows_option,
+    policy_option,
+)
+
+
+@cli.command(short_help="Check many returned workbooks and write a roll-up of them all.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out-dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the roll-up, findings.csv, report.json and the audits.")
+@as_of_option
+@click.option("--services", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="services.csv (service, provider, CQC location ID): match returns to it "
+                   "by their stamp and list the services that sent nothing.")
+@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
+              help="Processes to check with. Default: one per core.")
+@click.option("--redo-all", is_flag=True,
+              help="Check every workbook again, even those unchanged since the last run.")
+@click.option("--dask-scheduler", default=None, metavar="ADDRESS",
+              help="Run on an existing Dask cluster (needs tracker-tool[dask]); its workers "
+                   "must see the same paths.")
+@policy_option
+@kind_option
+@max_rows_option
+def batch(paths, out_dir, as_of, services, workers, redo_all, dask_scheduler, policy_file,
+          kind, max_rows) -> None:
+    """Check every returned workbook in PATHS and write a roll-up of them all.
+
+    PATHS are files, folders (searched for spreadsheets, including sub-folders) or globs;
+    trackers of different kinds may be mixed. OUT_DIR gets an audit workbook per return
+    (audits/), rollup.xlsx (one row per workbook, a league table ordered by risk, the
+    themes that recur across services, charts), findings.csv and report.json. A file that
+    cannot be read becomes a row saying why. A re-run checks again only the files that
+    changed.
+
+    Exit status: 0 no errors; 1 a workbook has errors, could not be read or failed a
+    return check; 2 the command was misused.
+
+    \b
+    Examples:
+      tracker-tool batch returns/ --out-dir q3-audit/ --as-of 2026-12-31
+      tracker-tool batch returns/ --out-dir q3-audit/ --services services.csv
+    """
+    from contextlib import nullcontext
+
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
+
+    policy = _policy(policy_file)
+    show = _Progress()
+    try:
+        if dask_scheduler:
+            from tracker_tool.dask_executor import dask_executor
+
+            cluster = dask_executor(dask_scheduler)
+        else:
+            cluster = nullcontext((None, workers))
+        with cluster as (executor, width):
+            result = api.validate_many(paths, out_dir, _date(as_of), kind=kind,
+                                       max_rows=max_rows, policy=policy, services=services,
+                                       executor=executor, workers=width, redo_all=redo_all,
+                                       progress=show)
+    except TrackerToolError as exc:
+        show.close()
+        _fail(str(exc))
+    show.close()
+    click.echo(_summary(result))
+    sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
+
+
+class _Progress:
+    """A bar on a terminal; one plain line per workbook otherwise, for logs and CI."""
+
+    def __init__(self):
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        self.not_read: list[str] = []
+
+    def __call__(self, summary, cached: bool, done: int, total: int) -> None:
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label="Checking workbooks",
+                                             file=sys.stderr, show_pos=True)
+                self.bar.__enter__()
+            self.bar.update(1)
+            if not summary.readable:
+                self.not_read.append(f"{summary.workbook}: {_outcome(summary, cached)}")
+            return
+        width = len(str(total))
+        click.echo(f"[{done:>{width}}/{total}] {summary.workbook}: {_outcome(summary, cached)}",
+                   err=True)
+
+    def close(self) -> None:
+        """End the bar, then name the files that could not be read: the bar hid them."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        for line in self.not_read:
+            click.echo(line, err=True)
+        self.not_read = []
+
+
+def _outcome(summary, cached: bool) -> str:
+    from tracker_tool.wording import plural
+
+    if not summary.readable:
+        return f"NOT READ - {summary.reason}"
+    counts = (f"{plural(summary.actions, 'action')}, {plural(summary.errors, 'error')}, "
+              f"{plural(summary.escalations, 'escalation')}, "
+              f"{plural(summary.warnings, 'warning')}")
+    return counts + (" (unchanged, from the last run)" if cached else "")
+
+
+def _summary(result) -> str:
+    from tracker_tool.wording import plural
+
+    t = result.totals()
+    lines = [
+        (f"Checked {plural(t.workbooks, 'workbook')} as of {result.as_of.strftime('%d/%m/%Y')}"
+         f" ({result.rechecked} checked now, {t.workbooks - result.rechecked} unchanged): "
+         f"{t.with_errors} with errors or not read, {t.not_read} not read."),
+        (f"{plural(t.actions, 'action')}: {plural(t.errors, 'error')}, "
+         f"{plural(t.escalations, 'escalation')} not made, {t.overdue} overdue, "
+         f"{plural(t.warnings, 'warning')}."),
+    ]
+    ranked = [e for e in result.league_table()[:3] if e.score or not e.summary.readable]
+    if ranked:
+        lines.append("Highest risk: " + "; ".join(
+            f"{e.label}: {'not read' if e.score is None else f'score {e.score}'}"
+            for e in ranked) + ".")
+    match = result.services
+    if match is not None:
+        flagged = sum(1 for s in result.summaries if s.checks)
+        lines.append(f"Services: {len(match.services)} listed, {len(match.returned)} returned, "
+                     f"{len(match.not_returned)} with no return, "
+                     f"{plural(flagged, 'return')} flagged by the return checks.")
+        for service in match.not_returned:
+            filed = match.filed_under.get(service.location_id)
+            lines.append(f"  No return: {service.name} ({service.location_id})" + (
+                f"; filed under its name but not stamped as it: {', '.join(filed)}"
+                if filed else ""))
+    audits = sum(1 for s in result.summaries if s.audit)
+    out = result.out_dir
+    lines.append(f"Wrote {result.rollup}, {result.findings_csv}, {result.report_json} and "
+                 f"{plural(audits, 'audit workbook')} in {out / 'audits'}")
+    return "\n".join(lines)
+
+
+def service_templates(tracker, services, out_dir, out, force: bool, policy) -> None:
+    """`template KIND --services services.csv --out-dir DIR`: a stamped copy per service."""
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
+
+    if out is not None:
+        _fail("--out names one template; with --services use --out-dir for the folder")
+    if services is None or out_dir is None:
+        _fail("--services and --out-dir go together: the list of services, and the folder "
+              "for their templates")
+    try:
+        written = api.build_service_templates(tracker.kind, services, out_dir, force, policy)
+    except TrackerToolError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"Wrote {path}")
+    click.echo(f"{len(written)} templates ({tracker.title}, template version "
+               f"{tracker.version}), each stamped with its service")

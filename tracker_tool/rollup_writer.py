@@ -1,0 +1,337 @@
+"""Write the batch roll-up workbook: one row per return, the league table, themes and charts.
+
+Everything a return can put in here (service and provider names, file names, reasons) is
+untrusted, so text is written with write_string only, with the quote prefix on anything a
+spreadsheet could take for a formula; the workbook is opened with string conversions off. The
+charts are native Excel charts over the tables, so they stay live if a reader filters or edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from tracker_tool import styles
+from tracker_tool.atomic import atomic_path, close_workbook
+from tracker_tool.batch_summary import WorkbookSummary
+from tracker_tool.cell_values import FORMULA_TRIGGERS
+from tracker_tool.layout import lines_needed, row_height
+from tracker_tool.rollup import (
+    CLOSURE_RATE,
+    EFFECTIVENESS,
+    OVERDUE,
+    RISK_EXPLAINED,
+    league_table,
+    risk_parts,
+    themes,
+    totals,
+)
+from tracker_tool.services import ServiceMatch, describe
+from tracker_tool.wording import plural
+
+CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes
+_SHOWN_FIGURES = {"actions", OVERDUE, CLOSURE_RATE, EFFECTIVENESS}
+
+
+@dataclass(frozen=True)
+class BatchFacts:
+    """The batch as a whole, for the Summary sheet's header."""
+
+    as_of: date
+    summaries: list[WorkbookSummary]
+    services: ServiceMatch | None = None
+
+
+class _Sheets:
+    def __init__(self, wb, facts: BatchFacts):
+        self.wb, self.facts = wb, facts
+        f = wb.add_format
+        self.header = f(styles.HEADER)
+        self.top = f(styles.TOP)
+        self.wrap = f(styles.WRAP)
+        self.quoted = f({**styles.TOP, "quote_prefix": True})
+        self.quoted_wrap = f({**styles.WRAP, "quote_prefix": True})
+        self.percent = f({**styles.TOP, "num_format": '0"%"'})
+        self.link = f({"font_color": "#0563C1", "underline": 1, "valign": "top"})
+        self.fills = {name: f({**styles.TOP, "bg_color": colour, "bold": True})
+                      for name, colour in (("error", styles.ERROR_FILL),
+                                           ("escalation", styles.ESCALATION_FILL),
+                                           ("warning", styles.WARNING_FILL),
+                                           ("ok", styles.OK_FILL))}
+        self.league = league_table(facts.summaries)
+        self.themes = themes(facts.summaries)
+        extra = {}
+        for s in facts.summaries:
+            for key, label, _ in s.figures:
+                if key not in _SHOWN_FIGURES:
+                    extra.setdefault(key, label)
+        self.extra_figures = extra
+
+    # -- writing cells ---------------------------------------------------------------------
+    def text(self, ws, r: int, c: int, value, wrap: bool = False, fmt=None) -> None:
+        """Untrusted text: always a string cell, quote-prefixed if it looks like a formula."""
+        value = "" if value is None else str(value)
+        if not value:
+            return
+        if value.startswith(FORMULA_TRIGGERS):
+            fmt = self.quoted_wrap if wrap else self.quoted
+        ws.write_string(r, c, value, fmt or (self.wrap if wrap else self.top))
+
+    def number(self, ws, r: int, c: int, value, fmt=None) -> None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(r, c, value, fmt or self.top)
+
+    def table(self, name: str, heads: list[tuple[str, float]]):
+        ws = self.wb.add_worksheet(name)
+        for c, (title, width) in enumerate(heads):
+            ws.set_column(c, c, width)
+            ws.write_string(0, c, title, self.header)
+        ws.set_row(0, row_height(max(lines_needed(t, w * 0.9) for t, w in heads)))
+        ws.freeze_panes(1, 1)
+        self.print_setup(ws)
+        ws.repeat_rows(0, 0)
+        return ws
+
+    def end_table(self, ws, rows: int, cols: int) -> None:
+        ws.autofilter(0, 0, max(rows, 1), cols - 1)
+
+    def print_setup(self, ws) -> None:
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+        ws.set_footer(f"&L&8Batch roll-up as of {self.facts.as_of.strftime('%d/%m/%Y')}"
+                      "&R&8Page &P of &N")
+
+    def result(self, ws, r: int, c: int, s: WorkbookSummary) -> None:
+        if not s.readable:
+            ws.write_string(r, c, "Not read", self.fills["error"])
+        elif s.has_errors:
+            ws.write_string(r, c, "Errors", self.fills["error"])
+        elif s.escalations:
+            ws.write_string(r, c, "To escalate", self.fills["escalation"])
+        elif s.warnings:
+            ws.write_string(r, c, "Warnings", self.fills["warning"])
+        else:
+            ws.write_string(r, c, "No problems", self.fills["ok"])
+
+    # -- the sheets ------------------------------------------------------------------------
+    def workbooks(self) -> None:
+        heads = [("Workbook", 36), ("Service", 24), ("Provider", 22), ("CQC location ID", 14),
+                 ("Tracker kind", 13), ("Template version", 10), ("Result", 12),
+                 ("Actions", 9), ("Errors", 8), ("Escalations not made", 11),
+                 ("Warnings", 9), ("Overdue actions", 9), ("On-time closure rate", 10),
+                 ("Effectiveness checks outstanding", 14), ("Return checks", 50),
+                 ("Audit workbook", 30), ("Could not be read because", 50)]
+        heads += [(label, 12) for label in self.extra_figures.values()]
+        ws = self.table("Workbooks", heads)
+        ws.set_paper(8)  # A3: one row per return is wide
+        for r, s in enumerate(self.facts.summaries, start=1):
+            self.text(ws, r, 0, s.workbook)
+            if s.service:
+                self.text(ws, r, 1, s.service.name)
+                self.text(ws, r, 2, s.service.provider)
+                self.text(ws, r, 3, s.service.location_id)
+            self.text(ws, r, 4, s.kind)
+            self.text(ws, r, 5, s.template_version)
+            self.result(ws, r, 6, s)
+            if s.readable:
+                for c, value in ((7, s.actions), (8, s.errors), (9, s.escalations),
+                                 (10, s.warnings), (11, s.figure(OVERDUE)),
+                                 (13, s.figure(EFFECTIVENESS))):
+                    self.number(ws, r, c, value)
+                self.number(ws, r, 12, s.figure(CLOSURE_RATE), self.percent)
+            self.text(ws, r, 14, "\n".join(f"[{f.severity.value}] {f.message}"
+                                           for f in s.checks), wrap=True)
+            if s.audit and ws.write_url(r, 15, "external:" + s.audit, self.link,
+                                        string=s.audit) < 0:
+                self.text(ws, r, 15, s.audit)  # too long for a link
+            self.text(ws, r, 16, s.reason, wrap=True)
+            for c, key in enumerate(self.extra_figures, start=17):
+                self.number(ws, r, c, s.figure(key))
+            lines = max(lines_needed(s.reason or "", 50), len(s.checks) * 2, 1)
+            if lines > 1:
+                ws.set_row(r, row_height(lines))
+        self.end_table(ws, len(self.facts.summaries), len(heads))
+
+    def league_sheet(self) -> None:
+        heads = [("Rank", 6), ("Service or workbook", 30), ("Provider", 22), ("Risk score", 9),
+                 ("Escalations not made", 11), ("Overdue actions", 9), ("Errors", 8),
+                 ("Effectiveness checks outstanding", 14), ("Warnings", 9),
+                 ("On-time closure rate", 10), ("Result", 12), ("Workbook", 36)]
+        ws = self.table("League table", heads)
+        for r, entry in enumerate(self.league, start=1):
+            s = entry.summary
+            ws.write_number(r, 0, entry.rank, self.top)
+            self.text(ws, r, 1, entry.label)
+            self.text(ws, r, 2, s.service.provider if s.service else "")
+            if s.readable:
+                parts = risk_parts(s)
+                for c, value in ((3, entry.score), (4, parts["escalations"]),
+                                 (5, parts["overdue"]), (6, parts["errors"]),
+                                 (7, parts["effectiveness"]), (8, s.warnings)):
+                    self.number(ws, r, c, value)
+                self.number(ws, r, 9, s.figure(CLOSURE_RATE), self.percent)
+            self.result(ws, r, 10, s)
+            self.text(ws, r, 11, s.workbook)
+        self.end_table(ws, len(self.league), len(heads))
+        r = len(self.league) + 2
+        ws.merge_range(r, 1, r, 10, RISK_EXPLAINED, self.wrap)
+        ws.set_row(r, row_height(2))
+
+    def themes_sheet(self) -> None:
+        heads = [("Code", 26), ("Finding", 36), ("Severity", 10), ("Returns with it", 10),
+                 ("Share of returns read", 10), ("Times found", 9), ("Where", 70)]
+        ws = self.table("Themes", heads)
+        read = max(sum(s.readable for s in self.facts.summaries), 1)
+        share = self.wb.add_format({**styles.TOP, "num_format": "0%"})
+        for r, theme in enumerate(self.themes, start=1):
+            ws.write_string(r, 0, theme.code, self.top)
+            ws.write_string(r, 1, theme.title, self.fills.get(theme.severity, self.top))
+            ws.write_string(r, 2, theme.severity, self.top)
+            ws.write_number(r, 3, theme.workbooks, self.top)
+            ws.write_number(r, 4, theme.workbooks / read, share)
+            ws.write_number(r, 5, theme.occurrences, self.top)
+            where = ", ".join(theme.names)
+            self.text(ws, r, 6, where, wrap=True)
+            if lines_needed(where, 70) > 1:
+                ws.set_row(r, row_height(lines_needed(where, 70)))
+        if not self.themes:
+            ws.write_string(1, 0, "No finding occurs in more than one return.")
+        self.end_table(ws, len(self.themes), len(heads))
+
+    def services_sheet(self) -> None:
+        match = self.facts.services
+        heads = [("Service", 26), ("Provider", 24), ("CQC location ID", 14), ("Returned", 10),
+                 ("Workbooks stamped as this service", 44),
+                 ("Filed under its name, stamped otherwise or not read", 44)]
+        ws = self.table("Services", heads)
+        missing = {s.location_id for s in match.not_returned}
+        for r, service in enumerate(match.services, start=1):
+            self.text(ws, r, 0, service.name)
+            self.text(ws, r, 1, service.provider)
+            self.text(ws, r, 2, service.location_id)
+            returned = service.location_id not in missing
+            ws.write_string(r, 3, "Yes" if returned else "No",
+                            self.fills["ok" if returned else "error"])
+            stamped = match.returned.get(service.location_id, [])
+            filed = match.filed_under.get(service.location_id, [])
+            self.text(ws, r, 4, "\n".join(stamped), wrap=True)
+            self.text(ws, r, 5, "\n".join(filed), wrap=True)
+            if max(len(stamped), len(filed)) > 1:
+                ws.set_row(r, row_height(max(len(stamped), len(filed))))
+        self.end_table(ws, len(match.services), len(heads))
+
+    def summary(self) -> None:
+        ws = self.wb.add_worksheet("Summary")
+        ws.set_column(0, 0, 44)
+        ws.set_column(1, 1, 12)
+        ws.set_column(2, 2, 60)
+        label = self.wb.add_format(styles.LABEL)
+        big = self.wb.add_format(styles.BIG_NUMBER)
+        ws.write_string(0, 0, "Tracker returns: batch roll-up", self.wb.add_format(styles.TITLE))
+        ws.write_string(1, 0, f"As of {self.facts.as_of.strftime('%d/%m/%Y')}",
+                        self.wb.add_format(styles.SUBTITLE))
+        t = totals(self.facts.summaries)
+        rows = [("Workbooks in the batch", t.workbooks), ("Read and checked", t.read),
+                ("Could not be read", t.not_read), ("With errors or not read", t.with_errors),
+                ("Actions checked", t.actions), ("Errors", t.errors),
+                ("Escalations not made", t.escalations), ("Overdue actions", t.overdue),
+                ("Effectiveness checks outstanding", t.effectiveness), ("Warnings", t.warnings)]
+        match = self.facts.services
+        if match is not None:
+            problems = sum(1 for s in self.facts.summaries if s.checks)
+            rows += [("Services on the list", len(match.services)),
+                     ("Services that returned a workbook", len(match.returned)),
+                     ("Services with no return", len(match.not_returned)),
+                     ("Returns with a return check", problems)]
+        for r, (name, value) in enumerate(rows, start=3):
+            ws.write_string(r, 0, name, label)
+            ws.write_number(r, 1, value, big)
+        r = len(rows) + 4
+        if match is not None and match.not_returned:
+            ws.write_string(r, 0, "No return from", label)
+            missing = "\n".join(describe(s) for s in match.not_returned)
+            ws.merge_range(r, 1, r, 2, "", self.wrap)
+            self.text(ws, r, 1, missing, wrap=True)
+            ws.set_row(r, row_height(len(match.not_returned)))
+            r += 2
+        ws.merge_range(r, 0, r, 2, RISK_EXPLAINED, self.wrap)
+        ws.set_row(r, row_height(2))
+        self.charts(ws, r + 2)
+        self.print_setup(ws)
+        ws.activate()
+
+    def charts(self, ws, row: int) -> None:
+        shown = min(len(self.league), CHART_ROWS)
+        if shown:
+            risk = self.wb.add_chart({"type": "bar"})
+            risk.add_series({"name": "Risk score",
+                             "categories": ["League table", 1, 1, shown, 1],
+                             "values": ["League table", 1, 3, shown, 3],
+                             "fill": {"color": styles.ERROR_FILL},
+                             "border": {"color": "#C00000"}})
+            risk.set_title({"name": f"Highest risk ({plural(shown, 'return')})"})
+            risk.set_y_axis({"reverse": True})
+            risk.set_x_axis(_count_axis(max(e.score or 0 for e in self.league[:shown])))
+            risk.set_legend({"none": True})
+            risk.set_size({"width": 720, "height": 120 + 22 * shown})
+            ws.insert_chart(row, 0, risk)
+            row += 8 + shown
+            mix = self.wb.add_chart({"type": "bar", "subtype": "stacked"})
+            for col, name, colour in ((6, "Errors", "#C00000"),
+                                      (4, "Escalations not made", "#ED7D31"),
+                                      (8, "Warnings", "#FFC000")):
+                mix.add_series({"name": name, "categories": ["League table", 1, 1, shown, 1],
+                                "values": ["League table", 1, col, shown, col],
+                                "fill": {"color": colour}})
+            mix.set_title({"name": "Findings by severity"})
+            mix.set_y_axis({"reverse": True})
+            mix.set_x_axis(_count_axis(max(
+                risk_parts(e.summary)["errors"] + e.summary.escalations + e.summary.warnings
+                for e in self.league[:shown])))
+            mix.set_legend({"position": "bottom"})
+            mix.set_size({"width": 720, "height": 140 + 22 * shown})
+            ws.insert_chart(row, 0, mix)
+            row += 9 + shown
+        top = min(len(self.themes), CHART_ROWS)
+        if top:
+            chart = self.wb.add_chart({"type": "bar"})
+            chart.add_series({"name": "Returns with it",
+                              "categories": ["Themes", 1, 1, top, 1],
+                              "values": ["Themes", 1, 3, top, 3],
+                              "fill": {"color": "#8EA9DB"}})
+            chart.set_title({"name": "Findings that recur across services"})
+            chart.set_y_axis({"reverse": True})
+            chart.set_x_axis(_count_axis(self.themes[0].workbooks))
+            chart.set_legend({"none": True})
+            chart.set_size({"width": 720, "height": 120 + 22 * top})
+            ws.insert_chart(row, 0, chart)
+
+
+def _count_axis(largest: int) -> dict:
+    """Whole-number steps: half an escalation on an axis reads as nonsense."""
+    return {"min": 0, "major_unit": max(1, -(-largest // 8)), "num_format": "0"}
+
+
+def write_rollup(facts: BatchFacts, out: str | Path) -> Path:
+    """Write the roll-up workbook to ``out`` atomically and return its path."""
+    import xlsxwriter
+
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
+                                            "strings_to_urls": False,
+                                            "strings_to_numbers": False})
+        wb.set_properties({"title": "Batch roll-up", "author": "tracker-tool",
+                           "created": datetime.combine(facts.as_of, datetime.min.time())})
+        sheets = _Sheets(wb, facts)
+        sheets.summary()
+        sheets.league_sheet()
+        sheets.workbooks()
+        sheets.themes_sheet()
+        if facts.services is not None:
+            sheets.services_sheet()
+        close_workbook(wb, out)
+    return out
