@@ -27,9 +27,9 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from tracker_tool.policy import DEFAULT_POLICY
 from tracker_tool.trackers.action_plan.vocabulary import (
-    ESCALATE_REASONS, ESCALATE_SOURCES, EffectivenessResult, HighPriorityReason,
-    OutcomeAchieved, Priority, Source, Status, YesNo,
+    EffectivenessResult, OutcomeAchieved, Priority, Source, Status, YesNo,
 )
 
 AS_OF = date(2026, 11, 21)
@@ -39,7 +39,9 @@ SAMPLE = REPO / "samples" / "oakfield-house" / "oakfield-house-actions.xlsx"
 TARGETS = {"validate": 10.0, "audit": 2.0}
 HEAVY_MODULES = ("pydantic", "xlsxwriter", "python_calamine", "openpyxl")
 #: Reasons and sources whose overdue actions must be escalated (s13), as cell text.
-ESCALATE = {r.value for r in ESCALATE_REASONS} | {s.value for s in ESCALATE_SOURCES}
+ESCALATE = (set(DEFAULT_POLICY.high_priority.escalate_when_overdue)
+            | set(DEFAULT_POLICY.overdue.escalate_sources))
+CATEGORIES = tuple(DEFAULT_POLICY.high_priority.categories)
 
 # -- realistic rows ---------------------------------------------------------------------------
 
@@ -90,7 +92,7 @@ def clean_row(rng: random.Random, n: int, status: Status | None = None) -> dict:
         "source_ref": f"REF-2026-{rng.randint(1, 999):03d}", "date_created": created,
         "description": description, "intended_outcome": outcome, "owner": rng.choice(PEOPLE),
         "due_date": due, "priority": priority.value,
-        "high_priority_reason": rng.choice(list(HighPriorityReason)).value if high else None,
+        "high_priority_reason": rng.choice(CATEGORIES) if high else None,
         "linked_risk": f"RR-{rng.randint(1, 40):02d}" if rng.random() < 0.4 else None,
         "evidence_required": evidence, "review_date": created + timedelta(days=28),
         "escalation_route": "Registered Manager then Nominated Individual",
@@ -138,7 +140,7 @@ def inject_fault(rng: random.Random, n: int, earlier: list[dict]) -> dict:
         row = clean_row(rng, n, Status.IN_PROGRESS)
         due = AS_OF - timedelta(days=rng.randint(5, 60))
         row.update(priority=Priority.HIGH.value, due_date=due, escalation_record=None,
-                   high_priority_reason=HighPriorityReason.MEDICINE_SAFETY.value,
+                   high_priority_reason="Medicine safety",
                    date_created=due - timedelta(days=28), review_date=due)
     else:
         row = clean_row(rng, n)
@@ -171,9 +173,10 @@ REQUIRED = ("title", "source", "date_created", "description", "intended_outcome"
 DATE_KEYS = ("date_created", "due_date", "review_date", "external_due", "original_due_date",
              "date_completed", "effectiveness_due", "effectiveness_done", "external_body_updated")
 CHOICES = {key: {m.value.casefold() for m in enum} for key, enum in (
-    ("source", Source), ("priority", Priority), ("high_priority_reason", HighPriorityReason),
+    ("source", Source), ("priority", Priority),
     ("status", Status), ("outcome_achieved", OutcomeAchieved), ("further_action", YesNo),
     ("effectiveness_needed", YesNo), ("effectiveness_result", EffectivenessResult))}
+CHOICES["high_priority_reason"] = {c.casefold() for c in CATEGORIES}
 GROUP_OWNER = re.compile(r"^(the\s+)?(all\s+)?([a-z\-]+\s+)?(team|staff|managers|management|"
                          r"nurses|carers|everyone|all)$")
 

@@ -382,7 +382,7 @@ def test_findings_frame_for_analysts(returns, tmp_path):
 @pytest.fixture(scope="module")
 def dask_cluster():
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                        dashboard_address=None)
     yield cluster
     cluster.close()
@@ -462,3 +462,12 @@ def test_policy_applies_to_every_workbook_and_a_new_policy_means_checking_again(
     bad = run("batch", tmp_path / "in", "--out-dir", out, "--policy", tmp_path / "none.toml")
     assert bad.exit_code == 2
     assert "policy file" in bad.output and "does not exist" in bad.output
+
+
+def test_dask_scheduler_without_dask_installed_says_how_to_get_it(returns, tmp_path,
+                                                                  monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "distributed", None)  # import fails
+    result = run("batch", returns, "--out-dir", tmp_path / "out", "--as-of", "2026-11-21",
+                 "--dask-scheduler", "tcp://127.0.0.1:8786")
+    assert result.exit_code == 2
+    assert "pip install 'tracker-tool[dask]'" in result.output

@@ -13,6 +13,7 @@ CI environment variable is set (see tests/_libreoffice.py).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -139,8 +140,10 @@ def test_audit_workbook_converts_to_pdf(audit_pdf, tmp_path):
 
 def test_readme_shows_a_page_of_the_audit():
     root = Path(__file__).resolve().parent.parent
-    assert "](docs/audit-summary.png)" in (root / "README.md").read_text(encoding="utf-8")
-    assert (root / "docs" / "audit-summary.png").read_bytes().startswith(b"\x89PNG")
+    pictures = re.findall(r"\]\((docs/[^)]+\.png)\)", (root / "README.md").read_text("utf-8"))
+    assert pictures
+    for picture in pictures:
+        assert (root / picture).read_bytes().startswith(b"\x89PNG"), picture
 
 
 # --------------------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ def test_text_from_returns_stays_inert_in_the_rollup_and_the_csv(tmp_path):
     hostile = ServiceIdentity(INJECTION, "+44 Provider Ltd", "1-555000777")
     api.build_template("action-plan", tmp_path / "in" / "a.xlsx", service=hostile,
                        entries=[clean_action(owner=None, title=INJECTION,
-                                             date_created="@SUM(1+1)")])
+                                             date_created="@SUM(1+1)",
+                                             due_date="ASAP\r=SUM(1)")])
     out = tmp_path / "out"
     result = api.validate_many(tmp_path / "in", out, AS_OF, workers=1)
     assert result.summaries[0].service == hostile
@@ -139,8 +140,9 @@ def test_text_from_returns_stays_inert_in_the_rollup_and_the_csv(tmp_path):
         rows = list(csv.DictReader(handle))
     assert {r["service"] for r in rows} == {"'" + INJECTION}
     assert {r["provider"] for r in rows} == {"'+44 Provider Ltd"}
-    bad_date = next(r for r in rows if r["code"] == "date.not-a-date")
-    assert bad_date["value"] == "'@SUM(1+1)"
+    bad_dates = sorted(r["value"] for r in rows if r["code"] == "date.not-a-date")
+    assert bad_dates == ["'@SUM(1+1)", "ASAP\r=SUM(1)"]  # one cell, not split at the \r
+    assert len(rows) == len(api.findings_frame(result))
     frame = api.findings_frame(result)
     assert set(frame["service"]) == {INJECTION}  # the frame keeps values as found
     with zipfile.ZipFile(out / "rollup.xlsx") as archive:

@@ -42,14 +42,20 @@ def _workbook_entry(summary: WorkbookSummary, findings: list[dict]) -> dict:
 
 
 def write_findings_and_report(result) -> tuple[Path, Path]:
-    """Write findings.csv (formula-like text gets an apostrophe, as in `validate --format csv`;
-    UTF-8 with a byte-order mark, which is how Excel recognises UTF-8) and report.json."""
+    """Write findings.csv and report.json.
+
+    findings.csv is guarded as `validate --format csv` is: formula-like text gets an
+    apostrophe, and rows end in CRLF so that the csv module quotes any value holding a
+    carriage return (with a bare LF it would not, and a spreadsheet would start a new row, and
+    a new cell that could run as a formula, at it). UTF-8 with a byte-order mark is how Excel
+    recognises UTF-8 in a CSV.
+    """
     head = {"as_of": result.as_of.isoformat(), "totals": asdict(result.totals())}
     with (atomic_path(result.findings_csv) as csv_tmp,
           atomic_path(result.report_json) as json_tmp,
           open(csv_tmp, "w", newline="", encoding="utf-8-sig") as table,
           open(json_tmp, "w", encoding="utf-8") as out):
-        writer = csv.writer(table, lineterminator="\n")
+        writer = csv.writer(table, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
         out.write("{\n")
         out.writelines(f"  {_json(key)}: {_json(value)},\n" for key, value in head.items())

@@ -310,4 +310,4 @@ def main() -> None:
 
 
 # Registers `batch` on the group above; last, so that it can use everything defined here.
-import tracker_tool.cli_batch  # noqa: E402, F401
+import tracker_tool.cli_batch  # noqa: F401

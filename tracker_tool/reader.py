@@ -79,7 +79,7 @@ def load_workbook(path: str | Path) -> LoadedWorkbook:
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(opened.data))
         names = list(book.sheet_names)
-    except Exception as exc:  # calamine raises its own types for every kind of damage
+    except Exception as exc:  # noqa: BLE001 - calamine has its own type for each damage
         raise _calamine_error(opened.path, exc) from None
     if not names:
         raise WorkbookError(opened.path, "the workbook has no sheets")
@@ -122,7 +122,7 @@ def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], boo
         rows_iter = book.get_sheet_by_name(name).iter_rows()
         rows = list(islice(rows_iter, limit))
         truncated = any(not is_blank(v) for row in rows_iter for v in row)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - as above
         raise _calamine_error(path, exc) from None
     return rows, truncated
 

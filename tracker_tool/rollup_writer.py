@@ -142,15 +142,15 @@ class _Sheets:
                                  (13, s.figure(EFFECTIVENESS))):
                     self.number(ws, r, c, value)
                 self.number(ws, r, 12, s.figure(CLOSURE_RATE), self.percent)
-            self.text(ws, r, 14, "\n".join(f"[{f.severity.value}] {f.message}"
-                                           for f in s.checks), wrap=True)
+            checks = "\n".join(f"[{f.severity.value}] {f.message}" for f in s.checks)
+            self.text(ws, r, 14, checks, wrap=True)
             if s.audit and ws.write_url(r, 15, "external:" + s.audit, self.link,
                                         string=s.audit) < 0:
                 self.text(ws, r, 15, s.audit)  # too long for a link
             self.text(ws, r, 16, s.reason, wrap=True)
             for c, key in enumerate(self.extra_figures, start=17):
                 self.number(ws, r, c, s.figure(key))
-            lines = max(lines_needed(s.reason or "", 50), len(s.checks) * 2, 1)
+            lines = max(lines_needed(s.reason or "", 50), lines_needed(checks, 50))
             if lines > 1:
                 ws.set_row(r, row_height(lines))
         self.end_table(ws, len(self.facts.summaries), len(heads))
@@ -215,12 +215,13 @@ class _Sheets:
             returned = service.location_id not in missing
             ws.write_string(r, 3, "Yes" if returned else "No",
                             self.fills["ok" if returned else "error"])
-            stamped = match.returned.get(service.location_id, [])
-            filed = match.filed_under.get(service.location_id, [])
-            self.text(ws, r, 4, "\n".join(stamped), wrap=True)
-            self.text(ws, r, 5, "\n".join(filed), wrap=True)
-            if max(len(stamped), len(filed)) > 1:
-                ws.set_row(r, row_height(max(len(stamped), len(filed))))
+            stamped = "\n".join(match.returned.get(service.location_id, []))
+            filed = "\n".join(match.filed_under.get(service.location_id, []))
+            self.text(ws, r, 4, stamped, wrap=True)
+            self.text(ws, r, 5, filed, wrap=True)
+            lines = max(lines_needed(stamped, 44), lines_needed(filed, 44))
+            if lines > 1:
+                ws.set_row(r, row_height(lines))
         self.end_table(ws, len(match.services), len(heads))
 
     def summary(self) -> None:
