@@ -33,6 +33,18 @@ def templates() -> None:
         print("wrote", out.relative_to(ROOT))
 
 
+def schemas() -> None:
+    from tracker_tool import api
+    from tracker_tool.schema_export import schema_filename, schema_text
+
+    folder = ROOT / "schemas"
+    folder.mkdir(exist_ok=True)
+    for tracker in api.list_trackers():
+        out = folder / schema_filename(tracker)
+        out.write_text(schema_text(tracker))
+        print("wrote", out.relative_to(ROOT))
+
+
 def samples() -> None:
     from test_samples import parse_commands
 
@@ -77,6 +89,7 @@ def readme_rules() -> None:
 if __name__ == "__main__":
     os.chdir(ROOT)
     templates()
+    schemas()
     samples()
     readme_rules()
     subprocess.run(["git", "status", "--short"], check=False)

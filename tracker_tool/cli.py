@@ -296,6 +296,20 @@ def _differences(default: dict, mine: dict, prefix: str = "") -> list[tuple[str,
     return found
 
 
+@cli.command(short_help="Print the JSON Schema of a tracker's rows.")
+@click.argument("kind")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of one row of tracker KIND, for other systems to consume.
+
+    The same schemas are committed in the repository's schemas/ folder.
+    """
+    from tracker_tool.schema_export import schema_text
+    from tracker_tool.trackers import get_tracker
+
+    _known_kind(kind)
+    click.echo(schema_text(get_tracker(kind)), nl=False)
+
+
 @cli.command()
 def kinds() -> None:
     """List the tracker kinds this version can build and check."""
