@@ -280,6 +280,9 @@ class _Sheets:
             risk.set_size({"width": 720, "height": 120 + 22 * shown})
             ws.insert_chart(row, 0, risk)
             row += 8 + shown
+            # The two charts rarely fit one page with the figures above: start the second on
+            # its own page rather than let the printout cut it in half.
+            ws.set_h_pagebreaks([row])
             mix = self.wb.add_chart({"type": "bar", "subtype": "stacked"})
             for col, name, colour in ((6, "Errors", "#C00000"),
                                       (4, "Escalations not made", "#ED7D31"),
