@@ -93,7 +93,8 @@ def test_rollup_workbook_sheets_columns_and_charts(tmp_path):
                  unreadable("returns/cedar.xlsx", "the file is empty (0 bytes)")]
     out = write_rollup(BatchFacts(date(2026, 11, 21), summaries), tmp_path / "rollup.xlsx")
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Summary", "League table", "Workbooks", "Themes"]
+    assert book.sheetnames == ["Summary", "League table", "Workbooks", "Themes",
+                               "Action themes"]
     rows = list(book["Workbooks"].iter_rows(values_only=True))
     header = rows[0]
     assert header[:17] == (
@@ -150,3 +151,20 @@ def test_text_from_returns_stays_inert_in_the_rollup_and_the_csv(tmp_path):
                   if n.startswith("xl/worksheets/sheet")]
     assert not any("<f>" in xml for xml in sheets)
     assert Path(out / "rollup.xlsx").is_file()
+
+
+def test_action_themes_across_services_are_counted_by_return(tmp_path):
+    """A theme raised in two services' plans is listed with both; one service's alone is not."""
+    first, second = tmp_path / "in" / "a.xlsx", tmp_path / "in" / "b.xlsx"
+    first.parent.mkdir()
+    api.build_template("action-plan", first, entries=[
+        clean_action(action_id="A-1", theme="Medication"),
+        clean_action(action_id="A-2", theme="Medication"),
+        clean_action(action_id="A-3", theme="Falls")])
+    api.build_template("action-plan", second, entries=[
+        clean_action(action_id="B-1", theme="Medication"),
+        clean_action(action_id="B-2", theme="Pressure care")])
+    api.validate_many([first.parent], tmp_path / "out", as_of=AS_OF, workers=1)
+    ws = openpyxl.load_workbook(tmp_path / "out" / "rollup.xlsx")["Action themes"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert rows == [["Medication", 2, 3, "a.xlsx, b.xlsx"]]

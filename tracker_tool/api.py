@@ -75,8 +75,8 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
 
 def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
-                  policy: ServicePolicy | None = None, services=None, executor=None, workers: int | None = None, redo_all: bool = False,
-                  progress=None):
+                  policy: ServicePolicy | None = None, services=None, executor=None,
+                  workers: int | None = None, redo_all: bool = False, progress=None):
     """Check many workbooks in parallel and write the batch outputs into ``out_dir``.
 
     ``paths`` are files, folders (searched recursively) or globs. Writes an audit workbook per

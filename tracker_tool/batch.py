@@ -14,7 +14,7 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
@@ -224,7 +224,7 @@ def _execute(jobs: list[Job], executor: Executor | None,
                 i = next(upcoming, None)
                 if i is None:
                     break
-                pending.append((i, executor.submit(check_one, jobs[i])))
+                pending.append((i, _submit(executor, jobs[i])))
             if not pending:
                 return
             i, future = pending.popleft()
@@ -243,7 +243,7 @@ def _execute(jobs: list[Job], executor: Executor | None,
                 except BrokenProcessPool:
                     executor = _restart(executor, width)
                     outcome = Outcome(unreadable(jobs[i].label, _CRASHED))
-                pending.extend((j, executor.submit(check_one, jobs[j])) for j in rest)
+                pending.extend((j, _submit(executor, jobs[j])) for j in rest)
             except Exception as exc:  # noqa: BLE001 - a cluster worker lost, a job not sent
                 outcome = Outcome(unreadable(
                     jobs[i].label, f"could not be checked ({type(exc).__name__}: {exc})"))
@@ -253,6 +253,17 @@ def _execute(jobs: list[Job], executor: Executor | None,
             future.cancel()
         if own:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(executor: Executor, job: Job) -> Future:
+    """Submit ``job``; a pool that broke since the last result gives a failed future instead
+    of raising here, so the crash is handled in one place, where results are taken."""
+    try:
+        return executor.submit(check_one, job)
+    except BrokenProcessPool as exc:
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _restart(executor: Executor, workers: int) -> Executor:

@@ -38,6 +38,8 @@ class WorkbookSummary:
     figures: tuple[tuple[str, str, object], ...] = ()
     #: code -> (severity, title, count): enough to find the themes across services.
     codes: dict = field(default_factory=dict)
+    #: theme -> number of actions filed under it, for trackers that have themes.
+    action_themes: dict = field(default_factory=dict)
     sha256: str = ""
     #: Set by the batch, not by the worker: results of matching the returns to the list.
     checks: tuple[Finding, ...] = ()
@@ -118,7 +120,8 @@ def summarise(workbook: str, audit: str | None, report, tracker, stamp,
         actions=report.rows, errors=report.errors, escalations=report.escalations_due,
         warnings=report.warnings,
         figures=tuple((fig.key, fig.label, fig.value) for fig in report.figures),
-        codes=codes, sha256=sha256)
+        codes=codes, sha256=sha256,
+        action_themes=dict(getattr(getattr(report, "review", None), "theme_counts", None) or ()))
 
 
 def _title(tracker, code: str) -> str:

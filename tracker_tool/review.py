@@ -80,6 +80,8 @@ class ReviewPack:
     #: Priority -> status -> count, for the status-by-priority chart.
     status_by_priority: dict[str, dict[str, int]] = field(default_factory=dict)
     repeated_themes: list[ThemeCount] = field(default_factory=list)
+    #: Every theme with its number of actions, most first: what a batch compares across services.
+    theme_counts: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def on_time_closure_rate(self) -> float | None:
@@ -99,4 +101,5 @@ class ReviewPack:
             "ageing": [{"band": b, "overdue": n} for b, n in self.ageing],
             "status_by_priority": self.status_by_priority,
             "repeated_themes": [t.to_dict() for t in self.repeated_themes],
+            "themes": [{"theme": t, "actions": n} for t, n in self.theme_counts],
         }

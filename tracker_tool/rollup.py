@@ -112,6 +112,31 @@ def themes(summaries: list[WorkbookSummary], minimum: int = 2) -> list[Theme]:
     return sorted(found, key=lambda t: (-t.workbooks, -t.occurrences, t.rank, t.code))
 
 
+@dataclass(frozen=True, slots=True)
+class ActionTheme:
+    """A subject (medication, falls...) that several services are raising actions about."""
+
+    theme: str
+    workbooks: int
+    actions: int
+    names: tuple[str, ...]
+
+
+def action_themes(summaries: list[WorkbookSummary], minimum: int = 2) -> list[ActionTheme]:
+    """Themes of actions raised in at least ``minimum`` returns, widest spread first."""
+    shown = labels(summaries)
+    spread: dict[str, list] = {}
+    for s in summaries:
+        for theme, count in s.action_themes.items():
+            entry = spread.setdefault(theme, [0, 0, []])
+            entry[0] += 1
+            entry[1] += count
+            entry[2].append(shown[s.workbook])
+    found = [ActionTheme(theme, n, actions, tuple(names))
+             for theme, (n, actions, names) in spread.items() if n >= minimum]
+    return sorted(found, key=lambda t: (-t.workbooks, -t.actions, t.theme))
+
+
 def _check_title(code: str) -> str:
     from tracker_tool.batch_catalogue import batch_rule
 

@@ -22,6 +22,7 @@ from tracker_tool.rollup import (
     EFFECTIVENESS,
     OVERDUE,
     RISK_EXPLAINED,
+    action_themes,
     league_table,
     risk_parts,
     themes,
@@ -201,6 +202,23 @@ class _Sheets:
             ws.write_string(1, 0, "No finding occurs in more than one return.")
         self.end_table(ws, len(self.themes), len(heads))
 
+    def action_themes_sheet(self) -> None:
+        """The subjects services keep raising actions about, e.g. medication in most homes."""
+        found = action_themes(self.facts.summaries)
+        heads = [("Theme", 28), ("Returns with it", 10), ("Actions", 9), ("Where", 80)]
+        ws = self.table("Action themes", heads)
+        for r, theme in enumerate(found, start=1):
+            self.text(ws, r, 0, theme.theme)
+            ws.write_number(r, 1, theme.workbooks, self.top)
+            ws.write_number(r, 2, theme.actions, self.top)
+            where = ", ".join(theme.names)
+            self.text(ws, r, 3, where, wrap=True)
+            if lines_needed(where, 80) > 1:
+                ws.set_row(r, row_height(lines_needed(where, 80)))
+        if not found:
+            ws.write_string(1, 0, "No action theme appears in more than one return.")
+        self.end_table(ws, len(found), len(heads))
+
     def services_sheet(self) -> None:
         match = self.facts.services
         heads = [("Service", 26), ("Provider", 24), ("CQC location ID", 14), ("Returned", 10),
@@ -335,6 +353,7 @@ def write_rollup(facts: BatchFacts, out: str | Path) -> Path:
         sheets.league_sheet()
         sheets.workbooks()
         sheets.themes_sheet()
+        sheets.action_themes_sheet()
         if facts.services is not None:
             sheets.services_sheet()
         close_workbook(wb, out)

@@ -204,4 +204,5 @@ def review_pack(ctx: RuleContext, findings: list[Finding]) -> ReviewPack:
     pack.status_by_priority = dict(grid)
     pack.repeated_themes = [ThemeCount(t.theme, len(t.rows), t.linked_risks)
                             for t in repeated_themes(ctx)]
+    pack.theme_counts = Counter(r.record.theme for r in rows if r.record.theme).most_common()
     return pack
