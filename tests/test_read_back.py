@@ -727,3 +727,19 @@ def test_libreoffice_saved_workbook_gives_the_same_findings(mixed_report):
         (f.code, f.cell, f.value, f.message) for f in mixed_report.findings]
     assert [(e.row, e.due, e.reasons) for e in lo.escalations] == [
         (e.row, e.due, e.reasons) for e in mixed_report.escalations]
+
+
+def test_blank_first_column_does_not_shift_cell_references(tmp_path):
+    """calamine starts a row at the first column in use; column A cleared entirely (heading,
+    hidden key and IDs) must not move every finding one column to the left."""
+    import openpyxl
+
+    path = build_filled(tmp_path / "no-a.xlsx", [clean_entry(action_id=None, owner=None)])
+    book = openpyxl.load_workbook(path)
+    ws = book[SHEET]
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        row[0].value = None
+    book.save(path)
+    report = validate(path)
+    assert ("owner.missing", "I4") in pairs(report)
+    assert ("column.missing", None) in pairs(report)

@@ -29,17 +29,18 @@ def list_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
 
 
 def build_template(kind: str, out: str | Path, entries=(), service=None,
-                   policy: ServicePolicy | None = None) -> Path:
+                   policy: ServicePolicy | None = None, plan: dict | None = None) -> Path:
     """Write the locked template for ``kind`` to ``out`` (atomically) and return its path.
 
     ``entries`` optionally pre-fills rows: dicts of field key to value. ``service`` (a
     stamp.ServiceIdentity) stamps the template with the service it is made for; ``policy``
-    fills its dropdowns from a service policy and stamps the policy's fingerprint.
+    fills its dropdowns from a service policy and stamps the policy's fingerprint. ``plan``
+    pre-fills the plan sheet of trackers that have one (field key -> value).
     """
     from tracker_tool.template_writer import build_template_file
 
     return build_template_file(get_tracker(kind).with_policy(policy), out, entries,
-                               service=service)
+                               service=service, plan=plan)
 
 
 def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | None = None,

@@ -46,7 +46,7 @@ class _AuditBuilder:
         self._formats: dict[tuple, object] = {}
         self.by_row: dict[int, list[Finding]] = {}
         for f in self.report.findings:
-            if f.row is not None and (f.cell or f.field):
+            if f.row is not None and (f.cell or f.field) and self.on_table(f):
                 self.by_row.setdefault(f.row, []).append(f)
         self.widths: dict[int, float] = {}
         self.heights: dict[int, int] = {}
@@ -138,12 +138,16 @@ class _AuditBuilder:
             if lines > 1 and r not in skip:
                 ws.set_row(r, row_height(lines))
 
+    def on_table(self, f: Finding) -> bool:
+        """Whether a finding is on the copied table sheet (not the plan sheet, say)."""
+        return f.sheet is None or f.sheet == self.report.sheet
+
     # -- the returned sheet, annotated ------------------------------------------------------
     def returned_sheet(self) -> None:
         grid, hmap, tracker = self.checked.grid, self.checked.header, self.checked.tracker
         by_pos: dict[tuple[int, int], list[Finding]] = {}
         for f in self.report.findings:
-            if f.cell:
+            if f.cell and self.on_table(f):
                 by_pos.setdefault(parse_a1(f.cell), []).append(f)
         flagged_rows = {r for r, _ in by_pos}
         key_at = {col: key for key, col in hmap.columns.items()}
@@ -314,8 +318,10 @@ class _AuditBuilder:
         for r, f in enumerate(self.report.findings, start=1):
             ws.write_string(r, 0, f.severity.value, self.fmt(severity=f.severity))
             ws.write_string(r, 1, f.code, self.top)
-            if f.cell and self.checked.grid is not None:
+            if f.cell and self.checked.grid is not None and self.on_table(f):
                 ws.write_url(r, 2, _sheet_url(self.copy_name, f.cell), link, string=f.cell)
+            elif f.cell:
+                self.write_value(ws, r, 2, f"{f.sheet}!{f.cell}", Kind.TEXT)
             if f.row is not None:
                 ws.write_number(r, 3, f.row, self.centred)
             for c, text in ((4, f.column), (5, f.value), (6, f.message), (7, f.clause),

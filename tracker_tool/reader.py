@@ -119,11 +119,17 @@ def _refuse_oversized(opened: OpenedWorkbook, parts: WorkbookParts, name: str,
 def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], bool]:
     """Up to ``limit`` rows, and whether any row beyond them holds a value."""
     try:
-        rows_iter = book.get_sheet_by_name(name).iter_rows()
+        sheet = book.get_sheet_by_name(name)
+        rows_iter = sheet.iter_rows()
         rows = list(islice(rows_iter, limit))
         truncated = any(not is_blank(v) for row in rows_iter for v in row)
+        # calamine counts rows from row 1 but columns from the first column in use: put the
+        # empty leading columns back, or every reference would be off when column A is blank.
+        first_col = sheet.start[1] if sheet.start else 0
     except Exception as exc:  # noqa: BLE001 - as above
         raise _calamine_error(path, exc) from None
+    if first_col:
+        rows = [[""] * first_col + row for row in rows]
     return rows, truncated
 
 

@@ -109,6 +109,6 @@ def _cell_finding(tracker: Tracker, sheet: str, raw: RawRow, key: str, code: str
     cell = raw.cell(key)
     details = {"hint": "", "allowed": ", ".join(spec.choices), **details}
     return core(code).finding(
-        sheet=sheet, cell=cell.ref, row=raw.excel_row, column=spec.title,
+        sheet=sheet, cell=cell.ref, row=raw.row_of(key), column=spec.title,
         value=display(cell.value), field=key, title=spec.title, clause=spec.clause, **details,
     )

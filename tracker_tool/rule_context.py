@@ -37,13 +37,24 @@ class RawRow:
     values: dict[str, object]
     letters: dict[str, str]
     extra: dict[int, object] = field(default_factory=dict)
+    #: For an entry laid out down a sheet (the plan sheet): field key -> its own A1 reference.
+    refs: dict[str, str] | None = None
 
     def cell(self, key: str) -> Cell | None:
         """The cell of ``key`` in this row (value None when empty); None if no such column."""
+        if self.refs is not None:
+            ref = self.refs.get(key)
+            return None if ref is None else Cell(self.values.get(key), ref)
         letter = self.letters.get(key)
         if letter is None:
             return None
         return Cell(self.values.get(key), f"{letter}{self.excel_row}")
+
+    def row_of(self, key: str) -> int:
+        """The Excel row a field's cell is on: the entry's row, or its own on the plan sheet."""
+        if self.refs is not None and key in self.refs:
+            return int(self.refs[key].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        return self.excel_row
 
 
 @dataclass(slots=True)
@@ -80,6 +91,12 @@ class RuleContext:
     rows: list[CheckedRow]
     as_of: date
     memo: dict = field(default_factory=dict)
+    #: The plan sheet's context, for trackers with plan-level facts (see Tracker.plan_model).
+    plan_ctx: RuleContext | None = None
+
+    @property
+    def plan_row(self) -> CheckedRow | None:
+        return self.plan_ctx.rows[0] if self.plan_ctx and self.plan_ctx.rows else None
 
     @property
     def policy(self):
@@ -105,7 +122,7 @@ class RuleContext:
         return self.tracker.rule(code).finding(
             sheet=self.sheet,
             cell=cell.ref if cell else None,
-            row=row.excel_row,
+            row=row.raw.row_of(key),
             column=spec.title,
             value=display(cell.value) if cell else None,
             field=key,
@@ -123,6 +140,8 @@ class RuleContext:
 
     def label(self, row: CheckedRow) -> str:
         """How a message names an action: its ID and row (IDs may be missing or repeated)."""
+        if row.raw.refs is not None:
+            return "The plan"
         ident = row.raw.cell(self.tracker.id_key) if self.tracker.id_key else None
         if ident is not None and display(ident.value).strip():
             return f"{display(ident.value).strip()} (row {row.excel_row})"

@@ -15,7 +15,7 @@ from tracker_tool.tracker import HEADER_ROW, Tracker
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _property(spec: ColumnSpec) -> dict:
+def _property(spec: ColumnSpec, plan: bool = False) -> dict:
     prop: dict = {"title": spec.title, "description": spec.help}
     if spec.kind is Kind.DATE:
         prop["type"] = ["string", "null"]
@@ -31,7 +31,8 @@ def _property(spec: ColumnSpec) -> dict:
         prop["x-policy-list"] = spec.options
     if spec.example:
         prop["examples"] = [spec.example]
-    prop["x-column"] = column_letter(spec.index)
+    if not plan:
+        prop["x-column"] = column_letter(spec.index)
     prop["x-clause"] = spec.clause
     prop["x-group"] = spec.group
     if spec.required is not None:
@@ -55,6 +56,11 @@ def tracker_schema(tracker: Tracker) -> dict:
             "schema_fingerprint": tracker.fingerprint, "sheet": tracker.sheet_name,
             "header_row": HEADER_ROW + 1,
         },
+        **({"x-plan": {
+            "description": "Facts the plan has once, on their own sheet (item, entry in column C).",
+            "sheet": tracker.plan_sheet, "type": "object", "additionalProperties": False,
+            "properties": {spec.key: _property(spec, plan=True) for spec in tracker.plan.columns},
+        }} if tracker.plan is not None else {}),
     }
 
 

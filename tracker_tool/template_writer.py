@@ -261,12 +261,13 @@ class _TemplateBuilder:
 
 
 def build_template_file(tracker: Tracker, out: str | Path, entries=(),
-                        service: ServiceIdentity | None = None) -> Path:
+                        service: ServiceIdentity | None = None, plan: dict | None = None) -> Path:
     """Write ``tracker``'s template to ``out`` atomically and return the path.
 
     ``entries`` (dicts of field key -> value) pre-fill the first rows; values are written as
     their Python type, so a string such as "ASAP" in a date column stays text, as typed.
-    ``service`` stamps the template with the service it is made for.
+    ``service`` stamps the template with the service it is made for; ``plan`` pre-fills
+    the plan sheet of trackers that have one (field key -> value).
     """
     import xlsxwriter
 
@@ -283,6 +284,11 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
         for key, value in builder.stamp_values().items():
             workbook.set_custom_property(key, value)
         instructions = workbook.add_worksheet(INSTRUCTIONS_SHEET)
+        if tracker.plan_model is not None:
+            from tracker_tool.plan_sheet import write_plan_sheet
+
+            write_plan_sheet(workbook, workbook.add_worksheet(tracker.plan_sheet), tracker,
+                             builder.entry, plan or {})
         entry = workbook.add_worksheet(tracker.sheet_name)
         lists = workbook.add_worksheet(LISTS_SHEET)
         stamp = workbook.add_worksheet(STAMP_SHEET)

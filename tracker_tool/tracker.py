@@ -65,10 +65,23 @@ class Tracker:
     policy: ServicePolicy | None = None
     #: (RuleContext, findings) -> review.ReviewPack, for the audit's review pack (s12, s17, s21).
     review: Callable | None = None
+    #: Facts held once per workbook (who, when agreed, plan review date...), laid out down their
+    #: own sheet; None for trackers whose rows say everything. Rules reach them by ctx.plan_row.
+    plan_model: type[BaseModel] | None = None
+    plan_sheet: str = "Plan"
 
     def with_policy(self, policy: ServicePolicy | None) -> Tracker:
         """This tracker under a service's policy: its dropdowns and thresholds follow it."""
         return self if policy is None or policy == self.policy else replace(self, policy=policy)
+
+    @cached_property
+    def plan(self) -> Tracker | None:
+        """The plan sheet as a tracker of one entry, so the row machinery reads and checks it."""
+        if self.plan_model is None:
+            return None
+        return replace(self, row_model=self.plan_model, sheet_name=self.plan_sheet,
+                       plan_model=None, id_key=None, highlights=None, figures=None,
+                       escalations=None, review=None, rules=())
 
     @property
     def active_policy(self) -> ServicePolicy:

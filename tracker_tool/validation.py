@@ -135,9 +135,16 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
         checked.append(row)
         cell_findings.extend(found)
     ctx = RuleContext(tracker, grid.name, checked, as_of)
+    if tracker.plan_model is not None:
+        from tracker_tool.plan_sheet import read_plan
+
+        ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of)
+        cell_findings = plan_findings + cell_findings
     rule_findings = [f for rule in tracker.rules for f in rule(ctx)]
     report.rows = len(checked)
-    report.findings.extend(sorted(cell_findings + rule_findings, key=lambda f: f.sort_key))
+    # The plan sheet's findings first, then the table's row by row, left to right.
+    report.findings.extend(sorted(cell_findings + rule_findings,
+                                  key=lambda f: (f.sheet == grid.name, f.sort_key)))
     report.figures = tracker.figures(ctx) if tracker.figures else []
     report.escalations = tracker.escalations(ctx) if tracker.escalations else []
     report.review = tracker.review(ctx, report.findings) if tracker.review else None
