@@ -10,9 +10,9 @@ from typing import Annotated
 
 import openpyxl
 import pytest
+from conftest import AS_OF
 from pydantic import BaseModel
 
-from conftest import AS_OF
 from tracker_tool import validation
 from tracker_tool.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.columns import Column, column_specs
@@ -171,3 +171,19 @@ def test_schema_describes_the_plan(tmp_path):
     assert plan["sheet"] == "Plan"
     assert list(plan["properties"]) == ["employee", "agreed", "stage", "next_review"]
     assert plan["properties"]["stage"]["enum"] == ["Stage 1 (informal)", "Stage 2 (formal)", None]
+
+
+def test_a_choice_holding_a_comma_gets_no_inline_dropdown():
+    """Excel splits an inline list at commas: 'Yes, in part' would be offered as two values."""
+    from tracker_tool.plan_sheet import _validation
+
+    class Answer(str, Enum):
+        YES = "Yes"
+        PARTLY = "Yes, in part"
+
+    class Facts(BaseModel):
+        answer: Annotated[choice(Answer), Column("Answer", "Help.", "p1", "Plan", "answer")] = None
+
+    rule = _validation(column_specs(Facts)[0])
+    assert rule["validate"] == "any" and rule["input_message"] == "Help."
+    assert _validation(column_specs(PlanFacts)[2])["validate"] == "list"

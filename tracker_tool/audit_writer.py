@@ -261,7 +261,7 @@ class _AuditBuilder:
             ws.merge_range(r, 1, r, 4, "", self.top)
             self.write_value(ws, r, 1, value, Kind.TEXT)
         r = len(facts) + 3
-        for c, title in enumerate(("Action-plan review figures (s17)", "Count")):
+        for c, title in enumerate((tracker.figures_heading, "Count")):
             ws.write_string(r, c, title, self.header)
         ws.merge_range(r, 2, r, 4, "What it counts", self.header)
         big = f(styles.BIG_NUMBER)
@@ -330,8 +330,8 @@ class _AuditBuilder:
         self.end_table(ws, len(self.report.findings), len(heads))
 
     def escalations_sheet(self) -> None:
-        heads = [("Row", 6), ("Action ID", 10), ("Action title", 28), ("Owner", 16),
-                 ("Due date", 11), ("Days overdue", 9), ("Why it must be escalated (s13)", 42),
+        heads = [("Row", 6), ("ID", 10), ("Title", 28), ("Owner", 16),
+                 ("Due date", 11), ("Days overdue", 9), ("Why it must be escalated", 42),
                  ("Escalation route", 20), ("Escalation recorded", 36)]
         ws = self.table("Escalations", heads)
         items = sorted(self.report.escalations, key=lambda e: (-e.days_overdue, e.row))
@@ -357,9 +357,8 @@ class _AuditBuilder:
         shows them, and leaving them out keeps the printout to what needs discussing.
         """
         grid, hmap = self.checked.grid, self.checked.header
-        picks = [k for k in ("action_id", "title", "owner", "priority", "due_date", "status")
-                 if k in hmap.columns]
         tracker = self.checked.tracker
+        picks = [k for k in tracker.printed_columns if k in hmap.columns]
         heads = [("Row", 6)] + [(tracker.by_key[k].title, min(tracker.by_key[k].width, 26))
                                 for k in picks] + [("Audit result", 14), ("Findings", 70)]
         ws = self.table("Action review", heads)

@@ -315,8 +315,10 @@ def kinds() -> None:
     """List the tracker kinds this version can build and check."""
     from tracker_tool import api
 
-    for tracker in api.list_trackers():
-        click.echo(f"{tracker.kind:<14} v{tracker.version}  {tracker.summary}")
+    trackers = api.list_trackers()
+    width = max(len(t.kind) for t in trackers)
+    for tracker in trackers:
+        click.echo(f"{tracker.kind:<{width}}  v{tracker.version}  {tracker.summary}")
 
 
 def main() -> None:

@@ -37,7 +37,9 @@ def _validation(spec: ColumnSpec) -> dict | None:
     prompt = {"input_title": spec.title[:32], "input_message": spec.help[:255]}
     if spec.kind is Kind.CHOICE:
         values = list(spec.choices)
-        if values and len(",".join(values)) <= _INLINE_LIST_LIMIT:
+        # An inline list is split at commas, so a value holding one cannot be offered in it.
+        if values and len(",".join(values)) <= _INLINE_LIST_LIMIT \
+                and not any("," in v or '"' in v for v in values):
             return {"validate": "list", "source": values, **prompt,
                     "error_title": "Pick from the list",
                     "error_message": ("Choose one of: " + ", ".join(values))[:255]}
@@ -137,4 +139,4 @@ def read_plan(loaded: LoadedWorkbook, tracker: Tracker, epoch: date,
     return ctx, findings
 
 
-__all__ = ["write_plan_sheet", "read_plan", "CheckedRow"]
+__all__ = ["CheckedRow", "read_plan", "write_plan_sheet"]

@@ -144,5 +144,8 @@ class RuleContext:
             return "The plan"
         ident = row.raw.cell(self.tracker.id_key) if self.tracker.id_key else None
         if ident is not None and display(ident.value).strip():
-            return f"{display(ident.value).strip()} (row {row.excel_row})"
+            text = display(ident.value).strip()
+            if text.isdigit():  # a bare number reads better as "Action 4"
+                text = f"{self.tracker.by_key[self.tracker.id_key].title} {text}"
+            return f"{text} (row {row.excel_row})"
         return f"The action on row {row.excel_row}"

@@ -69,10 +69,23 @@ class Tracker:
     #: own sheet; None for trackers whose rows say everything. Rules reach them by ctx.plan_row.
     plan_model: type[BaseModel] | None = None
     plan_sheet: str = "Plan"
+    #: The heading of the figures on the audit's Summary sheet.
+    figures_heading: str = "Review figures"
+    #: Columns shown on the audit's printable review sheet; default: the ID and the required ones.
+    review_columns: tuple[str, ...] = ()
 
     def with_policy(self, policy: ServicePolicy | None) -> Tracker:
         """This tracker under a service's policy: its dropdowns and thresholds follow it."""
         return self if policy is None or policy == self.policy else replace(self, policy=policy)
+
+    @cached_property
+    def printed_columns(self) -> tuple[str, ...]:
+        """The few columns that identify an entry on one printed line."""
+        if self.review_columns:
+            return self.review_columns
+        required = [s.key for s in self.columns if s.required is not None]
+        ident = [self.id_key] if self.id_key else []
+        return tuple(dict.fromkeys(ident + required[:5]))
 
     @cached_property
     def plan(self) -> Tracker | None:
@@ -93,8 +106,12 @@ class Tracker:
 
     @cached_property
     def fingerprint(self) -> str:
-        """Of the columns alone, so the same template version under any policy matches."""
-        return fingerprint(column_specs(self.row_model))
+        """Of the columns (and plan items) alone, so one template version matches under any
+        policy; a tracker without a plan keeps the fingerprint of its columns."""
+        specs = column_specs(self.row_model)
+        if self.plan_model is not None:
+            specs += column_specs(self.plan_model)
+        return fingerprint(specs)
 
     @cached_property
     def converters(self) -> dict:

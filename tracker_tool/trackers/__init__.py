@@ -12,6 +12,12 @@ from tracker_tool.tracker import Tracker
 #: Modules under tracker_tool.trackers, in the order `tracker-tool kinds` lists them.
 MODULES = (
     "action_plan",
+    "performance_plan",
+    "ombudsman_plan",
+    "safeguarding_plan",
+    "supervision.actions",
+    "supervision.escalated",
+    "supervision.probation",
 )
 
 

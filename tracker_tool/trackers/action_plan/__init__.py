@@ -52,6 +52,8 @@ TRACKER = Tracker(
     figures=review_figures,
     escalations=escalations,
     review=review_pack,
+    figures_heading="Action-plan review figures (s17)",
+    review_columns=("action_id", "title", "owner", "priority", "due_date", "status"),
     group_colours={
         "The action": "#1F4E79", "Owner, dates and risk": "#2E75B6", "Progress": "#548235",
         "Completion": "#7F6000", "Effectiveness and closure": "#7030A0",

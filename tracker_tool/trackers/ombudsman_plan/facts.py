@@ -1,0 +1,139 @@
+"""Facts about the Ombudsman plan that several rules and the figures share.
+
+Which actions are complete or late, how the actions group by failing, which failings the report
+found, who counts as nobody in particular, and what looks like personal data are each worked
+out here once, so the findings and the Summary figures cannot disagree. Generic helpers (dates
+in words, tick-box phrases, measures) come from the action plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from tracker_tool.policy import person_key
+from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.trackers.action_plan.facts import has_measure
+from tracker_tool.trackers.ombudsman_plan.vocabulary import Status
+
+#: What a plan must explain for every action besides the action itself (Content 2 to 7).
+EXPLAINED = ("responsible", "start_date", "due_date", "standards_assurance", "review_how",
+             "review_date", "monitoring", "impact_measure")
+
+
+def is_complete(row: CheckedRow) -> bool:
+    return row.record.status == Status.COMPLETE
+
+
+def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
+    """Days past the completion date of an unfinished action; None when not overdue."""
+    due = row.record.due_date
+    if due is None or is_complete(row) or due >= ctx.as_of:
+        return None
+    return (ctx.as_of - due).days
+
+
+def review_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
+    """Days since an action's review date passed with no result recorded; None otherwise."""
+    when = row.record.review_date
+    if when is None or when >= ctx.as_of or not row.missing("review_result"):
+        return None
+    return (ctx.as_of - when).days
+
+
+def failings_found(ctx: RuleContext) -> int | None:
+    """How many failings the plan says the report found (None when not given)."""
+    plan = ctx.plan_row
+    return plan.record.failings_found if plan is not None else None
+
+
+def by_failing(ctx: RuleContext) -> dict[int, list[CheckedRow]]:
+    """Actions by the number of the failing they answer, in sheet order."""
+    if "omb_failings" not in ctx.memo:
+        grouped: dict[int, list[CheckedRow]] = defaultdict(list)
+        for row in ctx.rows:
+            if row.record.failing_ref is not None:
+                grouped[row.record.failing_ref].append(row)
+        ctx.memo["omb_failings"] = dict(grouped)
+    return ctx.memo["omb_failings"]
+
+
+def unanswered(ctx: RuleContext) -> list[int]:
+    """The report's failings (1 to N) with no action; empty when N is not known."""
+    count = failings_found(ctx)
+    if not count:
+        return []
+    answered = by_failing(ctx)
+    return [n for n in range(1, count + 1) if n not in answered]
+
+
+#: Nobody in particular: "Everyone", "All staff", "All ward staff", "Staff", "The trust".
+#: A team ("Ward 7 nursing team", "Complaints team") is acceptable to the Ombudsman.
+_NOBODY = re.compile(
+    r"^(the\s+)?(whole\s+)?("
+    r"everyone|everybody|anyone|all|various|staff|colleagues|employees|"
+    r"all(\s+[a-z0-9\-]+){0,3}\s+(staff|colleagues|employees|teams|departments|wards)|"
+    r"trust|organi[sz]ation|practice|service|board|company|provider)$")
+
+
+def is_nobody(name: str) -> bool:
+    return bool(_NOBODY.match(person_key(name)))
+
+
+def _tick_box_phrase(text: str | None, ctx: RuleContext) -> str | None:
+    folded = " ".join((text or "").casefold().split())
+    phrase = next((p for p in ctx.policy.action_quality.tick_box_phrases
+                   if p.casefold() in folded), None)
+    if phrase is None or has_measure(text or "", ctx):
+        return None
+    return phrase
+
+
+def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
+    """The reminder phrase of an action when its failing has no other kind of action."""
+    return ctx.remember("omb_tick_box", row, _tick_box)
+
+
+def _tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
+    phrase = _tick_box_phrase(row.record.action, ctx)
+    if phrase is None:
+        return None
+    ref = row.record.failing_ref
+    siblings = by_failing(ctx).get(ref, []) if ref is not None else []
+    broader = any(other is not row and other.record.action
+                  and _tick_box_phrase(other.record.action, ctx) is None for other in siblings)
+    return None if broader else phrase
+
+
+#: Obvious personal identifiers in free text: the guidance asks for personal details to be
+#: removed before the plan is shared (Regulator). Names cannot be told from other words.
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_NHS_NUMBER = re.compile(r"(?<![\d/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/.-])")
+_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|(?<![\d/.-])0)(?:[1-37]\d{2,3})[\s-]?\d{3}[\s-]?"
+                    r"\d{3,4}(?![\d/.-])")
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born)\b[:\s]*(?:on\s+)?"
+                    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.IGNORECASE)
+
+
+def _valid_nhs_number(digits: str) -> bool:
+    """The NHS number's modulus 11 check digit, so other ten-digit numbers are not flagged."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def personal_data(text: str | None) -> list[str]:
+    """What kinds of personal identifier ``text`` seems to hold, in words."""
+    if not text:
+        return []
+    found = []
+    if any(_valid_nhs_number("".join(m.groups())) for m in _NHS_NUMBER.finditer(text)):
+        found.append("an NHS number")
+    if _EMAIL.search(text):
+        found.append("an email address")
+    if _PHONE.search(text):
+        found.append("a telephone number")
+    if _BIRTH.search(text):
+        found.append("a date of birth")
+    return found

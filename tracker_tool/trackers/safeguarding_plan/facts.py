@@ -1,0 +1,120 @@
+"""Facts about safeguarding actions that several rules and the figures share.
+
+Whether an action is still under oversight, late or high risk, how often it must be reviewed,
+which actions belong to the same concern and which are tick-box actions standing alone are
+each worked out here once, so the findings and the Summary figures cannot disagree. Generic
+helpers (dates in words, names compared as typed, vague evidence) come from the action plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.trackers.action_plan.facts import has_measure
+from tracker_tool.trackers.safeguarding_plan.vocabulary import (
+    CLOSURE_CYCLES,
+    WORK_DONE,
+    RiskLevel,
+    Status,
+)
+
+
+def is_closed(row: CheckedRow) -> bool:
+    return row.record.status == Status.CLOSED
+
+
+def under_oversight(row: CheckedRow) -> bool:
+    """Not closed: governance keeps reviewing an action until it passes the closure test."""
+    return not is_closed(row)
+
+
+def is_high(row: CheckedRow) -> bool:
+    return row.record.risk_level == RiskLevel.HIGH
+
+
+def status_words(row: CheckedRow) -> str:
+    """'marked In progress', or 'still open' when no status is given."""
+    status = row.record.status
+    return f"marked {status.value}" if status is not None else "still open"
+
+
+def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
+    """Days past due while the work is not yet in place; None when not overdue."""
+    due = row.record.due_date
+    if due is None or row.record.status in WORK_DONE or due >= ctx.as_of:
+        return None
+    return (ctx.as_of - due).days
+
+
+def review_limit(row: CheckedRow, ctx: RuleContext) -> int:
+    """Longest gap between reviews, in days: shorter for high-risk actions (proportionality)."""
+    settings = ctx.policy.review
+    return settings.high_risk_every_days if is_high(row) else settings.open_every_days
+
+
+def cycles_needed(row: CheckedRow) -> int | None:
+    level = row.record.risk_level
+    return CLOSURE_CYCLES[level] if level is not None else None
+
+
+def concern_key(text: str | None) -> str | None:
+    """Concern references compared as typed: case and spacing do not matter."""
+    return " ".join(text.casefold().split()) if text else None
+
+
+def concerns(ctx: RuleContext) -> dict[str, list[CheckedRow]]:
+    """Rows by concern reference, in sheet order; rows without a reference are left out."""
+    if "sg_concerns" not in ctx.memo:
+        grouped: dict[str, list[CheckedRow]] = defaultdict(list)
+        for row in ctx.rows:
+            key = concern_key(row.record.concern_ref)
+            if key:
+                grouped[key].append(row)
+        ctx.memo["sg_concerns"] = dict(grouped)
+    return ctx.memo["sg_concerns"]
+
+
+#: A date written in a narrative or indicator ("14/10/2026", "14/10"), not a measurement.
+_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b(?:19|20)\d{2}\b")
+
+
+def _phrase(row: CheckedRow, ctx: RuleContext) -> str | None:
+    """The tick-box phrase in the action, unless the action itself says how it is tested."""
+    text = row.record.action or ""
+    folded = " ".join(text.casefold().split())
+    phrase = next((p for p in ctx.policy.action_quality.tick_box_phrases
+                   if p.casefold() in folded), None)
+    # A date is not a way of checking it worked: "Staff reminded 12/10" is still a reminder.
+    if phrase is None or has_measure(_DATE.sub(" ", text), ctx):
+        return None
+    return phrase
+
+
+def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
+    """The tick-box phrase of an action that is not part of a broader response.
+
+    A reminder or a reissued policy is acceptable when the same concern also has at least one
+    action that is not a tick-box (a real practice change, an oversight mechanism...).
+    """
+    return ctx.remember("sg_tick_box", row, _tick_box)
+
+
+def _tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
+    phrase = _phrase(row, ctx)
+    if phrase is None:
+        return None
+    key = concern_key(row.record.concern_ref)
+    siblings = concerns(ctx).get(key, []) if key else []
+    broader = any(other is not row and other.record.action and _phrase(other, ctx) is None
+                  for other in siblings)
+    return None if broader else phrase
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def figures_over_time(text: str) -> int:
+    """How many figures an indicator entry gives, leaving out dates and years."""
+    return len(_NUMBER.findall(_DATE.sub(" ", text)))

@@ -1,0 +1,230 @@
+"""What the three supervision trackers share: wording helpers, evidence and action tests,
+working-day arithmetic, and the monthly governance counts (themes, clusters, repeats).
+
+The thresholds here are the article's own numbers; a service cannot yet change them in its
+policy file, so they are named constants rather than settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from tracker_tool.cell_values import display
+from tracker_tool.policy import person_key
+from tracker_tool.report import Escalation, Figure
+from tracker_tool.rule_context import CheckedRow, RuleContext
+
+#: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
+#: article's warning signs describe ("around one area of practice such as record keeping").
+THEME_REPEAT = 3
+#: One manager holding at least this many overdue entries, and at least half of them all.
+CLUSTER_MIN = 3
+
+
+def fmt(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def days_text(n: int, kind: str = "") -> str:
+    word = f"{kind} day" if kind else "day"
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# -- evidence and action wording -----------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_DIGIT = re.compile(r"\d")
+
+#: Entries that name nothing an auditor could go and look at.
+VAGUE_EVIDENCE = frozenset({
+    "done", "yes", "y", "ok", "okay", "fine", "good", "complete", "completed", "verbal",
+    "told", "discussed", "confirmed", "seen", "checked", "signed off", "as above", "see notes",
+    "on file", "in file", "improved", "better", "all good", "staff confirmed",
+})
+#: General impressions the article warns are no proof the exact action was done (Ex3).
+IMPRESSIONS = ("seems confident", "appears confident", "feels confident", "more confident",
+               "doing well", "getting there", "much better", "no concerns", "verbal", "told me",
+               "says they", "said they")
+#: Words that point to a record: one of these, or a number, makes evidence checkable.
+RECORD_WORDS = ("audit", "certificate", "observation", "observed", "record", "log", "report",
+                "form", "chart", "sheet", "competency", "assessment", "matrix", "e-learning",
+                "training", "signed", "spot check", "mar ")
+
+
+def is_vague_evidence(text: str | None) -> bool:
+    """'done', 'verbal from RM', 'seems confident now': nothing that proves the exact action."""
+    if not text:
+        return False
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return True
+    joined = " ".join(words)
+    if joined in VAGUE_EVIDENCE:
+        return True
+    if len(words) <= 3 and (words[0] in VAGUE_EVIDENCE
+                            or any(joined.startswith(v) for v in VAGUE_EVIDENCE if " " in v)):
+        return True
+    names_record = bool(_DIGIT.search(joined)) or any(w in joined + " " for w in RECORD_WORDS)
+    return not names_record and any(p in joined for p in IMPRESSIONS)
+
+
+#: Phrases that ask for a better attitude rather than a task someone can check.
+UNTESTABLE = ("be more careful", "take more care", "try to", "try and", "be aware",
+              "remember to", "improve", "be better", "reflect on", "think about", "be mindful",
+              "pay more attention", "more effort")
+#: Words that show how an action will be tested (Ex1 step 2: a clear measurable outcome).
+MEASURES = ("audit", "observ", "spot check", "complete", "attend", "certificate", "competenc",
+            "shadow", "submit", "sign", "assess", "e-learning", "module", "course", "check",
+            "demonstrate")
+MIN_ACTION_WORDS = 6
+
+
+def untestable_action(text: str | None) -> str | None:
+    """Why an action cannot be tested ('3 words', "'be more careful'"), or None when it can."""
+    if not text:
+        return None
+    folded = " ".join(text.casefold().split())
+    words = _WORD.findall(folded)
+    if len(words) < MIN_ACTION_WORDS:
+        return f"only {len(words)} word{'s' if len(words) != 1 else ''}"
+    phrase = next((p for p in UNTESTABLE if re.search(rf"\b{re.escape(p)}", folded)), None)
+    if phrase and not _DIGIT.search(folded) and not any(m in folded for m in MEASURES):
+        return f"'{phrase}' with nothing to check it against"
+    return None
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+def working_days_late(ctx: RuleContext, due: date, when: date) -> int:
+    """Working days after ``due`` up to ``when``, by the service's calendar (its nation)."""
+    return ctx.policy.calendar.working_days_after(due, when)
+
+
+def next_working_day(ctx: RuleContext, day: date) -> date:
+    """``day`` itself when it is a working day, else the first working day after it."""
+    calendar = ctx.policy.calendar
+    return day if calendar.is_working_day(day) else calendar.add_working_days(day, 1)
+
+
+def logged_late(ctx: RuleContext, event: date, logged: date) -> bool:
+    """Logged after the working day on which (or after which) the event happened."""
+    return logged > next_working_day(ctx, event)
+
+
+def stale_since(last: date | None, fallback: date | None, as_of: date, every: int) -> int | None:
+    """Days since ``last`` (or ``fallback``) when more than ``every`` days; else None."""
+    since = last or fallback
+    if since is None or since > as_of:
+        return None
+    gap = (as_of - since).days
+    return gap if gap > every else None
+
+
+# -- governance counts ---------------------------------------------------------------------
+
+def shown(value) -> str:
+    """A dropdown's value as typed ('Record keeping'), not the enum's Python name."""
+    return display(getattr(value, "value", value))
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and person_key(a) == person_key(b)
+
+
+def themes(rows: Iterable[CheckedRow], theme: Callable, minimum: int = THEME_REPEAT
+           ) -> list[tuple[str, list[CheckedRow]]]:
+    """(theme, rows) for each theme with at least ``minimum`` rows, largest first."""
+    found: dict[str, list[CheckedRow]] = defaultdict(list)
+    for row in rows:
+        value = theme(row)
+        if value:
+            found[shown(value)].append(row)
+    return sorted(((t, rs) for t, rs in found.items() if len(rs) >= minimum),
+                  key=lambda item: (-len(item[1]), item[0]))
+
+
+def manager_load(rows: Iterable[CheckedRow], key: str) -> list[tuple[str, int]]:
+    """(manager as first written, count), busiest first; names compared as people type them."""
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+    for row in rows:
+        name = getattr(row.record, key)
+        if name:
+            names.setdefault(person_key(name), name)
+            counts[person_key(name)] += 1
+    return [(names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def cluster(rows: list[CheckedRow], key: str) -> tuple[str, int, int] | None:
+    """(manager, their count, total) when one manager holds a cluster of ``rows``."""
+    load = manager_load(rows, key)
+    if not load:
+        return None
+    name, count = load[0]
+    total = len(rows)
+    return (name, count, total) if count >= CLUSTER_MIN and 2 * count >= total else None
+
+
+def earlier_repeats(rows: list[CheckedRow], person: str, theme: str, when: str
+                    ) -> dict[int, CheckedRow]:
+    """Excel row -> the earlier row that raised the same theme for the same person.
+
+    'Earlier' means an earlier date in ``when``: two actions from one meeting are not a repeat.
+    """
+    first: dict[tuple[str, str], CheckedRow] = {}
+    ordered = sorted((r for r in rows if getattr(r.record, person) and getattr(r.record, theme)
+                      and getattr(r.record, when)), key=lambda r: (getattr(r.record, when),
+                                                                   r.excel_row))
+    found = {}
+    for row in ordered:
+        ident = (person_key(getattr(row.record, person)), shown(getattr(row.record, theme)))
+        earlier = first.get(ident)
+        if earlier is not None and getattr(earlier.record, when) < getattr(row.record, when):
+            found[row.excel_row] = earlier
+        first.setdefault(ident, row)
+    return found
+
+
+def on_time_rate(judged: list[CheckedRow], on_time: Callable) -> float | None:
+    """Percentage of ``judged`` rows closed on time, one decimal; None with nothing to judge."""
+    if not judged:
+        return None
+    return round(100 * sum(bool(on_time(r)) for r in judged) / len(judged), 1)
+
+
+def cluster_figure(rows: list[CheckedRow], key: str, what: str) -> Figure:
+    load = manager_load(rows, key)
+    if not load:
+        return Figure("largest_manager_cluster", f"Most {what} with one manager", 0,
+                      f"No {what}.")
+    _name, count = load[0]
+    spread = ", ".join(f"{n} {c}" for n, c in load[:4])
+    return Figure("largest_manager_cluster", f"Most {what} with one manager", count,
+                  f"{what.capitalize()} by manager: {spread}.")
+
+
+def themes_figure(found: list, what: str) -> Figure:
+    names = ", ".join(f"{t} ({len(rs)})" for t, rs in found)
+    return Figure("repeated_overdue_themes", "Repeated overdue themes", len(found),
+                  f"Areas with {THEME_REPEAT} or more {what}"
+                  + (f": {names}." if names else "."))
+
+
+def escalation(row: CheckedRow, *, ident, title, owner, due, days: int, reasons: list[str],
+               route: str, recorded) -> Escalation:
+    return Escalation(row=row.excel_row, action_id=display(ident or ""),
+                      title=display(title or ""), owner=display(owner or ""), due=due,
+                      days_overdue=days, reasons=tuple(reasons), route=route,
+                      recorded=display(recorded or ""))
+

@@ -1,0 +1,363 @@
+"""Checks, figures and escalations of the escalated-cases tracker (article, Example 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from tracker_tool.catalogue import RuleInfo
+from tracker_tool.findings import Finding, Severity
+from tracker_tool.policy import person_key
+from tracker_tool.report import Escalation, Figure
+from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.trackers.supervision.common import (
+    cluster,
+    cluster_figure,
+    days_text,
+    escalation,
+    fmt,
+    lower_first,
+    on_time_rate,
+    stale_since,
+    themes,
+    themes_figure,
+    working_days_late,
+)
+from tracker_tool.trackers.supervision.escalated_model import (
+    FINAL_DECISIONS,
+    HIGH_RISK_CONCERNS,
+    Outcome,
+    Pathway,
+    Progress,
+    RecheckResult,
+    Risk,
+)
+
+E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
+MONITOR_EVERY, REVIEW_EVERY = 7, 14      # Ex2 step 3 (weekly), step 4 (fortnightly)
+MISSED_LIMIT, PROGRESS_DAYS = 2, 28      # Ex2 escalation
+REPEAT_WINDOW = 60                       # Ex2 outcome: repeat escalation within 60 days
+
+RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("case.ref-missing", "Case ref missing", W, "Ex2 step 1",
+             "{label} has no case ref, so the review forms cannot point to it.",
+             "Give every case a short unique reference such as EC-004."),
+    RuleInfo("case.ref-duplicate", "Duplicate case ref", E, "Ex2 step 1",
+             "Case ref '{value}' is already used on row {first}.",
+             "Give each case its own reference."),
+    RuleInfo("case.date-in-future", "Date after the audit date", E, "Ex2 steps 1-5",
+             "{label}: the {what} ({value}) is after the audit date {as_of}.",
+             "Record the day it actually happened."),
+    RuleInfo("case.date-order", "Dates in the wrong order", E, "Ex2 steps 1-5",
+             "{label}: the {what} ({value}) is before the {other} ({then}).",
+             "Check both dates."),
+    RuleInfo("case.opened-late", "Case opened late", W, "Ex2 step 1",
+             "{label} was opened on {value}, {days} after the concern was confirmed ({then}); "
+             "the article allows one.",
+             "Open escalated cases within one working day of confirming the repeated concern."),
+    RuleInfo("case.plan-late", "Plan signed late", W, "Ex2 step 2",
+             "{label}: the plan was signed on {value}, {days} after the case opened; it should be "
+             "finalised within 24 hours.",
+             "Agree and sign the plan the day after the case opens at the latest."),
+    RuleInfo("case.plan-unsigned", "No signed plan", W, "Ex2 step 2",
+             "{label} opened {days} ago and no signed plan is recorded.",
+             "Finalise the plan with the staff member and record the day they signed it."),
+    RuleInfo("case.monitoring-stale", "Monitoring not kept up", W, "Ex2 step 3, warning signs",
+             "{label} is open and its last monitoring check was {days} ago{since}.",
+             "Record each observation or audit as it happens; look at them at least weekly."),
+    RuleInfo("case.review-overdue", "Fortnightly review overdue", W, "Ex2 step 4",
+             "{label} is open and has not been reviewed for {days}{since}.",
+             "Review the case at the fortnightly performance meeting and record the decision."),
+    RuleInfo("case.overdue", "Past its target date", W, "Ex2 step 2, outcome",
+             "{label} is open {days} after its target closure date ({value}).",
+             "Decide at the next review: close, extend with a new date, or escalate."),
+    RuleInfo("case.missed-reviews", "Two reviews missed", X, "Ex2 escalation",
+             "{label} has missed {count} fortnightly reviews{detail}; it must go to senior "
+             "provider oversight and none is recorded.",
+             "The Registered Manager escalates to senior oversight and adds the case to the "
+             "service improvement plan."),
+    RuleInfo("case.failed-recheck", "High-risk recheck failed", X, "Ex2 escalation",
+             "{label}: the latest recheck failed and the case is high risk ({why}); it must go "
+             "to senior provider oversight and none is recorded.",
+             "The Registered Manager escalates to senior oversight and adds the case to the "
+             "service improvement plan."),
+    RuleInfo("case.no-progress", "No measurable progress after 28 days", X, "Ex2 escalation",
+             "{label} opened {days} ago and {state}; it must go to senior provider oversight "
+             "and none is recorded.",
+             "The Registered Manager escalates to senior oversight and adds the case to the "
+             "service improvement plan."),
+    RuleInfo("case.not-on-plan", "Escalated but not on the improvement plan", W,
+             "Ex2 escalation",
+             "{label} went to senior oversight on {then} but no service improvement plan "
+             "entry is recorded.",
+             "Add the case to the service improvement plan and give the ref."),
+    RuleInfo("case.closed-no-evidence", "Closed without evidence", E, "Ex2 step 5",
+             "{label} is {outcome} but no evidence supporting closure is recorded.",
+             "Name the audits, observations and review forms that support the outcome."),
+    RuleInfo("case.closed-no-date", "Closed without a date", W, "Ex2 step 5",
+             "{label} is {outcome} but has no date closed.",
+             "Record the day the HR lead closed or advanced the case."),
+    RuleInfo("case.hr-pathway-missing", "HR process not named", W, "Ex2 step 5",
+             "{label} was closed to a formal HR process but the pathway is {state}.",
+             "Record which formal process the case started."),
+    RuleInfo("case.closed-unproven", "Closed as improved against the evidence", E,
+             "Ex2 step 5, what can go wrong",
+             "{label} is closed as improvement sustained, but {why}.",
+             "Reopen the case, or record the recheck that shows the improvement."),
+    RuleInfo("case.closure-delayed", "Final decision not acted on", W, "Ex2 step 5",
+             "{label}: the review on {then} decided '{decision}', but the case is still open "
+             "{days} later.",
+             "The HR lead closes or advances the case straight after the final review decision."),
+    RuleInfo("case.repeat-escalation", "Same concern escalated again within 60 days", W,
+             "Ex2 outcome, governance",
+             "{label} repeats {first}, a {concern} case for {staff} {when}.",
+             "Check whether the earlier case closed on real evidence; consider the HR pathway."),
+    RuleInfo("case.manager-cluster", "Open cases cluster on one manager", W, "Ex2 governance",
+             "{manager} is line manager for {count} of the {total} open cases.",
+             "Look at that team's recruitment, induction and supervision with the manager."),
+)
+
+
+def is_open(row: CheckedRow) -> bool:
+    return row.record.outcome in (None, Outcome.OPEN)
+
+
+def missed_reviews(row: CheckedRow, ctx: RuleContext) -> int:
+    """Reviews counted as missed at the last review, plus any missed since (Ex2 step 4)."""
+    record = row.record
+    since = record.last_review or record.date_escalated
+    later = 0
+    if since is not None and since <= ctx.as_of and is_open(row):
+        later = max(0, ((ctx.as_of - since).days - 1) // REVIEW_EVERY)
+    return (record.reviews_missed or 0) + later
+
+
+def senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
+    """Code -> why the case must go to senior oversight, for an open case (Ex2 escalation)."""
+    return ctx.remember("case-escalation", row, _senior_reasons)
+
+
+def _high_risk(record) -> str | None:
+    if record.risk == Risk.HIGH:
+        return "remaining risk High"
+    if record.concern in HIGH_RISK_CONCERNS:
+        return lower_first(record.concern.value)
+    return None
+
+
+def _senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
+    if not is_open(row):
+        return {}
+    record, reasons = row.record, {}
+    missed = missed_reviews(row, ctx)
+    if missed >= MISSED_LIMIT:
+        reasons["case.missed-reviews"] = f"{missed} fortnightly reviews missed"
+    high = _high_risk(record)
+    if record.recheck_result == RecheckResult.FAILED and high:
+        reasons["case.failed-recheck"] = f"failed recheck, {high}"
+    opened = record.date_escalated
+    if opened and (ctx.as_of - opened).days >= PROGRESS_DAYS and record.progress in (
+            None, Progress.NONE):
+        reasons["case.no-progress"] = f"no measurable progress after {PROGRESS_DAYS} days"
+    return reasons
+
+
+def dates(ctx: RuleContext) -> Iterator[Finding]:
+    as_of = fmt(ctx.as_of)
+    for row in ctx.rows:
+        r = row.record
+        for key, what in (("date_escalated", "date escalated"), ("plan_signed", "plan signed"),
+                          ("last_check", "last monitoring check"),
+                          ("last_review", "last review"),
+                          ("senior_oversight", "senior oversight date"),
+                          ("date_closed", "date closed")):
+            day = getattr(r, key)
+            if day is not None and day > ctx.as_of:
+                yield ctx.at(row, key, "case.date-in-future", what=what, as_of=as_of)
+        for key, what, earlier, other in (
+                ("date_escalated", "date escalated", r.date_confirmed, "concern was confirmed"),
+                ("plan_signed", "plan signed", r.date_escalated, "date escalated"),
+                ("date_closed", "date closed", r.date_escalated, "date escalated")):
+            day = getattr(r, key)
+            if day and earlier and day < earlier:
+                yield ctx.at(row, key, "case.date-order", what=what, other=other,
+                             then=fmt(earlier))
+        if r.date_confirmed and r.date_escalated and r.date_escalated >= r.date_confirmed:
+            late = working_days_late(ctx, r.date_confirmed, r.date_escalated)
+            if late > 1:
+                yield ctx.at(row, "date_escalated", "case.opened-late",
+                             days=days_text(late, "working"), then=fmt(r.date_confirmed))
+        opened = r.date_escalated
+        if opened and r.plan_signed and (r.plan_signed - opened).days > 1:
+            yield ctx.at(row, "plan_signed", "case.plan-late",
+                         days=days_text((r.plan_signed - opened).days))
+        if (opened and r.plan_signed is None and row.missing("plan_signed") and is_open(row)
+                and (ctx.as_of - opened).days > 1):
+            yield ctx.at(row, "plan_signed", "case.plan-unsigned",
+                         days=days_text((ctx.as_of - opened).days))
+
+
+def rhythm(ctx: RuleContext) -> Iterator[Finding]:
+    """Weekly monitoring, fortnightly reviews and the target date (Ex2 steps 2-4)."""
+    for row in ctx.rows:
+        r = row.record
+        if not is_open(row):
+            continue
+        gap = stale_since(r.last_check, r.date_escalated, ctx.as_of, MONITOR_EVERY)
+        if gap is not None:
+            yield ctx.at(row, "last_check", "case.monitoring-stale", days=days_text(gap),
+                         since="" if r.last_check else " (none since the case opened)")
+        gap = stale_since(r.last_review, r.date_escalated, ctx.as_of, REVIEW_EVERY)
+        if gap is not None:
+            yield ctx.at(row, "last_review", "case.review-overdue", days=days_text(gap),
+                         since="" if r.last_review else " (never, since the case opened)")
+        if r.target_date and r.target_date < ctx.as_of:
+            yield ctx.at(row, "target_date", "case.overdue",
+                         days=days_text((ctx.as_of - r.target_date).days))
+
+
+def senior_oversight(ctx: RuleContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        r = row.record
+        if r.senior_oversight is None and row.missing("senior_oversight"):
+            reasons = senior_reasons(row, ctx)
+            if "case.missed-reviews" in reasons:
+                recorded = r.reviews_missed or 0
+                total = missed_reviews(row, ctx)
+                detail = (f" ({recorded} recorded, {total - recorded} more since the last review)"
+                          if total != recorded else "")
+                yield ctx.at(row, "reviews_missed", "case.missed-reviews", count=total,
+                             detail=detail)
+            if "case.failed-recheck" in reasons:
+                yield ctx.at(row, "recheck_result", "case.failed-recheck", why=_high_risk(r))
+            if "case.no-progress" in reasons:
+                state = ("no progress rating is recorded" if r.progress is None
+                         else "it is still rated no measurable progress")
+                yield ctx.at(row, "progress", "case.no-progress",
+                             days=days_text((ctx.as_of - r.date_escalated).days), state=state)
+        elif r.senior_oversight is not None and row.missing("improvement_plan_ref"):
+            yield ctx.at(row, "improvement_plan_ref", "case.not-on-plan",
+                         then=fmt(r.senior_oversight))
+
+
+def outcome(ctx: RuleContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        r = row.record
+        if not is_open(row):
+            words = {"outcome": f"'{r.outcome.value}'"}
+            if row.missing("closure_evidence"):
+                yield ctx.at(row, "closure_evidence", "case.closed-no-evidence", **words)
+            if row.missing("date_closed"):
+                yield ctx.at(row, "date_closed", "case.closed-no-date", **words)
+            if r.outcome == Outcome.HR and r.hr_pathway in (None, Pathway.NO):
+                yield ctx.at(row, "hr_pathway", "case.hr-pathway-missing",
+                             state=f"'{r.hr_pathway.value}'" if r.hr_pathway else "blank")
+            if r.outcome == Outcome.SUSTAINED:
+                why = ("the latest recheck failed" if r.recheck_result == RecheckResult.FAILED
+                       else "the latest progress rating is no measurable progress"
+                       if r.progress == Progress.NONE else None)
+                if why:
+                    yield ctx.at(row, "outcome", "case.closed-unproven", why=why)
+        elif r.decision in FINAL_DECISIONS and r.last_review and r.last_review <= ctx.as_of:
+            late = working_days_late(ctx, r.last_review, ctx.as_of)
+            if late > 1:
+                yield ctx.at(row, "decision", "case.closure-delayed", then=fmt(r.last_review),
+                             decision=r.decision.value, days=days_text(late, "working"))
+
+
+def repeats(ctx: RuleContext) -> dict[int, CheckedRow]:
+    """Excel row -> an earlier case of the same concern for the same person that closed (or,
+    still open, was escalated) within the 60 days before this case was escalated."""
+    if "case-repeats" not in ctx.memo:
+        found, window = {}, timedelta(days=REPEAT_WINDOW)
+        dated = [r for r in ctx.rows
+                 if r.record.staff_name and r.record.concern and r.record.date_escalated]
+        for row in dated:
+            me = row.record
+            earlier = [o for o in dated if o is not row
+                       and person_key(o.record.staff_name) == person_key(me.staff_name)
+                       and o.record.concern == me.concern
+                       and o.record.date_escalated < me.date_escalated
+                       and me.date_escalated - window <= _ended(o) <= me.date_escalated]
+            if earlier:
+                found[row.excel_row] = max(earlier, key=_ended)
+        ctx.memo["case-repeats"] = found
+    return ctx.memo["case-repeats"]
+
+
+def _ended(row: CheckedRow):
+    return row.record.date_closed or row.record.date_escalated
+
+
+def patterns(ctx: RuleContext) -> Iterator[Finding]:
+    for row in ctx.rows:
+        earlier = repeats(ctx).get(row.excel_row)
+        if earlier is not None:
+            gap = days_text((row.record.date_escalated - _ended(earlier)).days)
+            when = (f"closed {gap} before this one opened" if earlier.record.date_closed
+                    else f"escalated {gap} earlier and still open")
+            yield ctx.at(row, "concern", "case.repeat-escalation", staff=row.record.staff_name,
+                         concern=lower_first(row.record.concern.value), first=ctx.label(earlier),
+                         when=when)
+    found = cluster([r for r in ctx.rows if is_open(r)], "line_manager")
+    if found:
+        manager, count, total = found
+        yield ctx.plan("case.manager-cluster", "line_manager", manager=manager, count=count,
+                       total=total)
+
+
+ROW_RULES = (dates, rhythm, senior_oversight, outcome, patterns)
+
+
+def _past_target(row: CheckedRow, ctx: RuleContext) -> bool:
+    target = row.record.target_date
+    return is_open(row) and target is not None and target < ctx.as_of
+
+
+def figures(ctx: RuleContext) -> list[Figure]:
+    rows = ctx.rows
+    late = [r for r in rows if _past_target(r, ctx)]
+    closed = [r for r in rows if not is_open(r)]
+
+    def on_time(r):
+        return (not is_open(r) and r.record.date_closed and r.record.target_date
+                and r.record.date_closed <= r.record.target_date)
+
+    return [
+        Figure("cases_opened", "Cases opened", len(rows), "Rows with any entry."),
+        Figure("open", "Open cases", len(rows) - len(closed), "Case outcome Open or blank."),
+        Figure("overdue", "Open past target date", len(late),
+               "Open cases whose target closure date has passed."),
+        Figure("on_time_closure_rate", "Closed within target (%)",
+               on_time_rate(closed + late, on_time),
+               "Of the closed cases and those open past their target, the share closed by the "
+               "target date."),
+        themes_figure(themes(late, lambda r: r.record.concern), "cases past target"),
+        cluster_figure(late, "line_manager", "cases past target"),
+        Figure("repeat_escalations", "Repeat escalations within 60 days", len(repeats(ctx)),
+               "Cases raising the same concern for the same person within 60 days of an "
+               "earlier case closing."),
+        Figure("to_escalate", "For senior oversight",
+               sum(bool(senior_reasons(r, ctx)) for r in rows),
+               "Open cases past a senior-oversight threshold (two missed reviews, a failed "
+               "high-risk recheck, no progress after 28 days), whether or not escalated yet."),
+    ]
+
+
+def escalations(ctx: RuleContext) -> list[Escalation]:
+    found = []
+    for row in ctx.rows:
+        reasons = senior_reasons(row, ctx)
+        if reasons:
+            r = row.record
+            late = (ctx.as_of - r.target_date).days if _past_target(row, ctx) else 0
+            recorded = " ".join(part for part in (
+                f"Senior oversight from {fmt(r.senior_oversight)}" if r.senior_oversight else "",
+                f"({r.improvement_plan_ref})" if r.improvement_plan_ref else "") if part)
+            found.append(escalation(
+                row, ident=r.case_id, title=f"{r.concern.value if r.concern else 'Concern'}: "
+                f"{r.corrective_action or ''}".rstrip(": "), owner=r.line_manager,
+                due=r.target_date, days=late, reasons=list(reasons.values()),
+                route="Registered Manager to senior provider oversight; service improvement plan",
+                recorded=recorded))
+    return found
