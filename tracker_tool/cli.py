@@ -280,6 +280,8 @@ def policy_check(file: Path) -> None:
     changed = _differences(DEFAULT_POLICY.model_dump(mode="json"), loaded.model_dump(mode="json"))
     click.echo(f"{file}: valid (fingerprint {loaded.fingerprint}, nation {loaded.nation})")
     for name, value in changed:
+        if name == "roster":
+            value = ", ".join(f"{p['name']} ({p['role'] or 'no role'})" for p in value) or "none"
         click.echo(f"  {name} = {value}")
     if not changed:
         click.echo("  every setting is the default")
