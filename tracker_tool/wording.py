@@ -32,3 +32,19 @@ def printable(text: str) -> str:
 def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     """A long value cut to ``limit`` characters with an ellipsis, for quoting in a message."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def fmt(day) -> str:
+    """A date as UK readers write it in a message: 21/11/2026."""
+    return day.strftime("%d/%m/%Y")
+
+
+def days_text(n: int, kind: str = "") -> str:
+    """days_text(1) -> '1 day'; days_text(3, 'working') -> '3 working days'."""
+    word = f"{kind} day" if kind else "day"
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def either(words: list[str]) -> str:
+    """['from whom', 'by when'] -> 'from whom or by when'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

@@ -12,20 +12,7 @@ import re
 from tracker_tool.policy import person_key as name_key
 from tracker_tool.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
-
-
-def fmt(day) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def days_text(n: int, kind: str = "") -> str:
-    word = f"{kind} day" if kind else "day"
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def either(words: list[str]) -> str:
-    """['from whom', 'by when'] -> 'from whom or by when'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+from tracker_tool.wording import days_text, either, fmt  # noqa: F401 - rules import them from here
 
 
 def same_name(a: str | None, b: str | None) -> bool:

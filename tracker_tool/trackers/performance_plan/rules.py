@@ -9,11 +9,11 @@ Summary sheet and the findings cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from tracker_tool.cell_values import display
 from tracker_tool.findings import Finding, Severity
 from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.wording import days_text, fmt
 from tracker_tool.trackers.performance_plan.vocabulary import (
     SHORT_OF_TARGET,
     Rating,
@@ -21,14 +21,6 @@ from tracker_tool.trackers.performance_plan.vocabulary import (
 )
 
 PLAN = "The plan"
-
-
-def fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def days_text(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def action_name(row: CheckedRow) -> str:

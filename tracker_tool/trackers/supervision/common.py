@@ -16,25 +16,13 @@ from tracker_tool.cell_values import display
 from tracker_tool.policy import person_key
 from tracker_tool.report import Escalation, Figure
 from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.wording import days_text, either, fmt  # noqa: F401 - the rules import them from here
 
 #: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
 #: article's warning signs describe ("around one area of practice such as record keeping").
 THEME_REPEAT = 3
 #: One manager holding at least this many overdue entries, and at least half of them all.
 CLUSTER_MIN = 3
-
-
-def fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def days_text(n: int, kind: str = "") -> str:
-    word = f"{kind} day" if kind else "day"
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def either(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def lower_first(text: str) -> str:
