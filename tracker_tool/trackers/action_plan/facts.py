@@ -11,6 +11,7 @@ import re
 
 from tracker_tool.policy import person_key as name_key
 from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.text_checks import points_to_nothing, words_of
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
 from tracker_tool.wording import days_text, either, fmt  # noqa: F401 - rules import them from here
 
@@ -136,21 +137,8 @@ def tick_box_phrase(row: CheckedRow, ctx: RuleContext) -> str | None:
     return phrase
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-
-
 def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
     """'done', 'yes', 'verbal from RM': nothing an auditor could go and look at."""
     if not text:
         return False
-    words = _WORD.findall(text.casefold())
-    if not words:
-        return True
-    joined = " ".join(words)
-    vague = _folded(ctx.policy.action_quality.vague_evidence)
-    if joined in vague:
-        return True
-    if len(words) > 3:
-        return False
-    # A short entry led by a vague word: "done - RM", "verbal from Tom", "see file 3".
-    return words[0] in vague or any(joined.startswith(v) for v in vague if " " in v)
+    return points_to_nothing(words_of(text), _folded(ctx.policy.action_quality.vague_evidence))

@@ -16,6 +16,7 @@ from tracker_tool.cell_values import display
 from tracker_tool.policy import person_key
 from tracker_tool.report import Escalation, Figure
 from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.text_checks import points_to_nothing, words_of
 from tracker_tool.wording import days_text, either, fmt  # noqa: F401 - the rules import them from here
 
 #: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
@@ -31,7 +32,6 @@ def lower_first(text: str) -> str:
 
 # -- evidence and action wording -----------------------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _DIGIT = re.compile(r"\d")
 
 #: Entries that name nothing an auditor could go and look at.
@@ -54,15 +54,10 @@ def is_vague_evidence(text: str | None) -> bool:
     """'done', 'verbal from RM', 'seems confident now': nothing that proves the exact action."""
     if not text:
         return False
-    words = _WORD.findall(text.casefold())
-    if not words:
+    words = words_of(text)
+    if points_to_nothing(words, VAGUE_EVIDENCE):
         return True
     joined = " ".join(words)
-    if joined in VAGUE_EVIDENCE:
-        return True
-    if len(words) <= 3 and (words[0] in VAGUE_EVIDENCE
-                            or any(joined.startswith(v) for v in VAGUE_EVIDENCE if " " in v)):
-        return True
     names_record = bool(_DIGIT.search(joined)) or any(w in joined + " " for w in RECORD_WORDS)
     return not names_record and any(p in joined for p in IMPRESSIONS)
 
@@ -83,7 +78,7 @@ def untestable_action(text: str | None) -> str | None:
     if not text:
         return None
     folded = " ".join(text.casefold().split())
-    words = _WORD.findall(folded)
+    words = words_of(folded)
     if len(words) < MIN_ACTION_WORDS:
         return f"only {len(words)} word{'s' if len(words) != 1 else ''}"
     phrase = next((p for p in UNTESTABLE if re.search(rf"\b{re.escape(p)}", folded)), None)
