@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from tracker_tool import api
-from tracker_tool.stamp import (
+from tracker_tool.core.stamp import (
     PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
 )
 from tracker_tool.trackers import get_tracker
@@ -29,7 +29,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def letter(key: str) -> str:
     """The template's column letter of a field, e.g. 'due_date' -> 'I'."""
-    from tracker_tool.columns import column_letter
+    from tracker_tool.core.columns import column_letter
 
     return column_letter(TRACKER.by_key[key].index)
 

@@ -21,7 +21,7 @@ from tracker_tool import api, batch
 from tracker_tool.cli import cli
 from tracker_tool.discovery import discover
 from tracker_tool.errors import UsageError
-from tracker_tool.stamp import PROP_KIND
+from tracker_tool.core.stamp import PROP_KIND
 
 FAULTY = [clean_action(action_id="A-001", owner=None),
           clean_action(action_id="A-002", due_date="ASAP")]

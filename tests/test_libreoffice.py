@@ -24,7 +24,7 @@ from _builders import AS_OF, LIBREOFFICE_ENTRIES, SHEET, TRACKER, build_filled, 
 from _libreoffice import MISSING, convert, soffice_or_skip
 
 from tracker_tool import api
-from tracker_tool.columns import Kind
+from tracker_tool.core.columns import Kind
 from tracker_tool.reader import load_workbook
 
 

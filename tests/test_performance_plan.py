@@ -18,7 +18,7 @@ import pytest
 from conftest import AS_OF, ROOT
 
 from tracker_tool import api
-from tracker_tool.findings import Severity
+from tracker_tool.core.findings import Severity
 
 KIND = "performance-plan"
 PLAN, TABLE = "Plan", "Improvement actions"

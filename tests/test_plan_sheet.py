@@ -14,11 +14,11 @@ from conftest import AS_OF
 from pydantic import BaseModel
 
 from tracker_tool import validation
-from tracker_tool.catalogue import CORE_RULES, RuleInfo
-from tracker_tool.columns import Column, column_specs
+from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
+from tracker_tool.core.columns import Column, column_specs
 from tracker_tool.common_rules import required_catalogue, required_fields
-from tracker_tool.field_types import CellDate, CellText, choice
-from tracker_tool.findings import Severity
+from tracker_tool.core.field_types import CellDate, CellText, choice
+from tracker_tool.core.findings import Severity
 from tracker_tool.template_writer import build_template_file
 from tracker_tool.tracker import Tracker
 from tracker_tool.trackers import all_trackers

@@ -17,8 +17,8 @@ from _builders import (
     codes, only, pairs, restamp, stamp_values, template_columns, validate,
     write_sheet,
 )
-from tracker_tool.cell_values import display
-from tracker_tool.findings import Severity
+from tracker_tool.core.cell_values import display
+from tracker_tool.core.findings import Severity
 from tracker_tool.reader import load_workbook
 
 FIRST = 4  # Excel row of the first entry in the template layout
@@ -414,7 +414,7 @@ def mixed_report(mixed_path):
 
 
 def test_every_cell_finding_is_fully_located(mixed_report):
-    from tracker_tool.columns import parse_a1
+    from tracker_tool.core.columns import parse_a1
 
     located = [f for f in mixed_report.findings if f.cell is not None]
     assert len(located) >= 10

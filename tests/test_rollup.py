@@ -16,7 +16,7 @@ from tracker_tool.batch_catalogue import batch_rule
 from tracker_tool.batch_summary import WorkbookSummary, unreadable
 from tracker_tool.rollup import league_table, risk_score, themes, totals
 from tracker_tool.rollup_writer import BatchFacts, write_rollup
-from tracker_tool.stamp import ServiceIdentity
+from tracker_tool.core.stamp import ServiceIdentity
 
 INJECTION = '=HYPERLINK("http://x","y")'
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import AS_OF, codes, located
 
 from tracker_tool import api
-from tracker_tool.findings import Severity
+from tracker_tool.core.findings import Severity
 from tracker_tool.policy import ServicePolicy, StaffMember
 
 KIND = "safeguarding-plan"

@@ -17,7 +17,7 @@ from tracker_tool.cli import cli
 from tracker_tool.errors import UsageError
 from tracker_tool.reader import load_workbook
 from tracker_tool.services import match_returns, read_services, template_names
-from tracker_tool.stamp import ServiceIdentity
+from tracker_tool.core.stamp import ServiceIdentity
 
 ASH = ServiceIdentity("Ash Court", "Larchfield Care Ltd", "1-555000101")
 BIRCH = ServiceIdentity("Birch View", "Larchfield Care Ltd", "1-555000102")

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from tracker_tool import api
-from tracker_tool.stamp import STAMP_SHEET
+from tracker_tool.core.stamp import STAMP_SHEET
 from tracker_tool.tracker import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW
 from tracker_tool.trackers import get_tracker
 
@@ -146,7 +146,7 @@ def test_blank_template_validates_clean(template_path):
 def test_fingerprint_ignores_help_text_but_not_choices():
     from dataclasses import replace
 
-    from tracker_tool.columns import fingerprint
+    from tracker_tool.core.columns import fingerprint
 
     specs = TRACKER.columns
     reworded = tuple(replace(s, help="different words") for s in specs)

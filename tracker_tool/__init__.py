@@ -28,10 +28,10 @@ def __getattr__(name: str):
         from tracker_tool import api
         return getattr(api, name)
     if name == "Report":
-        from tracker_tool.report import Report
+        from tracker_tool.core.report import Report
         return Report
     if name in {"Finding", "Severity"}:
-        from tracker_tool import findings
+        from tracker_tool.core import findings
         return getattr(findings, name)
     if name == "WorkbookError":
         from tracker_tool.errors import WorkbookError

@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tracker_tool.atomic import refuse_overwriting_inputs
-from tracker_tool.catalogue import RuleInfo
+from tracker_tool.core.atomic import refuse_overwriting_inputs
+from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.clock import today_in_london
 from tracker_tool.policy import ServicePolicy, load_policy
 from tracker_tool.reader import DEFAULT_MAX_ROWS
-from tracker_tool.report import Report
+from tracker_tool.core.report import Report
 from tracker_tool.tracker import Tracker
 from tracker_tool.trackers import all_trackers, get_tracker
 
@@ -152,7 +152,7 @@ def default_audit_path(path: str | Path) -> Path:
 
 def write_policy(out: str | Path, force: bool = False) -> Path:
     """Write the default service policy, every setting explained, for a service to adapt."""
-    from tracker_tool.atomic import atomic_path
+    from tracker_tool.core.atomic import atomic_path
     from tracker_tool.errors import UsageError
     from tracker_tool.policy_file import policy_toml
 

@@ -14,7 +14,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from tracker_tool.atomic import atomic_path
+from tracker_tool.core.atomic import atomic_path
 from tracker_tool.batch_summary import WorkbookSummary, finding_dict
 
 CACHE_FOLDER = ".tracker-tool-cache"

@@ -7,8 +7,8 @@ codes go into the roll-up, findings.csv and report.json, never into a workbook's
 
 from __future__ import annotations
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.findings import Severity
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.findings import Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 

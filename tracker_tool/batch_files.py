@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from tracker_tool.atomic import atomic_path
+from tracker_tool.core.atomic import atomic_path
 from tracker_tool.batch_summary import WorkbookSummary
 from tracker_tool.render import _inert
 from tracker_tool.services import ServiceMatch

@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from tracker_tool.atomic import refuse_overwriting_inputs
+from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.batch import Checked, Progress, Settings, plan_jobs, run_jobs
 from tracker_tool.batch_cache import ResultCache
 from tracker_tool.batch_catalogue import batch_rule
 from tracker_tool.batch_summary import WorkbookSummary, finding_dict, finding_from_dict
 from tracker_tool.discovery import ROLLUP_NAME, discover
 from tracker_tool.errors import UsageError
-from tracker_tool.findings import Finding
+from tracker_tool.core.findings import Finding
 from tracker_tool.reader import DEFAULT_MAX_ROWS
 from tracker_tool.rollup import league_table, themes, totals
 from tracker_tool.services import ServiceMatch, match_returns, read_services

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from tracker_tool.findings import Finding, Severity
-from tracker_tool.stamp import ServiceIdentity
+from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.core.stamp import ServiceIdentity
 
 CHECKED, NOT_READ = "checked", "not read"
 

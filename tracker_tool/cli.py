@@ -223,7 +223,7 @@ def audit(file, out, as_of, kind, max_rows, policy_file) -> None:
         report, written = api.write_audit(file, out, _date(as_of), kind, max_rows, policy)
     except TrackerToolError as exc:
         _fail(str(exc))
-    from tracker_tool.wording import plural, severity_counts
+    from tracker_tool.core.wording import plural, severity_counts
 
     click.echo(f"Wrote {written}: {plural(report.rows, 'action')}, "
                f"{severity_counts(report.findings) or 'no findings'}; "

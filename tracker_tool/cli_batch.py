@@ -122,7 +122,7 @@ class _Progress:
 
 
 def _outcome(summary, cached: bool) -> str:
-    from tracker_tool.wording import plural
+    from tracker_tool.core.wording import plural
 
     if not summary.readable:
         return f"NOT READ - {summary.reason}"
@@ -133,7 +133,7 @@ def _outcome(summary, cached: bool) -> str:
 
 
 def _summary(result) -> str:
-    from tracker_tool.wording import plural
+    from tracker_tool.core.wording import plural
 
     t = result.totals()
     lines = [

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.cell_values import display
-from tracker_tool.columns import ColumnSpec
-from tracker_tool.findings import Finding, Severity
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.cell_values import display
+from tracker_tool.core.columns import ColumnSpec
+from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.rule_context import RuleContext
 
 

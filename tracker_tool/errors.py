@@ -13,7 +13,7 @@ class WorkbookError(TrackerToolError):
     """The file cannot be read as an Excel workbook (wrong format, damaged, encrypted, unsafe)."""
 
     def __init__(self, path, reason: str):
-        from tracker_tool.wording import printable
+        from tracker_tool.core.wording import printable
 
         self.path = str(path)
         # Reasons can quote the workbook (a sheet name, a reader's message): keep them one line.

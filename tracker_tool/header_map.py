@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker_tool.catalogue import core
-from tracker_tool.cell_values import is_blank, to_text
-from tracker_tool.columns import a1, column_letter
-from tracker_tool.findings import Finding, Severity
+from tracker_tool.core.catalogue import core
+from tracker_tool.core.cell_values import is_blank, to_text
+from tracker_tool.core.columns import a1, column_letter
+from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.reader import SheetGrid
 from tracker_tool.tracker import Tracker
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tracker_tool import styles
-from tracker_tool.catalogue import core
-from tracker_tool.cell_values import display, is_blank
-from tracker_tool.columns import ColumnSpec, Kind
+from tracker_tool.core.catalogue import core
+from tracker_tool.core.cell_values import display, is_blank
+from tracker_tool.core.columns import ColumnSpec, Kind
 from tracker_tool.common_rules import required_fields
-from tracker_tool.findings import Finding, Severity
+from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.reader import LoadedWorkbook, read_grid
 from tracker_tool.row_validation import check_row

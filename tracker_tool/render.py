@@ -10,9 +10,9 @@ import io
 import json
 from pathlib import Path
 
-from tracker_tool.cell_values import FORMULA_TRIGGERS
-from tracker_tool.report import Report
-from tracker_tool.wording import plural, printable
+from tracker_tool.core.cell_values import FORMULA_TRIGGERS
+from tracker_tool.core.report import Report
+from tracker_tool.core.wording import plural, printable
 
 CSV_COLUMNS = ("path", "code", "severity", "sheet", "cell", "row", "column", "value",
                "message", "clause")

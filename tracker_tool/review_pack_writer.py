@@ -13,8 +13,8 @@ from math import ceil
 from pathlib import Path
 
 from tracker_tool import styles
-from tracker_tool.cell_values import FORMULA_TRIGGERS
-from tracker_tool.findings import Severity
+from tracker_tool.core.cell_values import FORMULA_TRIGGERS
+from tracker_tool.core.findings import Severity
 from tracker_tool.layout import lines_needed, row_height
 
 SHEET = "Review pack"

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from tracker_tool.batch_summary import WorkbookSummary
-from tracker_tool.findings import Severity
+from tracker_tool.core.findings import Severity
 
 #: Points per item in the risk score, highest first in the league table. Escalations not
 #: made come first because the policy says a manager must hear about those actions now (s13);

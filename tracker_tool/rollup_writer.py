@@ -13,9 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker_tool import styles
-from tracker_tool.atomic import atomic_path, close_workbook
+from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.batch_summary import WorkbookSummary
-from tracker_tool.cell_values import FORMULA_TRIGGERS
+from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.layout import lines_needed, row_height
 from tracker_tool.rollup import (
     CLOSURE_RATE,
@@ -29,7 +29,7 @@ from tracker_tool.rollup import (
     totals,
 )
 from tracker_tool.services import ServiceMatch, describe
-from tracker_tool.wording import plural
+from tracker_tool.core.wording import plural
 
 CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes
 _SHOWN_FIGURES = {"actions", OVERDUE, CLOSURE_RATE, EFFECTIVENESS}

@@ -13,12 +13,12 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
-from tracker_tool.catalogue import core
-from tracker_tool.cell_values import (
+from tracker_tool.core.catalogue import core
+from tracker_tool.core.cell_values import (
     PLACEHOLDERS, CellProblem, ExcelError, display, is_blank, to_text,
 )
-from tracker_tool.columns import column_letter
-from tracker_tool.findings import Finding
+from tracker_tool.core.columns import column_letter
+from tracker_tool.core.findings import Finding
 from tracker_tool.header_map import HeaderMap
 from tracker_tool.reader import SheetGrid
 from tracker_tool.rule_context import CheckedRow, RawRow

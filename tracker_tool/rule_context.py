@@ -12,8 +12,8 @@ from typing import Mapping
 
 from pydantic import BaseModel
 
-from tracker_tool.cell_values import display
-from tracker_tool.findings import Finding
+from tracker_tool.core.cell_values import display
+from tracker_tool.core.findings import Finding
 from tracker_tool.tracker import Tracker
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker_tool.catalogue import RuleInfo
+from tracker_tool.core.catalogue import RuleInfo
 
 
 def rules_text(catalogue: tuple[RuleInfo, ...]) -> str:

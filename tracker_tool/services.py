@@ -18,8 +18,8 @@ from pathlib import Path
 from tracker_tool.batch_catalogue import batch_rule
 from tracker_tool.batch_summary import WorkbookSummary
 from tracker_tool.errors import UsageError
-from tracker_tool.findings import Finding
-from tracker_tool.stamp import ServiceIdentity
+from tracker_tool.core.findings import Finding
+from tracker_tool.core.stamp import ServiceIdentity
 
 #: Accepted headings for each column of services.csv (compared lower-case, spaces collapsed).
 COLUMNS = {

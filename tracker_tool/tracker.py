@@ -13,8 +13,8 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.columns import ColumnSpec, cell_reader, column_specs, fingerprint
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.columns import ColumnSpec, cell_reader, column_specs, fingerprint
 from tracker_tool.policy import DEFAULT_POLICY, ServicePolicy
 
 #: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tracker_tool.catalogue import core
-from tracker_tool.cell_values import EPOCH_1900, EPOCH_1904
+from tracker_tool.core.catalogue import core
+from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.errors import UsageError
-from tracker_tool.findings import Finding
+from tracker_tool.core.findings import Finding
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
 from tracker_tool.policy import ServicePolicy
 from tracker_tool.reader import (
@@ -23,10 +23,10 @@ from tracker_tool.reader import (
     load_workbook,
     read_grid,
 )
-from tracker_tool.report import Report
+from tracker_tool.core.report import Report
 from tracker_tool.row_validation import check_row, entry_rows
 from tracker_tool.rule_context import RuleContext
-from tracker_tool.stamp import Stamp, version_tuple
+from tracker_tool.core.stamp import Stamp, version_tuple
 from tracker_tool.tracker import Tracker
 from tracker_tool.trackers import all_trackers
 

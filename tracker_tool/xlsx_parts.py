@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from tracker_tool.cell_values import ExcelError
+from tracker_tool.core.cell_values import ExcelError
 from tracker_tool.errors import WorkbookError
 from tracker_tool.safe_open import OpenedWorkbook, entities_refused
 

@@ -1,7 +1,7 @@
 """The action-plan tracker of the Reg 17 Action Plan and Improvement Tracking Policy."""
 
-from tracker_tool.catalogue import CORE_RULES
-from tracker_tool.columns import column_specs
+from tracker_tool.core.catalogue import CORE_RULES
+from tracker_tool.core.columns import column_specs
 from tracker_tool.common_rules import required_catalogue, required_fields, unique_values
 from tracker_tool.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.action_plan.catalogue import POLICY_RULES

@@ -1,7 +1,7 @@
 """Finding codes of the action-plan policy, each with its clause, message and fix."""
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.findings import Severity
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.findings import Severity
 
 E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
 

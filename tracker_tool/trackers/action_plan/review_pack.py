@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from tracker_tool.findings import Finding
-from tracker_tool.review import (
+from tracker_tool.core.findings import Finding
+from tracker_tool.core.review import (
     AGEING_BANDS,
     AuditAnswer,
     ReviewItem,

@@ -4,8 +4,8 @@ Clauses are short names for the parts of the Ombudsman's guidance (see vocabular
 for blank required items and columns come from the models (common_rules.required_catalogue).
 """
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.findings import Severity
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.findings import Severity
 
 E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tracker_tool.findings import Finding
+from tracker_tool.core.findings import Finding
 from tracker_tool.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import days_text, fmt, is_vague_evidence
 from tracker_tool.trackers.ombudsman_plan.facts import (
@@ -25,7 +25,7 @@ from tracker_tool.trackers.ombudsman_plan.facts import (
     unanswered,
 )
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Involvement, YesNo
-from tracker_tool.wording import plural
+from tracker_tool.core.wording import plural
 
 # -- the actions -------------------------------------------------------------------------
 

@@ -5,8 +5,8 @@ plan sheet. The machinery's own ``{label}`` ("2 (row 5)") is left to the require
 action-number codes it writes itself.
 """
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.findings import Severity
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.findings import Severity
 from tracker_tool.trackers.performance_plan.vocabulary import HEADER, REVIEW, TABLE
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -29,9 +29,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict
 
-from tracker_tool.columns import Column
-from tracker_tool.field_types import CellDate, CellText, choice
-from tracker_tool.findings import Severity
+from tracker_tool.core.columns import Column
+from tracker_tool.core.field_types import CellDate, CellText, choice
+from tracker_tool.core.findings import Severity
 from tracker_tool.trackers.performance_plan.vocabulary import (
     HEADER,
     REVIEW,

@@ -4,8 +4,8 @@ Built from the consultancy article "Closing the Loop: Safeguarding Action Plans,
 Oversight and Sustained Improvement"; its sections are cited by short names (vocabulary.py).
 """
 
-from tracker_tool.catalogue import CORE_RULES
-from tracker_tool.columns import column_specs
+from tracker_tool.core.catalogue import CORE_RULES
+from tracker_tool.core.columns import column_specs
 from tracker_tool.common_rules import required_catalogue, required_fields, unique_values
 from tracker_tool.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.safeguarding_plan.catalogue import SAFEGUARDING_RULES

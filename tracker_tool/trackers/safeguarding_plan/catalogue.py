@@ -3,8 +3,8 @@
 Clauses are short names for sections of the source article (see vocabulary.py).
 """
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.findings import Severity
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.findings import Severity
 
 E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
 

@@ -16,9 +16,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict
 
-from tracker_tool.columns import Column
-from tracker_tool.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.findings import Severity
+from tracker_tool.core.columns import Column
+from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
+from tracker_tool.core.findings import Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 LOGGED, WEEKLY, CHECK, OVERDUE = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tracker_tool.catalogue import RuleInfo
-from tracker_tool.findings import Finding, Severity
-from tracker_tool.report import Escalation, Figure
+from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.supervision.actions_model import (
     ESCALATE_AT_ONCE,

@@ -1,7 +1,7 @@
 """The probation-actions tracker: new starters' support actions through probation (Example 3)."""
 
-from tracker_tool.catalogue import CORE_RULES
-from tracker_tool.columns import column_specs
+from tracker_tool.core.catalogue import CORE_RULES
+from tracker_tool.core.columns import column_specs
 from tracker_tool.common_rules import required_catalogue, required_fields, unique_values
 from tracker_tool.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.supervision.probation_model import ProbationAction

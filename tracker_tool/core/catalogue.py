@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker_tool.findings import Finding, Severity
-from tracker_tool.wording import shorten
+from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.core.wording import shorten
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker_tool.findings import Finding, Severity
+from tracker_tool.core.findings import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from tracker_tool.cell_values import choice_key, match_choice, to_date, to_whole_number
-from tracker_tool.findings import Severity
+from tracker_tool.core.cell_values import choice_key, match_choice, to_date, to_whole_number
+from tracker_tool.core.findings import Severity
 
 
 class Kind(str, Enum):
