@@ -27,7 +27,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from tracker_tool.policy import DEFAULT_POLICY
+from tracker_tool.policy.service_policy import DEFAULT_POLICY
 from tracker_tool.trackers.action_plan.vocabulary import (
     EffectivenessResult, OutcomeAchieved, Priority, Source, Status, YesNo,
 )

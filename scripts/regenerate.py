@@ -80,7 +80,7 @@ def _readme_section(marker: str, body: str) -> None:
 
 def readme_rules() -> None:
     from tracker_tool.cli import cli
-    from tracker_tool.policy_file import policy_markdown
+    from tracker_tool.policy.toml_file import policy_markdown
 
     _readme_section("rules", CliRunner().invoke(cli, ["rules", "--format", "markdown"]).output)
     _readme_section("policy", policy_markdown())

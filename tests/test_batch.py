@@ -445,7 +445,7 @@ def test_names_that_differ_only_in_extension_case_get_their_own_audits(tmp_path)
 def test_policy_applies_to_every_workbook_and_a_new_policy_means_checking_again(tmp_path):
     from datetime import date
 
-    from tracker_tool.policy import load_policy
+    from tracker_tool.policy.service_policy import load_policy
 
     build(tmp_path / "in" / "late.xlsx", [clean_action(due_date=date(2026, 11, 18))])
     out = tmp_path / "out"

@@ -137,7 +137,7 @@ def test_readme_rules_section_matches_the_catalogue():
 
 def test_readme_policy_section_matches_the_policy_model():
     """The README's settings table is generated from the policy model's own descriptions."""
-    from tracker_tool.policy_file import policy_markdown
+    from tracker_tool.policy.toml_file import policy_markdown
 
     readme = (ROOT / "README.md").read_text()
     begin, end = "<!-- policy:begin -->\n", "<!-- policy:end -->"

@@ -23,7 +23,7 @@ from conftest import AS_OF
 
 from tracker_tool import api
 from tracker_tool.core.findings import Severity
-from tracker_tool.policy import ServicePolicy
+from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.trackers.ombudsman_plan.facts import personal_data
 
 KIND = "ombudsman-plan"

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from tracker_tool import api
 from tracker_tool.cli import cli
-from tracker_tool.policy import DEFAULT_POLICY, ServicePolicy, load_policy
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy, load_policy
 from tracker_tool.core.stamp import PROP_FINGERPRINT, PROP_POLICY, STAMP_SHEET
 from tracker_tool.trackers import get_tracker
 

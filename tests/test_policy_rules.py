@@ -18,7 +18,7 @@ from _builders import title
 from conftest import AS_OF, clean_action, codes, done_action, located
 
 from tracker_tool import api
-from tracker_tool.policy import ServicePolicy
+from tracker_tool.policy.service_policy import ServicePolicy
 
 #: Column letters, hard-coded from the template (checked against its header row below).
 COL = {

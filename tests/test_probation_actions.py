@@ -15,7 +15,7 @@ import pytest
 from conftest import AS_OF, ROOT, codes, located
 
 from tracker_tool import api
-from tracker_tool.policy import ServicePolicy
+from tracker_tool.policy.service_policy import ServicePolicy
 
 KIND = "probation-actions"
 D = date

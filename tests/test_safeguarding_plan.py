@@ -20,7 +20,7 @@ from conftest import AS_OF, codes, located
 
 from tracker_tool import api
 from tracker_tool.core.findings import Severity
-from tracker_tool.policy import ServicePolicy, StaffMember
+from tracker_tool.policy.service_policy import ServicePolicy, StaffMember
 
 KIND = "safeguarding-plan"
 TYPES = ("Risk-control measure", "Practice change", "Oversight mechanism", "Evidence measure")

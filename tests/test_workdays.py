@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
-from tracker_tool.workdays import NATIONS, WorkingCalendar, calendar_version
+from tracker_tool.policy.workdays import NATIONS, WorkingCalendar, calendar_version
 
 ALL = tuple(NATIONS)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.core.catalogue import RuleInfo
-from tracker_tool.clock import today_in_london
-from tracker_tool.policy import ServicePolicy, load_policy
+from tracker_tool.policy.clock import today_in_london
+from tracker_tool.policy.service_policy import ServicePolicy, load_policy
 from tracker_tool.reader import DEFAULT_MAX_ROWS
 from tracker_tool.core.report import Report
 from tracker_tool.tracker import Tracker
@@ -154,7 +154,7 @@ def write_policy(out: str | Path, force: bool = False) -> Path:
     """Write the default service policy, every setting explained, for a service to adapt."""
     from tracker_tool.core.atomic import atomic_path
     from tracker_tool.errors import UsageError
-    from tracker_tool.policy_file import policy_toml
+    from tracker_tool.policy.toml_file import policy_toml
 
     out = Path(out)
     if out.exists() and not force:

@@ -44,7 +44,7 @@ class Settings:
     def fingerprint(self) -> dict:
         """What the cache key needs from the settings, the tool and the tracker definitions."""
         from tracker_tool import __version__
-        from tracker_tool.policy import DEFAULT_POLICY
+        from tracker_tool.policy.service_policy import DEFAULT_POLICY
         from tracker_tool.trackers import all_trackers
 
         return {

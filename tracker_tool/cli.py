@@ -45,7 +45,7 @@ def _policy(path: Path | None):
     if path is None:
         return None
     from tracker_tool.errors import TrackerToolError
-    from tracker_tool.policy import load_policy
+    from tracker_tool.policy.service_policy import load_policy
 
     try:
         return load_policy(path)
@@ -274,7 +274,7 @@ def policy_init(out: Path, force: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def policy_check(file: Path) -> None:
     """Check a policy file and print the settings that differ from the defaults."""
-    from tracker_tool.policy import DEFAULT_POLICY
+    from tracker_tool.policy.service_policy import DEFAULT_POLICY
 
     loaded = _policy(file)
     changed = _differences(DEFAULT_POLICY.model_dump(mode="json"), loaded.model_dump(mode="json"))

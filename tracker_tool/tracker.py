@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.columns import ColumnSpec, cell_reader, column_specs, fingerprint
-from tracker_tool.policy import DEFAULT_POLICY, ServicePolicy
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 
 #: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each
 #: group of columns, a hidden row of field keys (so columns are matched even if moved or

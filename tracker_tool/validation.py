@@ -15,7 +15,7 @@ from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
-from tracker_tool.policy import ServicePolicy
+from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.reader import (
     DEFAULT_MAX_ROWS,
     LoadedWorkbook,

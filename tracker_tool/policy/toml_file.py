@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from tracker_tool.policy import DEFAULT_POLICY, ServicePolicy
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 
 _HEADER = """\
 # Service policy for tracker-tool: the settings your service adapts from the action-plan

@@ -286,7 +286,7 @@ class ServicePolicy(_Section):
         with a date still ahead stays in the Owner dropdown until they go.
         """
         if as_of is None:
-            from tracker_tool.clock import today_in_london
+            from tracker_tool.policy.clock import today_in_london
 
             as_of = today_in_london()
         current = [p.name for p in self.roster if p.left is None or p.left > as_of]
@@ -310,7 +310,7 @@ def _fingerprint(canonical_json: str) -> str:
 
 @lru_cache(maxsize=64)
 def _calendar(nation: str, days_off: tuple[date, ...], weekdays: tuple[int, ...]):
-    from tracker_tool.workdays import WorkingCalendar
+    from tracker_tool.policy.workdays import WorkingCalendar
 
     return WorkingCalendar(nation, days_off, weekdays)
 
