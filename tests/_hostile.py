@@ -14,8 +14,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tracker_tool.cli import cli
-from tracker_tool.safe_open import open_workbook
-from tracker_tool.xlsx_parts import read_parts
+from tracker_tool.read.safe_open import open_workbook
+from tracker_tool.read.xlsx_parts import read_parts
 
 #: What a spreadsheet could take for the start of a formula (OWASP CSV injection).
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -37,7 +37,7 @@ def test_nothing_but_the_cli_and_package_root_imports_the_api_or_cli():
 
 
 def test_rules_see_typed_rows_only():
-    readers = {"tracker_tool.reader", "tracker_tool.safe_open", "tracker_tool.xlsx_parts",
+    readers = {"tracker_tool.read.workbook", "tracker_tool.read.safe_open", "tracker_tool.read.xlsx_parts",
                "python_calamine", "openpyxl", "xlsxwriter"}
     rule_modules = [n for n in MODULES if n.endswith("rules") or n.endswith(".figures")]
     assert rule_modules
@@ -49,7 +49,7 @@ def test_writers_do_not_validate_and_readers_do_not_write():
     for name in ("tracker_tool.audit_writer", "tracker_tool.template_writer",
                  "tracker_tool.render"):
         assert not any(i.startswith("pydantic") for i in MODULES[name]), name
-    for name in ("tracker_tool.reader", "tracker_tool.safe_open", "tracker_tool.xlsx_parts",
+    for name in ("tracker_tool.read.workbook", "tracker_tool.read.safe_open", "tracker_tool.read.xlsx_parts",
                  "tracker_tool.header_map", "tracker_tool.row_validation"):
         assert not MODULES[name] & {"xlsxwriter", "tracker_tool.audit_writer",
                                     "tracker_tool.template_writer"}, name

@@ -79,7 +79,7 @@ from _hostile import (
 
 from tracker_tool import api, styles
 from tracker_tool.errors import WorkbookError
-from tracker_tool.reader import CELLS_PER_ROW, DEFAULT_MAX_ROWS, cell_limit
+from tracker_tool.read.workbook import CELLS_PER_ROW, DEFAULT_MAX_ROWS, cell_limit
 
 CLI_AS_OF = ("--as-of", AS_OF.isoformat())
 HANG_GUARD_SECONDS = 10.0
@@ -624,7 +624,7 @@ def test_corpus_has_at_least_thirty_cases_of_its_own():
 # --------------------------------------------------------------------------------------------
 
 def test_readme_quotes_the_limits_the_code_enforces():
-    from tracker_tool import safe_open
+    from tracker_tool.read import safe_open
     from tracker_tool.cli import max_rows_option
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ from _libreoffice import MISSING, convert, soffice_or_skip
 
 from tracker_tool import api
 from tracker_tool.core.columns import Kind
-from tracker_tool.reader import load_workbook
+from tracker_tool.read.workbook import load_workbook
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from _builders import (
 )
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.findings import Severity
-from tracker_tool.reader import load_workbook
+from tracker_tool.read.workbook import load_workbook
 
 FIRST = 4  # Excel row of the first entry in the template layout
 

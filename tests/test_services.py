@@ -15,7 +15,7 @@ from tracker_tool import api
 from tracker_tool.batch_summary import WorkbookSummary, unreadable
 from tracker_tool.cli import cli
 from tracker_tool.errors import UsageError
-from tracker_tool.reader import load_workbook
+from tracker_tool.read.workbook import load_workbook
 from tracker_tool.services import match_returns, read_services, template_names
 from tracker_tool.core.stamp import ServiceIdentity
 

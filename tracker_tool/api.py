@@ -12,7 +12,7 @@ from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.policy.clock import today_in_london
 from tracker_tool.policy.service_policy import ServicePolicy, load_policy
-from tracker_tool.reader import DEFAULT_MAX_ROWS
+from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 from tracker_tool.core.report import Report
 from tracker_tool.tracker import Tracker
 from tracker_tool.trackers import all_trackers, get_tracker

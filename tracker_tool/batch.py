@@ -26,7 +26,7 @@ from tracker_tool.batch_summary import WorkbookSummary, summarise, unreadable
 from tracker_tool.discovery import AUDIT_SUFFIX, Found
 from tracker_tool.errors import UsageError, WorkbookError
 from tracker_tool.core.findings import Finding
-from tracker_tool.reader import DEFAULT_MAX_ROWS
+from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 
 AUDIT_FOLDER = "audits"
 
@@ -82,7 +82,7 @@ class Checked:
 def check_one(job: Job) -> Outcome:
     """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
     from tracker_tool.audit_writer import write_audit_file
-    from tracker_tool.reader import load_workbook
+    from tracker_tool.read.workbook import load_workbook
     from tracker_tool.validation import check_loaded
 
     sha = ""

@@ -19,7 +19,7 @@ from tracker_tool.batch_summary import WorkbookSummary, finding_dict, finding_fr
 from tracker_tool.discovery import ROLLUP_NAME, discover
 from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
-from tracker_tool.reader import DEFAULT_MAX_ROWS
+from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 from tracker_tool.rollup import league_table, themes, totals
 from tracker_tool.services import ServiceMatch, match_returns, read_services
 

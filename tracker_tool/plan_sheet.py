@@ -17,7 +17,7 @@ from tracker_tool.core.columns import ColumnSpec, Kind
 from tracker_tool.common_rules import required_fields
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.layout import lines_needed, row_height
-from tracker_tool.reader import LoadedWorkbook, read_grid
+from tracker_tool.read.workbook import LoadedWorkbook, read_grid
 from tracker_tool.row_validation import check_row
 from tracker_tool.rule_context import CheckedRow, RawRow, RuleContext
 from tracker_tool.tracker import Tracker

@@ -16,7 +16,7 @@ from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
 from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
 from tracker_tool.policy.service_policy import ServicePolicy
-from tracker_tool.reader import (
+from tracker_tool.read.workbook import (
     DEFAULT_MAX_ROWS,
     LoadedWorkbook,
     SheetGrid,

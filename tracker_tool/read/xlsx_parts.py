@@ -17,7 +17,7 @@ from defusedxml.common import DefusedXmlException
 
 from tracker_tool.core.cell_values import ExcelError
 from tracker_tool.errors import WorkbookError
-from tracker_tool.safe_open import OpenedWorkbook, entities_refused
+from tracker_tool.read.safe_open import OpenedWorkbook, entities_refused
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -1,0 +1,1 @@
+"""Open a returned workbook safely and read its cells with their real positions."""
