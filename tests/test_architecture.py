@@ -50,7 +50,7 @@ def test_writers_do_not_validate_and_readers_do_not_write():
                  "tracker_tool.render"):
         assert not any(i.startswith("pydantic") for i in MODULES[name]), name
     for name in ("tracker_tool.read.workbook", "tracker_tool.read.safe_open", "tracker_tool.read.xlsx_parts",
-                 "tracker_tool.header_map", "tracker_tool.row_validation"):
+                 "tracker_tool.check.header_map", "tracker_tool.check.row_validation"):
         assert not MODULES[name] & {"xlsxwriter", "tracker_tool.audit_writer",
                                     "tracker_tool.template_writer"}, name
 

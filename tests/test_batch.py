@@ -331,7 +331,8 @@ def test_rerun_log_says_unchanged(returns, tmp_path):
 def two_kinds(monkeypatch):
     """A second tracker kind, as a later version will have; the batch must resolve each
     workbook's kind from its stamp."""
-    from tracker_tool import trackers, validation
+    from tracker_tool import trackers
+    from tracker_tool.check import validation
 
     action_plan = trackers.get_tracker("action-plan")
     other = dataclasses.replace(action_plan, kind="incident-log", title="Incident log")

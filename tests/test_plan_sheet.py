@@ -13,14 +13,14 @@ import pytest
 from conftest import AS_OF
 from pydantic import BaseModel
 
-from tracker_tool import validation
+from tracker_tool.check import validation
 from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.core.columns import Column, column_specs
-from tracker_tool.common_rules import required_catalogue, required_fields
+from tracker_tool.check.common_rules import required_catalogue, required_fields
 from tracker_tool.core.field_types import CellDate, CellText, choice
 from tracker_tool.core.findings import Severity
 from tracker_tool.template_writer import build_template_file
-from tracker_tool.tracker import Tracker
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers
 
 E = Severity.ERROR
@@ -175,7 +175,7 @@ def test_schema_describes_the_plan(tmp_path):
 
 def test_a_choice_holding_a_comma_gets_no_inline_dropdown():
     """Excel splits an inline list at commas: 'Yes, in part' would be offered as two values."""
-    from tracker_tool.plan_sheet import _validation
+    from tracker_tool.check.plan_sheet import _validation
 
     class Answer(str, Enum):
         YES = "Yes"

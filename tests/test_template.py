@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 from tracker_tool import api
 from tracker_tool.core.stamp import STAMP_SHEET
-from tracker_tool.tracker import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW
+from tracker_tool.check.tracker import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW
 from tracker_tool.trackers import get_tracker
 
 TRACKER = get_tracker("action-plan")

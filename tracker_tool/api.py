@@ -14,7 +14,7 @@ from tracker_tool.policy.clock import today_in_london
 from tracker_tool.policy.service_policy import ServicePolicy, load_policy
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 from tracker_tool.core.report import Report
-from tracker_tool.tracker import Tracker
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers, get_tracker
 
 
@@ -51,7 +51,7 @@ def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | N
     ``as_of`` is the date the audit is run as; pass it for reproducible results. ``policy``
     is the service's policy (see ``load_policy``); None applies the default one.
     """
-    from tracker_tool.validation import check_workbook
+    from tracker_tool.check.validation import check_workbook
 
     return check_workbook(path, as_of or today_in_london(), kind, max_rows, policy).report
 
@@ -65,7 +65,7 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
     input is only ever read.
     """
     from tracker_tool.audit_writer import write_audit_file
-    from tracker_tool.validation import check_workbook
+    from tracker_tool.check.validation import check_workbook
 
     out = Path(out) if out else default_audit_path(path)
     refuse_overwriting_inputs(out, [path])

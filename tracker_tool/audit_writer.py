@@ -23,7 +23,7 @@ from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.layout import chars_per_line, lines_needed, row_height
 from tracker_tool.review_pack_writer import SHEET as REVIEW_SHEET
 from tracker_tool.review_pack_writer import write_review_pack
-from tracker_tool.validation import CheckedWorkbook
+from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.wording import printable, severity_counts
 
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,

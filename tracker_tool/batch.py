@@ -83,7 +83,7 @@ def check_one(job: Job) -> Outcome:
     """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
     from tracker_tool.audit_writer import write_audit_file
     from tracker_tool.read.workbook import load_workbook
-    from tracker_tool.validation import check_loaded
+    from tracker_tool.check.validation import check_loaded
 
     sha = ""
     try:
@@ -280,6 +280,6 @@ def _process_pool(workers: int) -> Executor:
 
     # Imported here first so that forked workers start with them loaded.
     import tracker_tool.audit_writer
-    import tracker_tool.validation  # noqa: F401
+    import tracker_tool.check.validation  # noqa: F401
 
     return ProcessPoolExecutor(max_workers=workers)

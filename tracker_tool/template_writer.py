@@ -24,7 +24,7 @@ from tracker_tool.core.stamp import (
     STAMP_SHEET,
     ServiceIdentity,
 )
-from tracker_tool.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker
+from tracker_tool.check.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker
 
 LISTS_SHEET = "Lists"
 INSTRUCTIONS_SHEET = "Instructions"
@@ -285,7 +285,7 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
             workbook.set_custom_property(key, value)
         instructions = workbook.add_worksheet(INSTRUCTIONS_SHEET)
         if tracker.plan_model is not None:
-            from tracker_tool.plan_sheet import write_plan_sheet
+            from tracker_tool.check.plan_sheet import write_plan_sheet
 
             write_plan_sheet(workbook, workbook.add_worksheet(tracker.plan_sheet), tracker,
                              builder.entry, plan or {})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from tracker_tool.tracker import Tracker
+from tracker_tool.check.tracker import Tracker
 
 #: Modules under tracker_tool.trackers, in the order `tracker-tool kinds` lists them.
 MODULES = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.rule_context import RuleContext
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     escalation_reasons,

@@ -17,7 +17,7 @@ from tracker_tool.core.review import (
     ThemeCount,
     ageing_band,
 )
-from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     due_soon,

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from tracker_tool.policy.service_policy import person_key
-from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.facts import has_measure
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Status
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from tracker_tool.core.findings import Finding
-from tracker_tool.rule_context import RuleContext
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import days_text, fmt, is_vague_evidence
 from tracker_tool.trackers.ombudsman_plan.facts import (
     by_failing,

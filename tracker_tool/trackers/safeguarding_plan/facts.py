@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.facts import has_measure
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     CLOSURE_CYCLES,

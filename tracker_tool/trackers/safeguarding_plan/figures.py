@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.rule_context import RuleContext
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.trackers.safeguarding_plan.facts import (
     concerns,
     days_overdue,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.rule_context import RuleContext
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import (
     days_text,
     fmt,

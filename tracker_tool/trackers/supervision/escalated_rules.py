@@ -9,7 +9,7 @@ from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.policy.service_policy import person_key
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.supervision.common import (
     cluster,
     cluster_figure,

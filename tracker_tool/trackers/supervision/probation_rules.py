@@ -13,7 +13,7 @@ from datetime import timedelta
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.rule_context import CheckedRow, RuleContext
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.supervision.common import (
     cluster_figure,
     days_text,

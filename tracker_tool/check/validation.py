@@ -14,7 +14,7 @@ from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
-from tracker_tool.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
+from tracker_tool.check.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
 from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.read.workbook import (
     DEFAULT_MAX_ROWS,
@@ -24,10 +24,10 @@ from tracker_tool.read.workbook import (
     read_grid,
 )
 from tracker_tool.core.report import Report
-from tracker_tool.row_validation import check_row, entry_rows
-from tracker_tool.rule_context import RuleContext
+from tracker_tool.check.row_validation import check_row, entry_rows
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.core.stamp import Stamp, version_tuple
-from tracker_tool.tracker import Tracker
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers
 
 DEFAULT_KIND = "action-plan"
@@ -136,7 +136,7 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
         cell_findings.extend(found)
     ctx = RuleContext(tracker, grid.name, checked, as_of)
     if tracker.plan_model is not None:
-        from tracker_tool.plan_sheet import read_plan
+        from tracker_tool.check.plan_sheet import read_plan
 
         ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of)
         cell_findings = plan_findings + cell_findings

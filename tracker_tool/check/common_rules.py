@@ -12,7 +12,7 @@ from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.columns import ColumnSpec
 from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.rule_context import RuleContext
+from tracker_tool.check.rule_context import RuleContext
 
 
 def required_catalogue(columns: tuple[ColumnSpec, ...]) -> tuple[RuleInfo, ...]:

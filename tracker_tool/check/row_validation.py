@@ -19,10 +19,10 @@ from tracker_tool.core.cell_values import (
 )
 from tracker_tool.core.columns import column_letter
 from tracker_tool.core.findings import Finding
-from tracker_tool.header_map import HeaderMap
+from tracker_tool.check.header_map import HeaderMap
 from tracker_tool.read.workbook import SheetGrid
-from tracker_tool.rule_context import CheckedRow, RawRow
-from tracker_tool.tracker import Tracker
+from tracker_tool.check.rule_context import CheckedRow, RawRow
+from tracker_tool.check.tracker import Tracker
 
 
 def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> Iterator[RawRow]:

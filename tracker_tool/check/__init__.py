@@ -1,0 +1,1 @@
+"""The pipeline proper: header map, rows to typed records, rules, the report."""
