@@ -455,7 +455,8 @@ def main(argv=None) -> None:
     baseline_repeat = args.repeat if args.baseline_repeat is None else args.baseline_repeat
 
     import openpyxl  # noqa: F401  warm-up: neither side pays its imports inside the timing
-    from tracker_tool import api, audit_writer  # noqa: F401
+    from tracker_tool import api  # noqa: F401
+    from tracker_tool.write import audit as audit_writer  # noqa: F401
     from tracker_tool.check import validation  # noqa: F401
 
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmpdir:

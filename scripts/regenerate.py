@@ -35,7 +35,7 @@ def templates() -> None:
 
 def schemas() -> None:
     from tracker_tool import api
-    from tracker_tool.schema_export import schema_filename, schema_text
+    from tracker_tool.write.schema import schema_filename, schema_text
 
     folder = ROOT / "schemas"
     folder.mkdir(exist_ok=True)

@@ -131,7 +131,7 @@ class Formula:
 
 def template_columns() -> list[tuple[str | None, str]]:
     """(key, header title) for every template column, in order, titles as the template has."""
-    from tracker_tool.template_writer import header_title
+    from tracker_tool.write.template import header_title
 
     return [(spec.key, header_title(spec)) for spec in TRACKER.columns]
 

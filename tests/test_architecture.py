@@ -46,13 +46,13 @@ def test_rules_see_typed_rows_only():
 
 
 def test_writers_do_not_validate_and_readers_do_not_write():
-    for name in ("tracker_tool.audit_writer", "tracker_tool.template_writer",
-                 "tracker_tool.render"):
+    for name in ("tracker_tool.write.audit", "tracker_tool.write.template",
+                 "tracker_tool.write.render"):
         assert not any(i.startswith("pydantic") for i in MODULES[name]), name
     for name in ("tracker_tool.read.workbook", "tracker_tool.read.safe_open", "tracker_tool.read.xlsx_parts",
                  "tracker_tool.check.header_map", "tracker_tool.check.row_validation"):
-        assert not MODULES[name] & {"xlsxwriter", "tracker_tool.audit_writer",
-                                    "tracker_tool.template_writer"}, name
+        assert not MODULES[name] & {"xlsxwriter", "tracker_tool.write.audit",
+                                    "tracker_tool.write.template"}, name
 
 
 def test_only_columns_reads_pydantic_field_definitions():

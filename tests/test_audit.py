@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from conftest import AS_OF, clean_action, done_action
-from tracker_tool import api, styles
+from tracker_tool import api
+from tracker_tool.write import styles
 from tracker_tool.errors import UsageError
 
 INJECTIONS = ['=HYPERLINK("http://x","click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1",

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from tracker_tool import api
-from tracker_tool.schema_export import schema_filename, schema_text, tracker_schema
+from tracker_tool.write.schema import schema_filename, schema_text, tracker_schema
 
 TRACKERS = api.list_trackers()
 STALE = "stale: run `python scripts/regenerate.py` and commit the result"

@@ -77,7 +77,9 @@ from _hostile import (
     write_zip,
 )
 
-from tracker_tool import api, styles
+from tracker_tool import api
+
+from tracker_tool.write import styles
 from tracker_tool.errors import WorkbookError
 from tracker_tool.read.workbook import CELLS_PER_ROW, DEFAULT_MAX_ROWS, cell_limit
 

@@ -19,7 +19,7 @@ from tracker_tool.core.columns import Column, column_specs
 from tracker_tool.check.common_rules import required_catalogue, required_fields
 from tracker_tool.core.field_types import CellDate, CellText, choice
 from tracker_tool.core.findings import Severity
-from tracker_tool.template_writer import build_template_file
+from tracker_tool.write.template import build_template_file
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers
 
@@ -148,7 +148,7 @@ def test_missing_plan_sheet_and_items(tmp_path):
 
 
 def test_audit_lists_plan_findings_without_marking_table_rows(tmp_path):
-    from tracker_tool.audit_writer import write_audit_file
+    from tracker_tool.write.audit import write_audit_file
 
     path = build(tmp_path, {"agreed": date(2026, 11, 2)},
                  items=[{"item_id": "I-1", "action": "Observe"},
@@ -165,7 +165,7 @@ def test_audit_lists_plan_findings_without_marking_table_rows(tmp_path):
 
 
 def test_schema_describes_the_plan(tmp_path):
-    from tracker_tool.schema_export import tracker_schema
+    from tracker_tool.write.schema import tracker_schema
 
     plan = tracker_schema(TOY)["x-plan"]
     assert plan["sheet"] == "Plan"

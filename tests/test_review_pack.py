@@ -13,8 +13,10 @@ import pytest
 from conftest import AS_OF, clean_action, done_action
 from defusedxml import ElementTree
 
-from tracker_tool import api, styles
-from tracker_tool.review_pack_writer import SHEET
+from tracker_tool import api
+
+from tracker_tool.write import styles
+from tracker_tool.write.review_pack import SHEET
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"

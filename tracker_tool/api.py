@@ -37,7 +37,7 @@ def build_template(kind: str, out: str | Path, entries=(), service=None,
     fills its dropdowns from a service policy and stamps the policy's fingerprint. ``plan``
     pre-fills the plan sheet of trackers that have one (field key -> value).
     """
-    from tracker_tool.template_writer import build_template_file
+    from tracker_tool.write.template import build_template_file
 
     return build_template_file(get_tracker(kind).with_policy(policy), out, entries,
                                service=service, plan=plan)
@@ -64,7 +64,7 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
     input is only ever read.
     """
-    from tracker_tool.audit_writer import write_audit_file
+    from tracker_tool.write.audit import write_audit_file
     from tracker_tool.check.validation import check_workbook
 
     out = Path(out) if out else default_audit_path(path)

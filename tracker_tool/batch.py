@@ -81,7 +81,7 @@ class Checked:
 
 def check_one(job: Job) -> Outcome:
     """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
-    from tracker_tool.audit_writer import write_audit_file
+    from tracker_tool.write.audit import write_audit_file
     from tracker_tool.read.workbook import load_workbook
     from tracker_tool.check.validation import check_loaded
 
@@ -279,7 +279,7 @@ def _process_pool(workers: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     # Imported here first so that forked workers start with them loaded.
-    import tracker_tool.audit_writer
+    import tracker_tool.write.audit
     import tracker_tool.check.validation  # noqa: F401
 
     return ProcessPoolExecutor(max_workers=workers)

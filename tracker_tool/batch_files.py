@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tracker_tool.core.atomic import atomic_path
 from tracker_tool.batch_summary import WorkbookSummary
-from tracker_tool.render import _inert
+from tracker_tool.write.render import _inert
 from tracker_tool.services import ServiceMatch
 
 CSV_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker", "code", "severity",

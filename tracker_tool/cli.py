@@ -160,7 +160,7 @@ def validate(files, as_of, fmt, kind, max_rows, policy_file) -> None:
       tracker-tool validate returned.xlsx --policy service-policy.toml
       tracker-tool validate services/*.xlsx --format csv > findings.csv
     """
-    from tracker_tool import render
+    from tracker_tool.write import render
 
     if kind is not None:
         _known_kind(kind)
@@ -239,7 +239,7 @@ def audit(file, out, as_of, kind, max_rows, policy_file) -> None:
 def rules(kind, fmt) -> None:
     """List every finding code: severity, policy clause, what it means and how to fix it."""
     from tracker_tool import api
-    from tracker_tool.rules_doc import rules_markdown, rules_text
+    from tracker_tool.write.rules_doc import rules_markdown, rules_text
 
     _known_kind(kind)
     catalogue = api.list_rules(kind)
@@ -305,7 +305,7 @@ def schema(kind: str) -> None:
 
     The same schemas are committed in the repository's schemas/ folder.
     """
-    from tracker_tool.schema_export import schema_text
+    from tracker_tool.write.schema import schema_text
     from tracker_tool.trackers import get_tracker
 
     _known_kind(kind)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker_tool import styles
+from tracker_tool.write import styles
 from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.batch_summary import WorkbookSummary
 from tracker_tool.core.cell_values import FORMULA_TRIGGERS
-from tracker_tool.layout import lines_needed, row_height
+from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.rollup import (
     CLOSURE_RATE,
     EFFECTIVENESS,

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker_tool import styles
+from tracker_tool.write import styles
 from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.columns import ColumnSpec, Kind, column_letter
-from tracker_tool.layout import lines_needed, row_height
+from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.core.stamp import (
     PROP_FINGERPRINT,
     PROP_KIND,

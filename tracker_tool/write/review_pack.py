@@ -12,10 +12,10 @@ from __future__ import annotations
 from math import ceil
 from pathlib import Path
 
-from tracker_tool import styles
+from tracker_tool.write import styles
 from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.core.findings import Severity
-from tracker_tool.layout import lines_needed, row_height
+from tracker_tool.write.layout import lines_needed, row_height
 
 SHEET = "Review pack"
 #: Column widths: A holds the labels; B-E the counts; F the verdicts; G the long text.
