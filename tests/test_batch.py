@@ -17,9 +17,11 @@ from _builders import letter, stamp_values, template_columns, write_sheet
 from click.testing import CliRunner
 from conftest import AS_OF, clean_action, done_action
 
-from tracker_tool import api, batch
+from tracker_tool import api
+
+from tracker_tool.batch import jobs as batch
 from tracker_tool.cli import cli
-from tracker_tool.discovery import discover
+from tracker_tool.batch.discovery import discover
 from tracker_tool.errors import UsageError
 from tracker_tool.core.stamp import PROP_KIND
 
@@ -410,7 +412,7 @@ def test_validate_many_accepts_a_dask_client(returns, tmp_path, dask_cluster):
 
 
 def test_unreachable_dask_scheduler_is_misuse(returns, tmp_path, monkeypatch):
-    from tracker_tool import dask_executor
+    from tracker_tool.batch import dask_executor
 
     monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", 1)
     result = run("batch", returns, "--out-dir", tmp_path / "out", "--as-of", "2026-11-21",
@@ -420,7 +422,7 @@ def test_unreachable_dask_scheduler_is_misuse(returns, tmp_path, monkeypatch):
 
 
 def test_on_a_terminal_a_bar_replaces_the_log_and_unreadable_files_are_named_after(capsys):
-    from tracker_tool.batch_summary import WorkbookSummary, unreadable
+    from tracker_tool.batch.summary import WorkbookSummary, unreadable
     from tracker_tool.cli_batch import _Progress
 
     show = _Progress()

@@ -92,7 +92,7 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
     by default a process pool of ``workers`` processes, one per core. ``progress`` is called
     with (WorkbookSummary, from_cache, done, total) as each workbook is done.
     """
-    from tracker_tool.batch_run import run_batch
+    from tracker_tool.batch.run import run_batch
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -112,7 +112,7 @@ def findings_frame(result):
     except ImportError:
         raise ImportError("findings_frame needs pandas: pip install 'tracker-tool[pandas]'") \
             from None
-    from tracker_tool.batch_files import CSV_COLUMNS, finding_row
+    from tracker_tool.batch.outputs import CSV_COLUMNS, finding_row
 
     rows = [finding_row(summary, finding) for summary, found in result.findings_by_workbook()
             for finding in found]
@@ -128,7 +128,7 @@ def build_service_templates(kind: str, services, out_dir: str | Path, force: boo
     written if any target exists and ``force`` is not given: it may be a filled-in tracker.
     """
     from tracker_tool.errors import UsageError
-    from tracker_tool.services import read_services, template_names
+    from tracker_tool.batch.services import read_services, template_names
 
     listed = read_services(services) if isinstance(services, (str, Path)) else list(services)
     tracker = get_tracker(kind)

@@ -71,7 +71,7 @@ def batch(paths, out_dir, as_of, services, workers, redo_all, dask_scheduler, po
     show = _Progress()
     try:
         if dask_scheduler:
-            from tracker_tool.dask_executor import dask_executor
+            from tracker_tool.batch.dask_executor import dask_executor
 
             cluster = dask_executor(dask_scheduler)
         else:

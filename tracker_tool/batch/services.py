@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker_tool.batch_catalogue import batch_rule
-from tracker_tool.batch_summary import WorkbookSummary
+from tracker_tool.batch.catalogue import batch_rule
+from tracker_tool.batch.summary import WorkbookSummary
 from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.stamp import ServiceIdentity

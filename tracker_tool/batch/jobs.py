@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool.core.atomic import refuse_overwriting_inputs
-from tracker_tool.batch_cache import ResultCache, entry_key, file_sha256
-from tracker_tool.batch_summary import WorkbookSummary, summarise, unreadable
-from tracker_tool.discovery import AUDIT_SUFFIX, Found
+from tracker_tool.batch.cache import ResultCache, entry_key, file_sha256
+from tracker_tool.batch.summary import WorkbookSummary, summarise, unreadable
+from tracker_tool.batch.discovery import AUDIT_SUFFIX, Found
 from tracker_tool.errors import UsageError, WorkbookError
 from tracker_tool.core.findings import Finding
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS

@@ -12,16 +12,16 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool.core.atomic import refuse_overwriting_inputs
-from tracker_tool.batch import Checked, Progress, Settings, plan_jobs, run_jobs
-from tracker_tool.batch_cache import ResultCache
-from tracker_tool.batch_catalogue import batch_rule
-from tracker_tool.batch_summary import WorkbookSummary, finding_dict, finding_from_dict
-from tracker_tool.discovery import ROLLUP_NAME, discover
+from tracker_tool.batch.jobs import Checked, Progress, Settings, plan_jobs, run_jobs
+from tracker_tool.batch.cache import ResultCache
+from tracker_tool.batch.catalogue import batch_rule
+from tracker_tool.batch.summary import WorkbookSummary, finding_dict, finding_from_dict
+from tracker_tool.batch.discovery import ROLLUP_NAME, discover
 from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
-from tracker_tool.rollup import league_table, themes, totals
-from tracker_tool.services import ServiceMatch, match_returns, read_services
+from tracker_tool.batch.rollup import league_table, themes, totals
+from tracker_tool.batch.services import ServiceMatch, match_returns, read_services
 
 FINDINGS_CSV, REPORT_JSON = "findings.csv", "report.json"
 
@@ -115,8 +115,8 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
         summaries, match = match_returns(list(listed), [c.summary for c in checked])
         checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
     result = BatchResult(out_dir, as_of, checked, match, *outputs)
-    from tracker_tool.batch_files import write_findings_and_report
-    from tracker_tool.rollup_writer import BatchFacts, write_rollup
+    from tracker_tool.batch.outputs import write_findings_and_report
+    from tracker_tool.batch.rollup_workbook import BatchFacts, write_rollup
 
     write_rollup(BatchFacts(as_of, result.summaries, match), result.rollup)
     write_findings_and_report(result)

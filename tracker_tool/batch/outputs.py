@@ -12,9 +12,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tracker_tool.core.atomic import atomic_path
-from tracker_tool.batch_summary import WorkbookSummary
+from tracker_tool.batch.summary import WorkbookSummary
 from tracker_tool.write.render import _inert
-from tracker_tool.services import ServiceMatch
+from tracker_tool.batch.services import ServiceMatch
 
 CSV_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker", "code", "severity",
                "sheet", "cell", "row", "column", "value", "message", "clause")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from tracker_tool.write import styles
 from tracker_tool.core.atomic import atomic_path, close_workbook
-from tracker_tool.batch_summary import WorkbookSummary
+from tracker_tool.batch.summary import WorkbookSummary
 from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.write.layout import lines_needed, row_height
-from tracker_tool.rollup import (
+from tracker_tool.batch.rollup import (
     CLOSURE_RATE,
     EFFECTIVENESS,
     OVERDUE,
@@ -28,7 +28,7 @@ from tracker_tool.rollup import (
     themes,
     totals,
 )
-from tracker_tool.services import ServiceMatch, describe
+from tracker_tool.batch.services import ServiceMatch, describe
 from tracker_tool.core.wording import plural
 
 CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes

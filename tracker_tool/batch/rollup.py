@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from tracker_tool.batch_summary import WorkbookSummary
+from tracker_tool.batch.summary import WorkbookSummary
 from tracker_tool.core.findings import Severity
 
 #: Points per item in the risk score, highest first in the league table. Escalations not
@@ -138,7 +138,7 @@ def action_themes(summaries: list[WorkbookSummary], minimum: int = 2) -> list[Ac
 
 
 def _check_title(code: str) -> str:
-    from tracker_tool.batch_catalogue import batch_rule
+    from tracker_tool.batch.catalogue import batch_rule
 
     return batch_rule(code).title
 

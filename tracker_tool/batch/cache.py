@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from tracker_tool.core.atomic import atomic_path
-from tracker_tool.batch_summary import WorkbookSummary, finding_dict
+from tracker_tool.batch.summary import WorkbookSummary, finding_dict
 
 CACHE_FOLDER = ".tracker-tool-cache"
 

@@ -1,0 +1,1 @@
+"""Many returns at once: discovery, workers, the cache, matching to services, the roll-up."""
