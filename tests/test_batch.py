@@ -20,7 +20,7 @@ from conftest import AS_OF, clean_action, done_action
 from tracker_tool import api
 
 from tracker_tool.batch import jobs as batch
-from tracker_tool.cli import cli
+from tracker_tool.cli.main import cli
 from tracker_tool.batch.discovery import discover
 from tracker_tool.errors import UsageError
 from tracker_tool.core.stamp import PROP_KIND
@@ -423,7 +423,7 @@ def test_unreachable_dask_scheduler_is_misuse(returns, tmp_path, monkeypatch):
 
 def test_on_a_terminal_a_bar_replaces_the_log_and_unreadable_files_are_named_after(capsys):
     from tracker_tool.batch.summary import WorkbookSummary, unreadable
-    from tracker_tool.cli_batch import _Progress
+    from tracker_tool.cli.batch import _Progress
 
     show = _Progress()
     show.tty = True

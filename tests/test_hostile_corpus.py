@@ -627,7 +627,7 @@ def test_corpus_has_at_least_thirty_cases_of_its_own():
 
 def test_readme_quotes_the_limits_the_code_enforces():
     from tracker_tool.read import safe_open
-    from tracker_tool.cli import max_rows_option
+    from tracker_tool.cli.main import max_rows_option
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|$", readme, re.MULTILINE))

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from tracker_tool.cli import cli
+from tracker_tool.cli.main import cli
 
 SAMPLES = sorted((ROOT / "samples").glob("*/commands.txt"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tracker_tool.cli import (
+from tracker_tool.cli.main import (
     EXIT_FINDINGS,
     EXIT_OK,
     _date,

@@ -99,7 +99,7 @@ def template(kind: str, out: Path | None, force: bool, policy_file: Path | None,
     except KeyError as exc:
         _fail(exc.args[0])
     if services or out_dir:
-        from tracker_tool.cli_batch import service_templates
+        from tracker_tool.cli.batch import service_templates
 
         return service_templates(tracker, services, out_dir, out, force, _policy(policy_file))
     out = out or Path(f"{tracker.kind}-template-v{tracker.version}.xlsx")
@@ -328,4 +328,4 @@ def main() -> None:
 
 
 # Registers `batch` on the group above; last, so that it can use everything defined here.
-import tracker_tool.cli_batch  # noqa: F401
+import tracker_tool.cli.batch  # noqa: F401
