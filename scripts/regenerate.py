@@ -48,7 +48,7 @@ def schemas() -> None:
 def samples() -> None:
     from test_samples import parse_commands
 
-    from tracker_tool.cli.main import cli
+    from tracker_tool.cli import cli
 
     for script in sorted(ROOT.glob("samples/*/make_sample.py")):
         runpy.run_path(str(script), run_name="__main__")
@@ -79,7 +79,7 @@ def _readme_section(marker: str, body: str) -> None:
 
 
 def readme_rules() -> None:
-    from tracker_tool.cli.main import cli
+    from tracker_tool.cli import cli
     from tracker_tool.policy.toml_file import policy_markdown
 
     _readme_section("rules", CliRunner().invoke(cli, ["rules", "--format", "markdown"]).output)

@@ -15,7 +15,11 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from tracker_tool import api
 from tracker_tool.core.stamp import (
-    PROP_FINGERPRINT, PROP_KIND, PROP_SHEET, PROP_VERSION, STAMP_SHEET,
+    PROP_FINGERPRINT,
+    PROP_KIND,
+    PROP_SHEET,
+    PROP_VERSION,
+    STAMP_SHEET,
 )
 from tracker_tool.trackers import get_tracker
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tracker_tool.cli.main import cli
+from tracker_tool.cli import cli
 from tracker_tool.read.safe_open import open_workbook
 from tracker_tool.read.xlsx_parts import read_parts
 

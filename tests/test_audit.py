@@ -9,11 +9,11 @@ from datetime import date
 
 import openpyxl
 import pytest
-
 from conftest import AS_OF, clean_action, done_action
+
 from tracker_tool import api
-from tracker_tool.write import styles
 from tracker_tool.errors import UsageError
+from tracker_tool.write import styles
 
 INJECTIONS = ['=HYPERLINK("http://x","click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1",
               "\r=1+1", "=cmd|' /C calc'!A0"]

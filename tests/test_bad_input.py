@@ -15,11 +15,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _builders import AS_OF, build_filled, clean_entry, validate
 from click.testing import CliRunner
 
-from _builders import AS_OF, build_filled, clean_entry, validate
 from tracker_tool import api
-from tracker_tool.cli.main import cli
+from tracker_tool.cli import cli
 from tracker_tool.errors import WorkbookError
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")

@@ -18,12 +18,11 @@ from click.testing import CliRunner
 from conftest import AS_OF, clean_action, done_action
 
 from tracker_tool import api
-
 from tracker_tool.batch import jobs as batch
-from tracker_tool.cli.main import cli
 from tracker_tool.batch.discovery import discover
-from tracker_tool.errors import UsageError
+from tracker_tool.cli import cli
 from tracker_tool.core.stamp import PROP_KIND
+from tracker_tool.errors import UsageError
 
 FAULTY = [clean_action(action_id="A-001", owner=None),
           clean_action(action_id="A-002", due_date="ASAP")]

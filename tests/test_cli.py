@@ -10,9 +10,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, clean_action
-from tracker_tool.cli.main import cli
+
+from tracker_tool.cli import cli
 from tracker_tool.trackers import get_tracker
 
 COMMANDS = sorted(cli.commands)
@@ -147,7 +147,7 @@ def test_readme_policy_section_matches_the_policy_model():
 
 def test_console_script_starts_without_heavy_imports():
     """`--help` must not pay for pydantic, XlsxWriter or calamine (they load per command)."""
-    code = ("import sys, tracker_tool.cli.main; "
+    code = ("import sys, tracker_tool.cli; "
             "heavy = [m for m in ('pydantic', 'xlsxwriter', 'python_calamine', 'openpyxl') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker_tool import api
-from tracker_tool.errors import TrackerToolError
 from tracker_tool.core.report import Report
 from tracker_tool.core.stamp import STAMP_SHEET
+from tracker_tool.errors import TrackerToolError
 
 DEFAULT_EXAMPLES = 25
 EXAMPLES = int(os.environ.get("TRACKER_FUZZ_EXAMPLES", DEFAULT_EXAMPLES))

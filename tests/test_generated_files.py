@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT
+
 from tracker_tool import api
 from tracker_tool.write.schema import schema_filename, schema_text, tracker_schema
 

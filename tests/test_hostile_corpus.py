@@ -78,10 +78,9 @@ from _hostile import (
 )
 
 from tracker_tool import api
-
-from tracker_tool.write import styles
 from tracker_tool.errors import WorkbookError
 from tracker_tool.read.workbook import CELLS_PER_ROW, DEFAULT_MAX_ROWS, cell_limit
+from tracker_tool.write import styles
 
 CLI_AS_OF = ("--as-of", AS_OF.isoformat())
 HANG_GUARD_SECONDS = 10.0
@@ -626,8 +625,8 @@ def test_corpus_has_at_least_thirty_cases_of_its_own():
 # --------------------------------------------------------------------------------------------
 
 def test_readme_quotes_the_limits_the_code_enforces():
+    from tracker_tool.cli.group import max_rows_option
     from tracker_tool.read import safe_open
-    from tracker_tool.cli.main import max_rows_option
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|$", readme, re.MULTILINE))

@@ -14,14 +14,14 @@ from conftest import AS_OF
 from pydantic import BaseModel
 
 from tracker_tool.check import validation
+from tracker_tool.check.common_rules import required_catalogue, required_fields
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.core.columns import Column, column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields
 from tracker_tool.core.field_types import CellDate, CellText, choice
 from tracker_tool.core.findings import Severity
-from tracker_tool.write.template import build_template_file
-from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers
+from tracker_tool.write.template import build_template_file
 
 E = Severity.ERROR
 

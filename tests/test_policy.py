@@ -18,9 +18,13 @@ from conftest import AS_OF, clean_action
 from pydantic import BaseModel
 
 from tracker_tool import api
-from tracker_tool.cli.main import cli
-from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy, load_policy
+from tracker_tool.cli import cli
 from tracker_tool.core.stamp import PROP_FINGERPRINT, PROP_POLICY, STAMP_SHEET
+from tracker_tool.policy.service_policy import (
+    DEFAULT_POLICY,
+    ServicePolicy,
+    load_policy,
+)
 from tracker_tool.trackers import get_tracker
 
 #: A service's own policy: its categories, themes and staff, one of whom has left.

@@ -11,12 +11,24 @@ import re
 from datetime import date, datetime
 
 import pytest
-
 from _builders import (
-    FIXTURES, LIBREOFFICE_ENTRIES, SHEET, TRACKER, Formula, build_filled, clean_entry,
-    codes, only, pairs, restamp, stamp_values, template_columns, validate,
+    FIXTURES,
+    LIBREOFFICE_ENTRIES,
+    SHEET,
+    TRACKER,
+    Formula,
+    build_filled,
+    clean_entry,
+    codes,
+    only,
+    pairs,
+    restamp,
+    stamp_values,
+    template_columns,
+    validate,
     write_sheet,
 )
+
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.findings import Severity
 from tracker_tool.read.workbook import load_workbook

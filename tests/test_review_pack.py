@@ -14,7 +14,6 @@ from conftest import AS_OF, clean_action, done_action
 from defusedxml import ElementTree
 
 from tracker_tool import api
-
 from tracker_tool.write import styles
 from tracker_tool.write.review_pack import SHEET
 

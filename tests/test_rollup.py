@@ -13,9 +13,9 @@ from conftest import AS_OF, clean_action
 
 from tracker_tool import api
 from tracker_tool.batch.catalogue import batch_rule
-from tracker_tool.batch.summary import WorkbookSummary, unreadable
 from tracker_tool.batch.rollup import league_table, risk_score, themes, totals
 from tracker_tool.batch.rollup_workbook import BatchFacts, write_rollup
+from tracker_tool.batch.summary import WorkbookSummary, unreadable
 from tracker_tool.core.stamp import ServiceIdentity
 
 INJECTION = '=HYPERLINK("http://x","y")'

@@ -11,7 +11,6 @@ record. The codes added with the service policy are tested in test_policy_rules.
 from datetime import date
 
 import pytest
-
 from conftest import AS_OF, clean_action, codes, done_action, located
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
-from tracker_tool.cli.main import cli
+
+from tracker_tool.cli import cli
 
 SAMPLES = sorted((ROOT / "samples").glob("*/commands.txt"))
 

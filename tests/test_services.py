@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from conftest import AS_OF, clean_action
 
 from tracker_tool import api
+from tracker_tool.batch.services import match_returns, read_services, template_names
 from tracker_tool.batch.summary import WorkbookSummary, unreadable
-from tracker_tool.cli.main import cli
+from tracker_tool.cli import cli
+from tracker_tool.core.stamp import ServiceIdentity
 from tracker_tool.errors import UsageError
 from tracker_tool.read.workbook import load_workbook
-from tracker_tool.batch.services import match_returns, read_services, template_names
-from tracker_tool.core.stamp import ServiceIdentity
 
 ASH = ServiceIdentity("Ash Court", "Larchfield Care Ltd", "1-555000101")
 BIRCH = ServiceIdentity("Birch View", "Larchfield Care Ltd", "1-555000102")

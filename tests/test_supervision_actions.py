@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import AS_OF, ROOT, codes, located
 
 from tracker_tool import api
-from tracker_tool.cli.main import cli
+from tracker_tool.cli import cli
 
 KIND = "supervision-actions"
 D = date

@@ -10,11 +10,11 @@ import zipfile
 
 import openpyxl
 import pytest
-
 from conftest import ROOT
+
 from tracker_tool import api
-from tracker_tool.core.stamp import STAMP_SHEET
 from tracker_tool.check.tracker import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW
+from tracker_tool.core.stamp import STAMP_SHEET
 from tracker_tool.trackers import get_tracker
 
 TRACKER = get_tracker("action-plan")

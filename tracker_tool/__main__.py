@@ -1,3 +1,3 @@
-from tracker_tool.cli.main import main
+from tracker_tool.cli import main
 
 main()

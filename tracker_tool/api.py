@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.core.catalogue import RuleInfo
+from tracker_tool.core.report import Report
 from tracker_tool.policy.clock import today_in_london
 from tracker_tool.policy.service_policy import ServicePolicy, load_policy
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
-from tracker_tool.core.report import Report
-from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers, get_tracker
 
 
@@ -64,8 +64,8 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
     input is only ever read.
     """
-    from tracker_tool.write.audit import write_audit_file
     from tracker_tool.check.validation import check_workbook
+    from tracker_tool.write.audit import write_audit_file
 
     out = Path(out) if out else default_audit_path(path)
     refuse_overwriting_inputs(out, [path])
@@ -127,8 +127,8 @@ def build_service_templates(kind: str, services, out_dir: str | Path, force: boo
     ``services`` is a services.csv path or a list of stamp.ServiceIdentity. Nothing is
     written if any target exists and ``force`` is not given: it may be a filled-in tracker.
     """
-    from tracker_tool.errors import UsageError
     from tracker_tool.batch.services import read_services, template_names
+    from tracker_tool.errors import UsageError
 
     listed = read_services(services) if isinstance(services, (str, Path)) else list(services)
     tracker = get_tracker(kind)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool import api
-from tracker_tool.services import read_services
+from tracker_tool.batch.services import read_services
 
 D = date
 HERE = Path(__file__).resolve().parent

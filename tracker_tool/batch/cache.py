@@ -14,8 +14,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from tracker_tool.core.atomic import atomic_path
 from tracker_tool.batch.summary import WorkbookSummary, finding_dict
+from tracker_tool.core.atomic import atomic_path
 
 CACHE_FOLDER = ".tracker-tool-cache"
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.batch.cache import ResultCache, entry_key, file_sha256
-from tracker_tool.batch.summary import WorkbookSummary, summarise, unreadable
 from tracker_tool.batch.discovery import AUDIT_SUFFIX, Found
-from tracker_tool.errors import UsageError, WorkbookError
+from tracker_tool.batch.summary import WorkbookSummary, summarise, unreadable
+from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.core.findings import Finding
+from tracker_tool.errors import UsageError, WorkbookError
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 
 AUDIT_FOLDER = "audits"
@@ -43,7 +43,7 @@ class Settings:
 
     def fingerprint(self) -> dict:
         """What the cache key needs from the settings, the tool and the tracker definitions."""
-        from tracker_tool import __version__
+        from tracker_tool.core.version import __version__
         from tracker_tool.policy.service_policy import DEFAULT_POLICY
         from tracker_tool.trackers import all_trackers
 
@@ -81,9 +81,9 @@ class Checked:
 
 def check_one(job: Job) -> Outcome:
     """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
-    from tracker_tool.write.audit import write_audit_file
-    from tracker_tool.read.workbook import load_workbook
     from tracker_tool.check.validation import check_loaded
+    from tracker_tool.read.workbook import load_workbook
+    from tracker_tool.write.audit import write_audit_file
 
     sha = ""
     try:
@@ -278,8 +278,8 @@ _CRASHED = ("could not be checked: the worker process stopped while reading it (
 def _process_pool(workers: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
-    # Imported here first so that forked workers start with them loaded.
-    import tracker_tool.write.audit
     import tracker_tool.check.validation  # noqa: F401
+
+    # Imported here first so that forked workers start with them loaded.
 
     return ProcessPoolExecutor(max_workers=workers)

@@ -11,10 +11,10 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from tracker_tool.core.atomic import atomic_path
-from tracker_tool.batch.summary import WorkbookSummary
-from tracker_tool.write.render import _inert
 from tracker_tool.batch.services import ServiceMatch
+from tracker_tool.batch.summary import WorkbookSummary
+from tracker_tool.core.atomic import atomic_path
+from tracker_tool.write.render import _inert
 
 CSV_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker", "code", "severity",
                "sheet", "cell", "row", "column", "value", "message", "clause")

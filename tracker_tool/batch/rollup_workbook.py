@@ -12,11 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker_tool.write import styles
-from tracker_tool.core.atomic import atomic_path, close_workbook
-from tracker_tool.batch.summary import WorkbookSummary
-from tracker_tool.core.cell_values import FORMULA_TRIGGERS
-from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.batch.rollup import (
     CLOSURE_RATE,
     EFFECTIVENESS,
@@ -29,7 +24,12 @@ from tracker_tool.batch.rollup import (
     totals,
 )
 from tracker_tool.batch.services import ServiceMatch, describe
+from tracker_tool.batch.summary import WorkbookSummary
+from tracker_tool.core.atomic import atomic_path, close_workbook
+from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.core.wording import plural
+from tracker_tool.write import styles
+from tracker_tool.write.layout import lines_needed, row_height
 
 CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes
 _SHOWN_FIGURES = {"actions", OVERDUE, CLOSURE_RATE, EFFECTIVENESS}

@@ -11,17 +11,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from tracker_tool.core.atomic import refuse_overwriting_inputs
-from tracker_tool.batch.jobs import Checked, Progress, Settings, plan_jobs, run_jobs
 from tracker_tool.batch.cache import ResultCache
 from tracker_tool.batch.catalogue import batch_rule
-from tracker_tool.batch.summary import WorkbookSummary, finding_dict, finding_from_dict
 from tracker_tool.batch.discovery import ROLLUP_NAME, discover
-from tracker_tool.errors import UsageError
-from tracker_tool.core.findings import Finding
-from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
+from tracker_tool.batch.jobs import Checked, Progress, Settings, plan_jobs, run_jobs
 from tracker_tool.batch.rollup import league_table, themes, totals
 from tracker_tool.batch.services import ServiceMatch, match_returns, read_services
+from tracker_tool.batch.summary import WorkbookSummary, finding_dict, finding_from_dict
+from tracker_tool.core.atomic import refuse_overwriting_inputs
+from tracker_tool.core.findings import Finding
+from tracker_tool.errors import UsageError
+from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 
 FINDINGS_CSV, REPORT_JSON = "findings.csv", "report.json"
 

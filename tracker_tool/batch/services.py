@@ -17,9 +17,9 @@ from pathlib import Path
 
 from tracker_tool.batch.catalogue import batch_rule
 from tracker_tool.batch.summary import WorkbookSummary
-from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.stamp import ServiceIdentity
+from tracker_tool.errors import UsageError
 
 #: Accepted headings for each column of services.csv (compared lower-case, spaces collapsed).
 COLUMNS = {

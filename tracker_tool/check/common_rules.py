@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.columns import ColumnSpec
 from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.check.rule_context import RuleContext
 
 
 def required_catalogue(columns: tuple[ColumnSpec, ...]) -> tuple[RuleInfo, ...]:

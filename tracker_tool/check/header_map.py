@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import is_blank, to_text
 from tracker_tool.core.columns import a1, column_letter
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.read.workbook import SheetGrid
-from tracker_tool.check.tracker import Tracker
 
 #: How far down a sheet to look for the header (people insert title rows above it).
 SEARCH_ROWS = 30

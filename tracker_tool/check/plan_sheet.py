@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tracker_tool.write import styles
-from tracker_tool.core.catalogue import core
-from tracker_tool.core.cell_values import display, is_blank
-from tracker_tool.core.columns import ColumnSpec, Kind
 from tracker_tool.check.common_rules import required_fields
-from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.write.layout import lines_needed, row_height
-from tracker_tool.read.workbook import LoadedWorkbook, read_grid
 from tracker_tool.check.row_validation import check_row
 from tracker_tool.check.rule_context import CheckedRow, RawRow, RuleContext
 from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.catalogue import core
+from tracker_tool.core.cell_values import display, is_blank
+from tracker_tool.core.columns import ColumnSpec, Kind
+from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.read.workbook import LoadedWorkbook, read_grid
+from tracker_tool.write import styles
+from tracker_tool.write.layout import lines_needed, row_height
 
 #: Columns of the plan sheet (0-based): a hidden key, the item, the entry, what to write.
 KEY_COL, ITEM_COL, VALUE_COL, HELP_COL = 0, 1, 2, 3

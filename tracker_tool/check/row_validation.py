@@ -13,16 +13,21 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
+from tracker_tool.check.header_map import HeaderMap
+from tracker_tool.check.rule_context import CheckedRow, RawRow
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import (
-    PLACEHOLDERS, CellProblem, ExcelError, display, is_blank, to_text,
+    PLACEHOLDERS,
+    CellProblem,
+    ExcelError,
+    display,
+    is_blank,
+    to_text,
 )
 from tracker_tool.core.columns import column_letter
 from tracker_tool.core.findings import Finding
-from tracker_tool.check.header_map import HeaderMap
 from tracker_tool.read.workbook import SheetGrid
-from tracker_tool.check.rule_context import CheckedRow, RawRow
-from tracker_tool.check.tracker import Tracker
 
 
 def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> Iterator[RawRow]:

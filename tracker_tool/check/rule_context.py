@@ -12,9 +12,9 @@ from typing import Mapping
 
 from pydantic import BaseModel
 
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.findings import Finding
-from tracker_tool.check.tracker import Tracker
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,21 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tracker_tool.check.header_map import (
+    SEARCH_ROWS,
+    HeaderMap,
+    locate_header,
+    map_columns,
+)
+from tracker_tool.check.row_validation import check_row, entry_rows
+from tracker_tool.check.rule_context import RuleContext
+from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
-from tracker_tool.errors import UsageError
 from tracker_tool.core.findings import Finding
-from tracker_tool.check.header_map import SEARCH_ROWS, HeaderMap, locate_header, map_columns
+from tracker_tool.core.report import Report
+from tracker_tool.core.stamp import Stamp, version_tuple
+from tracker_tool.errors import UsageError
 from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.read.workbook import (
     DEFAULT_MAX_ROWS,
@@ -23,11 +33,6 @@ from tracker_tool.read.workbook import (
     load_workbook,
     read_grid,
 )
-from tracker_tool.core.report import Report
-from tracker_tool.check.row_validation import check_row, entry_rows
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.stamp import Stamp, version_tuple
-from tracker_tool.check.tracker import Tracker
 from tracker_tool.trackers import all_trackers
 
 DEFAULT_KIND = "action-plan"

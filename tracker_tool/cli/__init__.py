@@ -1,1 +1,12 @@
-"""The click commands: parse options, call the api, render, set the exit status."""
+"""The tracker-tool command line: click commands that parse options, call the api, render and
+set the exit status. Each command module registers itself on the group when imported here."""
+
+from tracker_tool.cli import batch, commands, policy  # noqa: F401 - registers the commands
+from tracker_tool.cli.group import cli
+
+
+def main() -> None:
+    cli(prog_name="tracker-tool")
+
+
+__all__ = ["cli", "main"]

@@ -1,7 +1,7 @@
 """The `tracker-tool batch` command: many returns in, one roll-up out.
 
-Kept apart from cli.py because it is the one command with a progress display and an executor
-to choose; it reuses cli.py's shared options and exit codes so every command behaves alike.
+The one command with a progress display and an executor to choose; it uses the shared options
+and exit codes so every command behaves alike.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tracker_tool.cli.main import (
+from tracker_tool.cli.group import (
     EXIT_FINDINGS,
     EXIT_OK,
     _date,
@@ -165,23 +165,3 @@ def _summary(result) -> str:
     lines.append(f"Wrote {result.rollup}, {result.findings_csv}, {result.report_json} and "
                  f"{plural(audits, 'audit workbook')} in {out / 'audits'}")
     return "\n".join(lines)
-
-
-def service_templates(tracker, services, out_dir, out, force: bool, policy) -> None:
-    """`template KIND --services services.csv --out-dir DIR`: a stamped copy per service."""
-    from tracker_tool import api
-    from tracker_tool.errors import TrackerToolError
-
-    if out is not None:
-        _fail("--out names one template; with --services use --out-dir for the folder")
-    if services is None or out_dir is None:
-        _fail("--services and --out-dir go together: the list of services, and the folder "
-              "for their templates")
-    try:
-        written = api.build_service_templates(tracker.kind, services, out_dir, force, policy)
-    except TrackerToolError as exc:
-        _fail(str(exc))
-    for path in written:
-        click.echo(f"Wrote {path}")
-    click.echo(f"{len(written)} templates ({tracker.title}, template version "
-               f"{tracker.version}), each stamped with its service")

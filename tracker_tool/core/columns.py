@@ -16,7 +16,12 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from tracker_tool.core.cell_values import choice_key, match_choice, to_date, to_whole_number
+from tracker_tool.core.cell_values import (
+    choice_key,
+    match_choice,
+    to_date,
+    to_whole_number,
+)
 from tracker_tool.core.findings import Severity
 
 

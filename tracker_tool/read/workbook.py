@@ -14,9 +14,9 @@ from pathlib import Path
 
 from tracker_tool.core.cell_values import ExcelError, is_blank
 from tracker_tool.core.columns import column_letter, parse_a1
+from tracker_tool.core.stamp import STAMP_SHEET, Stamp, stamp_from
 from tracker_tool.errors import WorkbookError
 from tracker_tool.read.safe_open import OpenedWorkbook, open_workbook
-from tracker_tool.core.stamp import STAMP_SHEET, Stamp, stamp_from
 from tracker_tool.read.xlsx_parts import (
     BEYOND_GRID,
     WorkbookParts,

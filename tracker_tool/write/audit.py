@@ -15,16 +15,21 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker_tool.write import styles
+from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.atomic import atomic_path, close_workbook
-from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError, is_blank
+from tracker_tool.core.cell_values import (
+    EPOCH_1900,
+    FORMULA_TRIGGERS,
+    ExcelError,
+    is_blank,
+)
 from tracker_tool.core.columns import Kind, parse_a1
 from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.core.wording import printable, severity_counts
+from tracker_tool.write import styles
 from tracker_tool.write.layout import chars_per_line, lines_needed, row_height
 from tracker_tool.write.review_pack import SHEET as REVIEW_SHEET
 from tracker_tool.write.review_pack import write_review_pack
-from tracker_tool.check.validation import CheckedWorkbook
-from tracker_tool.core.wording import printable, severity_counts
 
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
          Severity.WARNING: styles.WARNING_FILL}

@@ -12,9 +12,9 @@ from __future__ import annotations
 from math import ceil
 from pathlib import Path
 
-from tracker_tool.write import styles
 from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.core.findings import Severity
+from tracker_tool.write import styles
 from tracker_tool.write.layout import lines_needed, row_height
 
 SHEET = "Review pack"

@@ -11,10 +11,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker_tool.write import styles
+from tracker_tool.check.tracker import (
+    FIRST_DATA_ROW,
+    GROUP_ROW,
+    HEADER_ROW,
+    KEY_ROW,
+    Tracker,
+)
 from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.columns import ColumnSpec, Kind, column_letter
-from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.core.stamp import (
     PROP_FINGERPRINT,
     PROP_KIND,
@@ -24,7 +29,8 @@ from tracker_tool.core.stamp import (
     STAMP_SHEET,
     ServiceIdentity,
 )
-from tracker_tool.check.tracker import FIRST_DATA_ROW, GROUP_ROW, HEADER_ROW, KEY_ROW, Tracker
+from tracker_tool.write import styles
+from tracker_tool.write.layout import lines_needed, row_height
 
 LISTS_SHEET = "Lists"
 INSTRUCTIONS_SHEET = "Instructions"

@@ -1,9 +1,13 @@
 """The action-plan tracker of the Reg 17 Action Plan and Improvement Tracking Policy."""
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.action_plan.catalogue import POLICY_RULES
 from tracker_tool.trackers.action_plan.figures import escalations, review_figures
 from tracker_tool.trackers.action_plan.models import ActionRecord

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from tracker_tool.policy.service_policy import person_key as name_key
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.text_checks import points_to_nothing, words_of
-from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
 from tracker_tool.core.wording import days_text, either, fmt  # noqa: F401 - rules import them from here
+from tracker_tool.policy.service_policy import person_key as name_key
+from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -5,9 +5,9 @@ The audit workbook's Summary and Escalations sheets and the JSON report all come
 
 from __future__ import annotations
 
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     escalation_reasons,

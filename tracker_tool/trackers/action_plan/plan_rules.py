@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Iterator
 
-from tracker_tool.core.findings import Finding
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
+from tracker_tool.core.findings import Finding
 from tracker_tool.trackers.action_plan.facts import days_text, is_open, name_key
 from tracker_tool.trackers.action_plan.vocabulary import Priority
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.review import (
     AGEING_BANDS,
@@ -17,7 +18,6 @@ from tracker_tool.core.review import (
     ThemeCount,
     ageing_band,
 )
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     due_soon,

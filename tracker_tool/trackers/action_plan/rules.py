@@ -11,8 +11,8 @@ import re
 from datetime import timedelta
 from typing import Iterator
 
-from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.check.rule_context import RuleContext
+from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     days_text,

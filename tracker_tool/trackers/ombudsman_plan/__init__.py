@@ -3,10 +3,14 @@ Health Service Ombudsman found, laid out as the Ombudsman's guidance *Writing ac
 asks. Its parts are cited by the short names listed in vocabulary.py.
 """
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.ombudsman_plan.catalogue import OMBUDSMAN_RULES
 from tracker_tool.trackers.ombudsman_plan.figures import review_figures
 from tracker_tool.trackers.ombudsman_plan.models import OmbudsmanAction, OmbudsmanPlan

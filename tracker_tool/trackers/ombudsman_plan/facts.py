@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.policy.service_policy import person_key
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
+from tracker_tool.policy.service_policy import person_key
 from tracker_tool.trackers.action_plan.facts import has_measure
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Status
 

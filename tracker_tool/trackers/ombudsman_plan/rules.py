@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tracker_tool.core.findings import Finding
 from tracker_tool.check.rule_context import RuleContext
+from tracker_tool.core.findings import Finding
+from tracker_tool.core.wording import plural
 from tracker_tool.trackers.action_plan.facts import days_text, fmt, is_vague_evidence
 from tracker_tool.trackers.ombudsman_plan.facts import (
     by_failing,
@@ -25,7 +26,6 @@ from tracker_tool.trackers.ombudsman_plan.facts import (
     unanswered,
 )
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Involvement, YesNo
-from tracker_tool.core.wording import plural
 
 # -- the actions -------------------------------------------------------------------------
 

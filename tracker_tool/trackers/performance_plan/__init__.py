@@ -4,10 +4,14 @@ PIP review; see vocabulary.py)."""
 
 from dataclasses import replace
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.performance_plan.catalogue import PIP_RULES
 from tracker_tool.trackers.performance_plan.figures import plan_figures
 from tracker_tool.trackers.performance_plan.models import ImprovementAction, PlanHeader

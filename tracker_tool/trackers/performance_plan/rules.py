@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.wording import days_text, fmt
 from tracker_tool.trackers.performance_plan.vocabulary import (
     SHORT_OF_TARGET,

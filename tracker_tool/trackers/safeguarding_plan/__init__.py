@@ -4,10 +4,14 @@ Built from the consultancy article "Closing the Loop: Safeguarding Action Plans,
 Oversight and Sustained Improvement"; its sections are cited by short names (vocabulary.py).
 """
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.safeguarding_plan.catalogue import SAFEGUARDING_RULES
 from tracker_tool.trackers.safeguarding_plan.figures import escalations, review_figures
 from tracker_tool.trackers.safeguarding_plan.models import SafeguardingAction

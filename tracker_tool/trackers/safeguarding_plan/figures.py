@@ -6,9 +6,10 @@ facts behind each figure are the ones the rules use.
 
 from __future__ import annotations
 
+from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.check.rule_context import RuleContext
+from tracker_tool.core.wording import shorten
 from tracker_tool.trackers.safeguarding_plan.facts import (
     concerns,
     days_overdue,
@@ -18,7 +19,6 @@ from tracker_tool.trackers.safeguarding_plan.facts import (
     under_oversight,
 )
 from tracker_tool.trackers.safeguarding_plan.vocabulary import ActionType, Status
-from tracker_tool.core.wording import shorten
 
 _CLOSURE_KEYS = ("risk_indicators", "practice_audit", "competency_evidence", "governance_minutes")
 

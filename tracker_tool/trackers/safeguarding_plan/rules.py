@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 
-from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.check.rule_context import RuleContext
+from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.core.wording import plural
 from tracker_tool.trackers.action_plan.facts import (
     days_text,
     fmt,
@@ -37,7 +38,6 @@ from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     WORK_DONE,
     ActionType,
 )
-from tracker_tool.core.wording import plural
 
 #: Leads nobody can be held to: "All staff", "Everyone", "Management", "Night staff".
 _NOBODY = re.compile(

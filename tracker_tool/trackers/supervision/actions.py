@@ -1,9 +1,13 @@
 """The supervision-actions tracker: actions agreed in routine supervision (article, Example 1)."""
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.supervision.actions_model import SupervisionAction
 from tracker_tool.trackers.supervision.actions_rules import (
     ROW_RULES,

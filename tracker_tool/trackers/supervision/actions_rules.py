@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.supervision.actions_model import (
     ESCALATE_AT_ONCE,
     ESCALATED,

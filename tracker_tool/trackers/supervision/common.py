@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from tracker_tool.core.cell_values import display
-from tracker_tool.policy.service_policy import person_key
-from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
+from tracker_tool.core.cell_values import display
+from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.core.text_checks import points_to_nothing, words_of
 from tracker_tool.core.wording import days_text, either, fmt  # noqa: F401 - the rules import them from here
+from tracker_tool.policy.service_policy import person_key
 
 #: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
 #: article's warning signs describe ("around one area of practice such as record keeping").

@@ -1,9 +1,13 @@
 """The supervision-escalations tracker: formal cases for repeated practice concerns (Example 2)."""
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.supervision.escalated_model import EscalatedCase, Outcome
 from tracker_tool.trackers.supervision.escalated_rules import (
     ROW_RULES,

@@ -1,9 +1,13 @@
 """The probation-actions tracker: new starters' support actions through probation (Example 3)."""
 
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import CORE_RULES
 from tracker_tool.core.columns import column_specs
-from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
-from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.trackers.supervision.probation_model import ProbationAction
 from tracker_tool.trackers.supervision.probation_rules import (
     ROW_RULES,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.trackers.supervision.common import (
     cluster_figure,
     days_text,

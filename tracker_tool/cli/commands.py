@@ -1,8 +1,7 @@
-"""The tracker-tool command line: parse options, call the api, render, set the exit status.
+"""The single-workbook commands: template, validate, audit, rules, schema, kinds.
 
-Exit status: 0 no error findings, 1 error findings, 2 a file could not be read or the command
-was misused. Heavy imports (pydantic, XlsxWriter, calamine) happen inside the commands so
-that --help and start-up stay quick.
+Heavy imports (pydantic, XlsxWriter, calamine) happen inside the commands so that --help and
+start-up stay quick.
 """
 
 from __future__ import annotations
@@ -13,57 +12,19 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-
-as_of_option = click.option(
-    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-    help="Audit as if today were this date (YYYY-MM-DD). Default: today in the UK. "
-         "Pin it for results you can reproduce.")
-kind_option = click.option(
-    "--kind", default=None, metavar="KIND",
-    help="Tracker kind to check against. Default: the kind stamped in the workbook.")
-policy_option = click.option(
-    "--policy", "policy_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    metavar="FILE", help="The service's policy file (TOML, see `tracker-tool policy init`). "
-                         "Default: the policy's own defaults.")
-max_rows_option = click.option(
-    "--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
-    help="Most entry rows read from a sheet; more are reported, not read.")
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(EXIT_UNUSABLE)
-
-
-def _date(value):
-    return value.date() if value else None
-
-
-def _policy(path: Path | None):
-    """The service policy from --policy, or None; a bad file ends the command with exit 2."""
-    if path is None:
-        return None
-    from tracker_tool.errors import TrackerToolError
-    from tracker_tool.policy.service_policy import load_policy
-
-    try:
-        return load_policy(path)
-    except TrackerToolError as exc:
-        _fail(str(exc))
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="tracker-tool", prog_name="tracker-tool")
-def cli() -> None:
-    """Locked Excel action-plan trackers for health and social care, checked against the policy.
-
-    \b
-    Typical use:
-      tracker-tool template action-plan --out tracker.xlsx   # give this to a manager
-      tracker-tool validate returned.xlsx --as-of 2026-12-31 # check what came back
-      tracker-tool audit returned.xlsx --out audit.xlsx      # annotated workbook for auditors
-    """
+from tracker_tool.cli.group import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    _date,
+    _fail,
+    _policy,
+    as_of_option,
+    cli,
+    kind_option,
+    max_rows_option,
+    policy_option,
+)
 
 
 @cli.command()
@@ -99,8 +60,6 @@ def template(kind: str, out: Path | None, force: bool, policy_file: Path | None,
     except KeyError as exc:
         _fail(exc.args[0])
     if services or out_dir:
-        from tracker_tool.cli.batch import service_templates
-
         return service_templates(tracker, services, out_dir, out, force, _policy(policy_file))
     out = out or Path(f"{tracker.kind}-template-v{tracker.version}.xlsx")
     if out.exists() and not force:
@@ -247,57 +206,6 @@ def rules(kind, fmt) -> None:
                nl=False)
 
 
-@cli.group()
-def policy() -> None:
-    """Write or check a service policy file (thresholds, nation, categories, roster)."""
-
-
-@policy.command("init")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("service-policy.toml"), show_default=True,
-              help="Where to write the policy file.")
-@click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
-def policy_init(out: Path, force: bool) -> None:
-    """Write the default policy, with a comment on every setting, for a service to adapt."""
-    from tracker_tool import api
-    from tracker_tool.errors import TrackerToolError
-
-    try:
-        written = api.write_policy(out, force)
-    except TrackerToolError as exc:
-        _fail(str(exc))
-    click.echo(f"Wrote {written}: edit it, then pass it to template, validate and audit "
-               "with --policy.")
-
-
-@policy.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def policy_check(file: Path) -> None:
-    """Check a policy file and print the settings that differ from the defaults."""
-    from tracker_tool.policy.service_policy import DEFAULT_POLICY
-
-    loaded = _policy(file)
-    changed = _differences(DEFAULT_POLICY.model_dump(mode="json"), loaded.model_dump(mode="json"))
-    click.echo(f"{file}: valid (fingerprint {loaded.fingerprint}, nation {loaded.nation})")
-    for name, value in changed:
-        if name == "roster":
-            value = ", ".join(f"{p['name']} ({p['role'] or 'no role'})" for p in value) or "none"
-        click.echo(f"  {name} = {value}")
-    if not changed:
-        click.echo("  every setting is the default")
-
-
-def _differences(default: dict, mine: dict, prefix: str = "") -> list[tuple[str, object]]:
-    found = []
-    for key, value in mine.items():
-        base = default.get(key)
-        if isinstance(value, dict) and isinstance(base, dict):
-            found += _differences(base, value, f"{prefix}{key}.")
-        elif value != base:
-            found.append((prefix + key, value))
-    return found
-
-
 @cli.command(short_help="Print the JSON Schema of a tracker's rows.")
 @click.argument("kind")
 def schema(kind: str) -> None:
@@ -305,8 +213,8 @@ def schema(kind: str) -> None:
 
     The same schemas are committed in the repository's schemas/ folder.
     """
-    from tracker_tool.write.schema import schema_text
     from tracker_tool.trackers import get_tracker
+    from tracker_tool.write.schema import schema_text
 
     _known_kind(kind)
     click.echo(schema_text(get_tracker(kind)), nl=False)
@@ -323,9 +231,21 @@ def kinds() -> None:
         click.echo(f"{tracker.kind:<{width}}  v{tracker.version}  {tracker.summary}")
 
 
-def main() -> None:
-    cli(prog_name="tracker-tool")
+def service_templates(tracker, services, out_dir, out, force: bool, policy) -> None:
+    """`template KIND --services services.csv --out-dir DIR`: a stamped copy per service."""
+    from tracker_tool import api
+    from tracker_tool.errors import TrackerToolError
 
-
-# Registers `batch` on the group above; last, so that it can use everything defined here.
-import tracker_tool.cli.batch  # noqa: F401
+    if out is not None:
+        _fail("--out names one template; with --services use --out-dir for the folder")
+    if services is None or out_dir is None:
+        _fail("--services and --out-dir go together: the list of services, and the folder "
+              "for their templates")
+    try:
+        written = api.build_service_templates(tracker.kind, services, out_dir, force, policy)
+    except TrackerToolError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"Wrote {path}")
+    click.echo(f"{len(written)} templates ({tracker.title}, template version "
+               f"{tracker.version}), each stamped with its service")

@@ -1,0 +1,65 @@
+"""What every command shares: the click group, the common options, the exit statuses.
+
+Exit status: 0 no error findings, 1 error findings, 2 a file could not be read or the command
+was misused. Heavy imports (pydantic, XlsxWriter, calamine) happen inside the commands so
+that --help and start-up stay quick.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+as_of_option = click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+    help="Audit as if today were this date (YYYY-MM-DD). Default: today in the UK. "
+         "Pin it for results you can reproduce.")
+kind_option = click.option(
+    "--kind", default=None, metavar="KIND",
+    help="Tracker kind to check against. Default: the kind stamped in the workbook.")
+policy_option = click.option(
+    "--policy", "policy_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    metavar="FILE", help="The service's policy file (TOML, see `tracker-tool policy init`). "
+                         "Default: the policy's own defaults.")
+max_rows_option = click.option(
+    "--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+    help="Most entry rows read from a sheet; more are reported, not read.")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def _date(value):
+    return value.date() if value else None
+
+
+def _policy(path: Path | None):
+    """The service policy from --policy, or None; a bad file ends the command with exit 2."""
+    if path is None:
+        return None
+    from tracker_tool.errors import TrackerToolError
+    from tracker_tool.policy.service_policy import load_policy
+
+    try:
+        return load_policy(path)
+    except TrackerToolError as exc:
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="tracker-tool", prog_name="tracker-tool")
+def cli() -> None:
+    """Locked Excel action-plan trackers for health and social care, checked against the policy.
+
+    \b
+    Typical use:
+      tracker-tool template action-plan --out tracker.xlsx   # give this to a manager
+      tracker-tool validate returned.xlsx --as-of 2026-12-31 # check what came back
+      tracker-tool audit returned.xlsx --out audit.xlsx      # annotated workbook for auditors
+    """
