@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from tracker_tool.errors import UsageError
+from tracker_tool.policy.sources import Source
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Days = Annotated[int, Field(ge=0, le=3650)]
@@ -70,9 +71,6 @@ class OverdueSettings(_Section):
     @field_validator("escalate_sources")
     @classmethod
     def _known_sources(cls, values: list[str]) -> list[str]:
-        # Imported here: the action-plan vocabulary's package imports modules that import this one.
-        from tracker_tool.trackers.action_plan.vocabulary import Source
-
         known = {s.value.casefold(): s.value for s in Source}
         unknown = [v for v in values if v.casefold() not in known]
         if unknown:

@@ -6,28 +6,8 @@ a service adapts (high-priority categories, themes, roles) live in the service p
 
 from enum import Enum
 
-
-class Source(str, Enum):
-    """Where an action came from (policy s5)."""
-
-    INCIDENT = "Incident"
-    NEAR_MISS = "Near miss"
-    COMPLAINT = "Complaint"
-    SAFEGUARDING = "Safeguarding concern"
-    DUTY_OF_CANDOUR = "Duty of candour review"
-    AUDIT = "Audit"
-    RISK_ASSESSMENT = "Risk assessment"
-    RISK_REGISTER = "Risk register review"
-    SUPERVISION = "Staff supervision"
-    TRAINING_GAP = "Training gap"
-    SERVICE_USER_FEEDBACK = "Service-user feedback"
-    FAMILY_FEEDBACK = "Family or advocate feedback"
-    CQC = "CQC inspection"
-    COMMISSIONER = "Commissioner or local authority"
-    PROFESSIONAL_ADVICE = "Professional advice"
-    GOVERNANCE = "Governance meeting"
-    BUSINESS_CONTINUITY = "Business continuity event"
-    POLICY_REVIEW = "Policy review"
+# The Source column's dropdown is the policy's list of sources (see policy/sources.py).
+from tracker_tool.policy.sources import Source as Source
 
 
 class Priority(str, Enum):
