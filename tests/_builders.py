@@ -33,7 +33,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def letter(key: str) -> str:
     """The template's column letter of a field, e.g. 'due_date' -> 'I'."""
-    from tracker_tool.core.columns import column_letter
+    from tracker_tool.core.a1 import column_letter
 
     return column_letter(TRACKER.by_key[key].index)
 

@@ -426,7 +426,7 @@ def mixed_report(mixed_path):
 
 
 def test_every_cell_finding_is_fully_located(mixed_report):
-    from tracker_tool.core.columns import parse_a1
+    from tracker_tool.core.a1 import parse_a1
 
     located = [f for f in mixed_report.findings if f.cell is not None]
     assert len(located) >= 10

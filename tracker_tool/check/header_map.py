@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.a1 import a1, column_letter
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import is_blank, to_text
-from tracker_tool.core.columns import a1, column_letter
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.read.workbook import SheetGrid
 

@@ -14,6 +14,7 @@ from tracker_tool.check.common_rules import required_fields
 from tracker_tool.check.row_validation import check_row
 from tracker_tool.check.rule_context import CheckedRow, RawRow, RuleContext
 from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.a1 import a1, column_letter, row_number
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import display, is_blank
 from tracker_tool.core.columns import ColumnSpec, Kind
@@ -24,7 +25,7 @@ from tracker_tool.write.layout import lines_needed, row_height
 
 #: Columns of the plan sheet (0-based): a hidden key, the item, the entry, what to write.
 KEY_COL, ITEM_COL, VALUE_COL, HELP_COL = 0, 1, 2, 3
-VALUE_LETTER = "C"
+VALUE_LETTER = column_letter(VALUE_COL)
 TITLE_ROW, HEAD_ROW, FIRST_ITEM_ROW = 0, 1, 2
 _INLINE_LIST_LIMIT = 255  # Excel's cap on a dropdown typed into the validation itself
 
@@ -125,13 +126,13 @@ def read_plan(loaded: LoadedWorkbook, tracker: Tracker, epoch: date,
             key = by_title.get(_item_key(cells[ITEM_COL])) if not is_blank(cells[ITEM_COL]) else None
         if key is None or key in refs:
             continue
-        refs[key] = f"{VALUE_LETTER}{r + 1}"
+        refs[key] = a1(r, VALUE_COL)
         if not is_blank(cells[VALUE_COL]):
             values[key] = cells[VALUE_COL]
     findings = [core("plan.item-missing").finding(sheet=name, plan_sheet=name, title=spec.title,
                                                   severity=spec.required or Severity.WARNING)
                 for spec in plan.columns if spec.key not in refs]
-    first = min((int(ref[1:]) for ref in refs.values()), default=FIRST_ITEM_ROW + 1)
+    first = min((row_number(ref) for ref in refs.values()), default=FIRST_ITEM_ROW + 1)
     raw = RawRow(first, values, {key: VALUE_LETTER for key in refs}, refs=refs)
     checked, cell_findings = check_row(raw, plan, name, epoch)
     ctx = RuleContext(plan, name, [checked], as_of)

@@ -3,19 +3,22 @@
 Each cell is first read as its column's type (cell_values), then the row is validated by the
 model. Every row is checked whole (all its problems are collected); a field that cannot be read
 is reported at its cell and then treated as unknown, so the policy rules still run on the rest
-of the row without a second report of the same cell.
+of the row without a second report of the same cell. A check the model makes across fields
+(a model validator) is reported on the row, and the row is then typed without it.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Iterator
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from tracker_tool.check.header_map import HeaderMap
 from tracker_tool.check.rule_context import CheckedRow, RawRow
 from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.a1 import column_letter, parse_a1
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import (
     PLACEHOLDERS,
@@ -25,7 +28,6 @@ from tracker_tool.core.cell_values import (
     is_blank,
     to_text,
 )
-from tracker_tool.core.columns import column_letter
 from tracker_tool.core.findings import Finding
 from tracker_tool.read.workbook import SheetGrid
 
@@ -82,20 +84,65 @@ def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date) -> tuple[C
         elif cls is not str:
             value = to_text(value)  # a number or date typed into a text column
         data[key] = value
-    try:
-        record = tracker.row_model.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+    model = tracker.row_model
+    while True:
+        try:
+            record = model.model_validate(data)
+            break
+        except ValidationError as exc:
+            failure = exc
+        # Each pass drops a refused field or the model's own validators, or gives up.
+        before = (len(data), model)
+        for error in failure.errors(include_url=False):
             key = error["loc"][0] if error["loc"] else None
             if key in tracker.by_key:
                 findings.append(_cell_finding(tracker, sheet, raw, key, _code_for(error), {}))
                 invalid.add(key)
                 data.pop(key, None)
-        record = tracker.row_model.model_validate(data)
+            else:
+                findings.append(_row_finding(sheet, raw, error))
+                model = _without_model_validators(tracker.row_model)
+        if (len(data), model) == before:
+            raise failure  # a field the model requires has no default: the tracker is wrong
     return CheckedRow(raw, record, data, frozenset(invalid) if invalid else _NONE), findings
 
 
 _NONE: frozenset[str] = frozenset()
+_PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def _row_finding(sheet: str, raw: RawRow, error: dict) -> Finding:
+    """A model-level validator's error: the entry contradicts itself, no one cell is wrong.
+
+    It is anchored at the entry's first cell (top left), so the audit fills and notes a cell
+    on the row and lists the row's findings beside it, as it does for a cell's finding.
+    """
+    refs = [cell.ref for key in raw.letters if (cell := raw.cell(key)) is not None]
+    detail = error["msg"]
+    for prefix in _PYDANTIC_PREFIXES:
+        detail = detail.removeprefix(prefix)
+    return core("row.inconsistent").finding(
+        sheet=sheet, cell=min(refs, key=parse_a1, default=None), row=raw.excel_row,
+        detail=detail)
+
+
+@cache
+def _without_model_validators(model: type[BaseModel]) -> type[BaseModel]:
+    """The row model minus its cross-field checks, to type a row one of them refused.
+
+    The refusal is already a finding; the policy rules still need the row's typed values.
+    Pydantic calls a model validator by its name on the class being validated, so a subclass
+    redefining each one as a pass-through keeps every field's own validation and only those.
+    """
+    passes = {}
+    for name, decorator in model.__pydantic_decorators__.model_validators.items():
+        if decorator.info.mode == "after":
+            passes[name] = lambda self: self
+        elif decorator.info.mode == "before":
+            passes[name] = classmethod(lambda cls, data: data)
+        else:
+            passes[name] = classmethod(lambda cls, data, handler: handler(data))
+    return type(model.__name__, (model,), passes)
 
 
 def _code_for(error: dict) -> str:

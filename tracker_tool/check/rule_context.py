@@ -13,6 +13,7 @@ from typing import Mapping
 from pydantic import BaseModel
 
 from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.a1 import row_number
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.findings import Finding
 
@@ -53,7 +54,7 @@ class RawRow:
     def row_of(self, key: str) -> int:
         """The Excel row a field's cell is on: the entry's row, or its own on the plan sheet."""
         if self.refs is not None and key in self.refs:
-            return int(self.refs[key].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+            return row_number(self.refs[key])
         return self.excel_row
 
 

@@ -111,6 +111,9 @@ CORE_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("number.invalid", "Not a whole number", E, "s20",
              "'{value}' in {title} is not a whole number of 0 or more.",
              "Type a whole number such as 0, 1 or 2."),
+    RuleInfo("row.inconsistent", "Entry contradicts itself", E, "s20",
+             "{detail}",
+             "Read the entries of this row together and correct the one that is wrong."),
 )
 
 CORE_BY_CODE = {rule.code: rule for rule in CORE_RULES}

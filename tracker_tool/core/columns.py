@@ -168,27 +168,3 @@ def fingerprint(specs: tuple[ColumnSpec, ...]) -> str:
     digest = hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
     return digest[:16]
 
-
-def column_letter(index: int) -> str:
-    """0-based column number to Excel letters (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def a1(row0: int, col0: int) -> str:
-    """0-based row and column to an A1 reference."""
-    return f"{column_letter(col0)}{row0 + 1}"
-
-
-def parse_a1(ref: str) -> tuple[int, int]:
-    """An A1 reference to 0-based (row, column): 'B3' -> (2, 1)."""
-    col = 0
-    i = 0
-    while i < len(ref) and ref[i].isalpha():
-        col = col * 26 + (ord(ref[i].upper()) - 64)
-        i += 1
-    return int(ref[i:]) - 1, col - 1

@@ -6,8 +6,11 @@ same facts, and so tests can assert on code and cell together.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import Enum
+from operator import attrgetter
+
+from tracker_tool.core.a1 import column_of
 
 
 class Severity(str, Enum):
@@ -50,22 +53,25 @@ class Finding:
     field: str | None = None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        """The finding under FINDING_KEYS, severity as its text.
+
+        Built straight from the attributes, not with dataclasses.asdict (a deep copy): a
+        large return has tens of thousands of findings, and every output calls this once each.
+        """
+        data = dict(zip(FINDING_KEYS, _finding_values(self)))
         data["severity"] = self.severity.value
         return data
 
     @property
     def sort_key(self) -> tuple:
-        return (self.row or 0, _column_index(self.cell), self.severity.rank, self.code)
+        """The order a reader scans the sheet: by row, then left to right (the row itself first)."""
+        return (self.row or 0, column_of(self.cell) if self.cell else -1, self.severity.rank,
+                self.code)
 
 
-def _column_index(cell: str | None) -> int:
-    """Column number of an A1 reference, so findings sort left to right within a row."""
-    if not cell:
-        return 0
-    n = 0
-    for ch in cell:
-        if not ch.isalpha():
-            break
-        n = n * 26 + (ord(ch.upper()) - 64)
-    return n
+#: A finding's keys in every output, in this order: `validate` as JSON and CSV, the batch's
+#: findings.csv and report.json, and the pandas DataFrame. ``field`` is not among them: it is
+#: the model's name for the column, which readers get as ``column``.
+FINDING_KEYS = ("code", "severity", "sheet", "cell", "row", "column", "value", "message",
+                "clause")
+_finding_values = attrgetter(*FINDING_KEYS)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from tracker_tool.core.a1 import column_letter, parse_a1
 from tracker_tool.core.cell_values import ExcelError, is_blank
-from tracker_tool.core.columns import column_letter, parse_a1
 from tracker_tool.core.stamp import STAMP_SHEET, Stamp, stamp_from
 from tracker_tool.errors import WorkbookError
 from tracker_tool.read.safe_open import OpenedWorkbook, open_workbook
@@ -148,7 +148,10 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
     rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
     errors = error_cells(loaded.opened, part)
     for ref, error in errors.items():
-        r, c = parse_a1(ref)
+        try:
+            r, c = parse_a1(ref)
+        except ValueError:
+            continue  # row 0 or beyond the grid: no cell calamine read can be there
         if r < len(rows):
             row = rows[r]
             row.extend([""] * (c + 1 - len(row)))

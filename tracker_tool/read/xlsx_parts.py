@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
+from tracker_tool.core.a1 import column_index
 from tracker_tool.core.cell_values import ExcelError
 from tracker_tool.errors import WorkbookError
 from tracker_tool.read.safe_open import OpenedWorkbook, entities_refused
@@ -163,10 +164,8 @@ def _placed_extent(data: bytes, limit: int | None) -> tuple[int, int]:
 
 
 def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ch - 64
-    return number
+    """1-based, as the extent counts columns; the letters matched [A-Za-z], so are ASCII."""
+    return column_index(letters.decode("ascii")) + 1
 
 
 def _walk_extent(data: bytes, limit: int | None) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker_tool.check.validation import CheckedWorkbook
+from tracker_tool.core.a1 import parse_a1
 from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.cell_values import (
     EPOCH_1900,
@@ -23,7 +24,7 @@ from tracker_tool.core.cell_values import (
     ExcelError,
     is_blank,
 )
-from tracker_tool.core.columns import Kind, parse_a1
+from tracker_tool.core.columns import Kind
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.wording import printable, severity_counts
 from tracker_tool.write import styles

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 from tracker_tool.check.tracker import HEADER_ROW, Tracker
-from tracker_tool.core.columns import ColumnSpec, Kind, column_letter
+from tracker_tool.core.a1 import column_letter
+from tracker_tool.core.columns import ColumnSpec, Kind
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -18,8 +18,9 @@ from tracker_tool.check.tracker import (
     KEY_ROW,
     Tracker,
 )
+from tracker_tool.core.a1 import column_letter
 from tracker_tool.core.atomic import atomic_path, close_workbook
-from tracker_tool.core.columns import ColumnSpec, Kind, column_letter
+from tracker_tool.core.columns import ColumnSpec, Kind
 from tracker_tool.core.stamp import (
     PROP_FINGERPRINT,
     PROP_KIND,
