@@ -150,5 +150,5 @@ def test_audit_without_a_tracker_sheet_still_writes_summary_and_findings(tmp_pat
     wb.add_worksheet("Budget").write_row(0, 0, ["Item", "Cost"])
     wb.close()
     report, out = api.write_audit(foreign, tmp_path / "a.xlsx", as_of=AS_OF)
-    assert [f.code for f in report.findings] == ["stamp.missing", "workbook.not-a-tracker"]
+    assert [f.code for f in report.findings] == ["workbook.not-a-tracker"]
     assert openpyxl.load_workbook(out).sheetnames == ["Summary", "Findings", "Escalations"]

@@ -333,13 +333,11 @@ def two_kinds(monkeypatch):
     """A second tracker kind, as a later version will have; the batch must resolve each
     workbook's kind from its stamp."""
     from tracker_tool import trackers
-    from tracker_tool.check import validation
 
     action_plan = trackers.get_tracker("action-plan")
     other = dataclasses.replace(action_plan, kind="incident-log", title="Incident log")
     registry = {action_plan.kind: action_plan, other.kind: other}
-    monkeypatch.setattr(trackers, "all_trackers", lambda: dict(registry))
-    monkeypatch.setattr(validation, "all_trackers", lambda: dict(registry))
+    monkeypatch.setattr(trackers, "_registry", lambda: registry)
     return other
 
 

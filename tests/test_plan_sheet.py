@@ -13,13 +13,14 @@ import pytest
 from conftest import AS_OF
 from pydantic import BaseModel
 
-from tracker_tool.check import validation
+from tracker_tool.trackers import resolve
 from tracker_tool.check.common_rules import required_catalogue, required_fields
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.core.columns import Column, column_specs
 from tracker_tool.core.field_types import CellDate, CellText, choice
 from tracker_tool.core.findings import Severity
+from tracker_tool import trackers
 from tracker_tool.trackers import all_trackers
 from tracker_tool.write.template import build_template_file
 
@@ -69,7 +70,8 @@ TOY = Tracker(
 
 @pytest.fixture(autouse=True)
 def registered(monkeypatch):
-    monkeypatch.setattr(validation, "all_trackers", lambda: {**all_trackers(), TOY.kind: TOY})
+    registry = {**all_trackers(), TOY.kind: TOY}
+    monkeypatch.setattr(trackers, "_registry", lambda: registry)
 
 
 def build(tmp_path, plan, items=({"item_id": "I-1", "action": "Observe two shifts"},)):
@@ -83,7 +85,7 @@ def located(report):
 
 
 def check(path):
-    return validation.check_workbook(path, AS_OF).report
+    return resolve.check_workbook(path, AS_OF).report
 
 
 def test_template_lays_the_plan_down_its_own_sheet(tmp_path):
@@ -153,7 +155,7 @@ def test_audit_lists_plan_findings_without_marking_table_rows(tmp_path):
     path = build(tmp_path, {"agreed": date(2026, 11, 2)},
                  items=[{"item_id": "I-1", "action": "Observe"},
                         {"item_id": "I-2", "action": "Spot check"}])
-    checked = validation.check_workbook(path, AS_OF)
+    checked = resolve.check_workbook(path, AS_OF)
     out = write_audit_file(checked, tmp_path / "audit.xlsx")
     book = openpyxl.load_workbook(out)
     findings = [[c.value for c in row] for row in book["Findings"].iter_rows(min_row=2)]

@@ -4,7 +4,7 @@ The public verbs live in :mod:`tracker_tool.api`; they are re-exported here lazi
 ``import tracker_tool`` stays cheap for the command line.
 """
 
-from tracker_tool.core.version import __version__
+from tracker_tool.core.version import __version__ as __version__
 
 __all__ = [
     "build_template",

@@ -39,8 +39,8 @@ def build_template(kind: str, out: str | Path, entries=(), service=None,
     """
     from tracker_tool.write.template import build_template_file
 
-    return build_template_file(get_tracker(kind).with_policy(policy), out, entries,
-                               service=service, plan=plan)
+    return build_template_file(get_tracker(kind), out, entries, service=service, plan=plan,
+                               policy=policy)
 
 
 def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | None = None,
@@ -51,7 +51,7 @@ def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | N
     ``as_of`` is the date the audit is run as; pass it for reproducible results. ``policy``
     is the service's policy (see ``load_policy``); None applies the default one.
     """
-    from tracker_tool.check.validation import check_workbook
+    from tracker_tool.trackers.resolve import check_workbook
 
     return check_workbook(path, as_of or today_in_london(), kind, max_rows, policy).report
 
@@ -64,7 +64,7 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
     input is only ever read.
     """
-    from tracker_tool.check.validation import check_workbook
+    from tracker_tool.trackers.resolve import check_workbook
     from tracker_tool.write.audit import write_audit_file
 
     out = Path(out) if out else default_audit_path(path)

@@ -23,3 +23,13 @@ class WorkbookError(TrackerToolError):
 
 class UsageError(TrackerToolError):
     """The request itself is wrong, for example an output path that is also an input."""
+
+
+class UnknownKind(UsageError):
+    """A tracker kind this version does not have; raised by the registry alone, so every
+    command and the api word it the same way."""
+
+    def __init__(self, kind: str, known):
+        self.kind = kind
+        self.known = tuple(known)
+        super().__init__(f"unknown tracker kind '{kind}' (known: {', '.join(self.known)})")

@@ -81,16 +81,16 @@ class Checked:
 
 def check_one(job: Job) -> Outcome:
     """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
-    from tracker_tool.check.validation import check_loaded
     from tracker_tool.read.workbook import load_workbook
+    from tracker_tool.trackers.resolve import check_workbook
     from tracker_tool.write.audit import write_audit_file
 
     sha = ""
     try:
         loaded = load_workbook(job.path)
         sha = hashlib.sha256(loaded.opened.data).hexdigest()
-        checked = check_loaded(loaded, job.settings.as_of, job.settings.kind,
-                               job.settings.max_rows, policy=job.settings.policy)
+        checked = check_workbook(loaded, job.settings.as_of, job.settings.kind,
+                                 job.settings.max_rows, policy=job.settings.policy)
         write_audit_file(checked, job.audit)
     except WorkbookError as exc:
         return Outcome(unreadable(job.label, exc.reason, sha))

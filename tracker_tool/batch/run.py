@@ -92,10 +92,7 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
     if kind is not None:
         from tracker_tool.trackers import get_tracker
 
-        try:
-            get_tracker(kind)
-        except KeyError as exc:
-            raise UsageError(exc.args[0]) from None
+        get_tracker(kind)  # an unknown kind stops the batch before any file is read
     listed = read_services(services) if isinstance(services, (str, Path)) else services
     found = discover(paths, out_dir)
     settings = Settings(as_of, kind, max_rows, policy)

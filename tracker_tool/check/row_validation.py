@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from tracker_tool.check.header_map import HeaderMap
 from tracker_tool.check.rule_context import CheckedRow, RawRow
-from tracker_tool.check.tracker import Tracker
+from tracker_tool.check.tracker import PolicyColumns, Tracker
 from tracker_tool.core.a1 import column_letter, parse_a1
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import (
@@ -29,6 +29,7 @@ from tracker_tool.core.cell_values import (
     to_text,
 )
 from tracker_tool.core.findings import Finding
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 from tracker_tool.read.workbook import SheetGrid
 
 
@@ -53,13 +54,15 @@ def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> I
             yield RawRow(r + 1, values, letters, extra)
 
 
-def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date) -> tuple[CheckedRow, list[Finding]]:
+def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date,
+              policy: ServicePolicy = DEFAULT_POLICY) -> tuple[CheckedRow, list[Finding]]:
     """Read each cell as its column's type, then validate the row with the tracker's model.
 
     Returns the typed row and one finding per cell that could not be read. Blank cells are
     left out of what the model sees, so the field's default (None) applies.
     """
-    converters = tracker.converters
+    under = tracker.under(policy)  # choices a service sets come from its policy
+    converters = under.readers
     data, invalid, findings = {}, set(), []
     for key, value in raw.values.items():
         # Runs once per non-empty cell of the sheet, hence the inlined checks.
@@ -69,7 +72,7 @@ def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date) -> tuple[C
             if not text or (len(text) <= 4 and text.casefold() in PLACEHOLDERS):
                 continue
         elif cls is ExcelError:
-            findings.append(_cell_finding(tracker, sheet, raw, key, "cell.formula-error", {}))
+            findings.append(_cell_finding(under, sheet, raw, key, "cell.formula-error", {}))
             invalid.add(key)
             continue
         read = converters.get(key)
@@ -77,7 +80,7 @@ def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date) -> tuple[C
             try:
                 value = read(value, epoch)
             except CellProblem as problem:
-                findings.append(_cell_finding(tracker, sheet, raw, key, problem.code,
+                findings.append(_cell_finding(under, sheet, raw, key, problem.code,
                                               problem.details))
                 invalid.add(key)
                 continue
@@ -96,7 +99,7 @@ def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date) -> tuple[C
         for error in failure.errors(include_url=False):
             key = error["loc"][0] if error["loc"] else None
             if key in tracker.by_key:
-                findings.append(_cell_finding(tracker, sheet, raw, key, _code_for(error), {}))
+                findings.append(_cell_finding(under, sheet, raw, key, _code_for(error), {}))
                 invalid.add(key)
                 data.pop(key, None)
             else:
@@ -155,9 +158,9 @@ def _code_for(error: dict) -> str:
     return "choice.not-allowed"
 
 
-def _cell_finding(tracker: Tracker, sheet: str, raw: RawRow, key: str, code: str,
+def _cell_finding(under: PolicyColumns, sheet: str, raw: RawRow, key: str, code: str,
                   details: dict) -> Finding:
-    spec = tracker.by_key[key]
+    spec = under.by_key[key]
     cell = raw.cell(key)
     details = {"hint": "", "allowed": ", ".join(spec.choices), **details}
     return core(code).finding(

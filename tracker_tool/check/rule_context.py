@@ -16,6 +16,7 @@ from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.a1 import row_number
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.findings import Finding
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +95,12 @@ class RuleContext:
     memo: dict = field(default_factory=dict)
     #: The plan sheet's context, for trackers with plan-level facts (see Tracker.plan_model).
     plan_ctx: RuleContext | None = None
+    #: The service policy the rules apply (thresholds, lists, calendar), handed in by the caller.
+    policy: ServicePolicy = DEFAULT_POLICY
 
     @property
     def plan_row(self) -> CheckedRow | None:
         return self.plan_ctx.rows[0] if self.plan_ctx and self.plan_ctx.rows else None
-
-    @property
-    def policy(self):
-        """The service policy the rules apply (thresholds, lists, calendar)."""
-        return self.tracker.active_policy
 
     def remember(self, name: str, row: CheckedRow, compute):
         """Compute a fact about a row once, however many rules and figures ask for it."""

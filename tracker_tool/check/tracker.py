@@ -1,7 +1,9 @@
 """The description of one tracker kind: its model, rules, sheet layout and version.
 
-Every tracker (action plan today, others later) is one of these; the template writer, the
-reader and the validator take a Tracker and know nothing about any particular policy.
+Every tracker kind is one of these; the template writer, the reader and the validator take a
+Tracker and know nothing about any particular kind. A Tracker holds no service policy: the
+policy is handed in when a template is written or a workbook checked, and the few columns
+whose allowed values a service sets are completed from it then (``under``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import BaseModel
 
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.columns import ColumnSpec, cell_reader, column_specs, fingerprint
-from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
+from tracker_tool.policy.service_policy import ServicePolicy
 
 #: Rows of the tracker sheet, 0-based, shared by writer and reader: a band naming each
 #: group of columns, a hidden row of field keys (so columns are matched even if moved or
@@ -35,6 +37,22 @@ class LiveHighlights:
     done_values: tuple[str, ...]
     owner_key: str
     content_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PolicyColumns:
+    """A tracker's columns completed by one policy's lists, with a reader per typed column."""
+
+    columns: tuple[ColumnSpec, ...]
+    by_key: dict[str, ColumnSpec]
+    #: Field key -> cell reader, for every column that is not free text.
+    readers: dict
+
+    @classmethod
+    def of(cls, columns: tuple[ColumnSpec, ...]) -> PolicyColumns:
+        found = {spec.key: cell_reader(spec) for spec in columns}
+        return cls(columns, {spec.key: spec for spec in columns},
+                   {key: read for key, read in found.items() if read is not None})
 
 
 @dataclass(frozen=True)
@@ -61,8 +79,9 @@ class Tracker:
     #: Unlocked, validated rows pre-sized in the template (protected sheets cannot grow tables).
     entry_rows: int = 1000
     group_colours: dict[str, str] = field(default_factory=dict)
-    #: The service policy the tracker is built or checked under; None means the default one.
-    policy: ServicePolicy | None = None
+    #: A pydantic model of settings this kind reads from its own table of the service's policy
+    #: file (``[kinds.<kind>]``); None when the kind has no settings of its own.
+    settings_model: type[BaseModel] | None = None
     #: (RuleContext, findings) -> review.ReviewPack, for the audit's review pack (s12, s17, s21).
     review: Callable | None = None
     #: Facts held once per workbook (who, when agreed, plan review date...), laid out down their
@@ -73,10 +92,7 @@ class Tracker:
     figures_heading: str = "Review figures"
     #: Columns shown on the audit's printable review sheet; default: the ID and the required ones.
     review_columns: tuple[str, ...] = ()
-
-    def with_policy(self, policy: ServicePolicy | None) -> Tracker:
-        """This tracker under a service's policy: its dropdowns and thresholds follow it."""
-        return self if policy is None or policy == self.policy else replace(self, policy=policy)
+    _under: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def printed_columns(self) -> tuple[str, ...]:
@@ -96,13 +112,28 @@ class Tracker:
                        plan_model=None, id_key=None, highlights=None, figures=None,
                        escalations=None, review=None, rules=())
 
-    @property
-    def active_policy(self) -> ServicePolicy:
-        return self.policy or DEFAULT_POLICY
-
     @cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:
-        return column_specs(self.row_model, self.active_policy.lists())
+        """The columns as every service has them; a column whose allowed values a service
+        sets has none here (see ``under``)."""
+        return column_specs(self.row_model)
+
+    def under(self, policy: ServicePolicy) -> PolicyColumns:
+        """The columns as one service's policy completes them: its dropdowns and the readers
+        that check values against them. Worked out once per distinct set of lists."""
+        lists = policy.lists()
+        key = tuple(sorted(lists.items()))
+        found = self._under.get(key)
+        if found is None:
+            found = self._under[key] = PolicyColumns.of(column_specs(self.row_model, lists))
+        return found
+
+    def settings(self, policy: ServicePolicy) -> BaseModel | None:
+        """This kind's own settings from the policy's ``[kinds.<kind>]`` table, checked
+        against the kind's settings model; None for a kind without settings."""
+        if self.settings_model is None:
+            return None
+        return policy.kind_settings(self.kind, self.settings_model)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -112,12 +143,6 @@ class Tracker:
         if self.plan_model is not None:
             specs += column_specs(self.plan_model)
         return fingerprint(specs)
-
-    @cached_property
-    def converters(self) -> dict:
-        """Field key -> cell reader, for every column that is not free text."""
-        found = {spec.key: cell_reader(spec) for spec in self.columns}
-        return {key: read for key, read in found.items() if read is not None}
 
     @cached_property
     def text_keys(self) -> frozenset[str]:

@@ -1,14 +1,14 @@
-"""Validate one workbook: stamp and kind first, then columns, then every row, then the policy.
+"""Validate one workbook: stamp first, then columns, then every row, then the policy's rules.
 
-This is the one place that runs the stages in order. It returns a CheckedWorkbook holding the
-Report plus what the audit writer needs to copy the returned sheet (grid and header map).
+This is the one place that runs the stages in order. It is handed the tracker to check against
+(trackers.resolve chooses it) and the service policy, and never looks either up. It returns a
+CheckedWorkbook holding the Report plus what the audit writer needs to copy the returned sheet.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from tracker_tool.check.header_map import (
     SEARCH_ROWS,
@@ -24,18 +24,13 @@ from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.report import Report
 from tracker_tool.core.stamp import Stamp, version_tuple
-from tracker_tool.errors import UsageError
-from tracker_tool.policy.service_policy import ServicePolicy
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 from tracker_tool.read.workbook import (
     DEFAULT_MAX_ROWS,
     LoadedWorkbook,
     SheetGrid,
-    load_workbook,
     read_grid,
 )
-from tracker_tool.trackers import all_trackers
-
-DEFAULT_KIND = "action-plan"
 
 
 @dataclass
@@ -46,18 +41,34 @@ class CheckedWorkbook:
     tracker: Tracker
     grid: SheetGrid | None = None
     header: HeaderMap | None = None
+    #: The policy the workbook was checked under, and whether it was the default one.
+    policy: ServicePolicy = DEFAULT_POLICY
+    default_policy: bool = True
 
 
-def _stamp_findings(stamp: Stamp, tracker: Tracker) -> list[Finding]:
+@dataclass(frozen=True)
+class KindChoice:
+    """The tracker a workbook is checked as, and why not, when it cannot be checked as one.
+
+    ``refusal`` is a workbook-level finding (made for another kind, not a tracker at all)
+    that stops the rows being read. ``sheet`` names the sheet the choice was made from.
+    """
+
+    tracker: Tracker
+    refusal: Finding | None = None
+    sheet: str | None = None
+
+
+def _stamp_findings(stamp: Stamp, tracker: Tracker, policy: ServicePolicy,
+                    default_policy: bool) -> list[Finding]:
     if not stamp.present:
         return [core("stamp.missing").finding()]
     found = []
-    policy = tracker.active_policy
     if stamp.policy and stamp.policy != policy.fingerprint:
         found.append(core("stamp.policy-mismatch").finding(
             found=stamp.policy, used=policy.fingerprint,
             which=f"the policy for {policy.service_name}" if policy.service_name
-            else ("the default policy" if tracker.policy is None else "the policy given")))
+            else ("the default policy" if default_policy else "the policy given")))
     if stamp.version and version_tuple(stamp.version) != version_tuple(tracker.version):
         older = version_tuple(stamp.version) < version_tuple(tracker.version)
         code = "stamp.old-version" if older else "stamp.newer-version"
@@ -68,9 +79,12 @@ def _stamp_findings(stamp: Stamp, tracker: Tracker) -> list[Finding]:
     return found
 
 
-def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int):
-    """The first sheet, preferring the stamped and template names, whose header we recognise."""
-    preferred = [n for n in (loaded.stamp.sheet, tracker.sheet_name) if n in loaded.sheet_names]
+def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int,
+                chosen: str | None = None):
+    """The first sheet, preferring the chosen, stamped and template names, whose header we
+    recognise."""
+    preferred = [n for n in (chosen, loaded.stamp.sheet, tracker.sheet_name)
+                 if n in loaded.sheet_names]
     others = [n for n in loaded.visible_sheets if n not in preferred]
     for name in dict.fromkeys(preferred + others):
         # calamine parses a whole sheet whatever we ask of it, so read once and look inside.
@@ -86,48 +100,32 @@ def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int):
     return None, None
 
 
-def resolve_tracker(stamp: Stamp, kind: str | None) -> tuple[Tracker, Finding | None]:
-    """The tracker to check against, and a finding when the stamp says it is another one."""
-    trackers = all_trackers()
-    if kind is not None:
-        if kind not in trackers:
-            raise UsageError(f"unknown tracker kind '{kind}' (known: {', '.join(trackers)})")
-        tracker = trackers[kind]
-        if stamp.kind and stamp.kind != kind:
-            return tracker, core("workbook.other-tracker").finding(
-                found=stamp.kind, detail=f"not '{kind}'")
-        return tracker, None
-    if stamp.kind and stamp.kind not in trackers:
-        known = ", ".join(f"'{k}'" for k in trackers)
-        return trackers[DEFAULT_KIND], core("workbook.other-tracker").finding(
-            found=stamp.kind, detail=f"which this version of tracker-tool does not know "
-                                     f"(it knows {known})")
-    return trackers[stamp.kind or DEFAULT_KIND], None
-
-
-def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
+def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
                  max_rows: int = DEFAULT_MAX_ROWS,
                  policy: ServicePolicy | None = None) -> CheckedWorkbook:
     """Run the stages on an opened workbook; a problem at one stage is a finding, not a stop,
-    except that rows are not read when the workbook is another tracker's or has no header.
+    except that rows are not read when the workbook is refused or has no header.
 
     ``policy`` is the service policy to audit by; None applies the default policy.
     """
-    tracker, mismatch = resolve_tracker(loaded.stamp, kind)
-    tracker = tracker.with_policy(policy)
+    tracker = choice.tracker
+    default_policy = policy is None
+    policy = policy or DEFAULT_POLICY
     report = Report(path=str(loaded.path), tracker=tracker.kind,
                     template_version=loaded.stamp.version, as_of=as_of,
-                    policy=tracker.active_policy.fingerprint, service=loaded.stamp.service)
-    if mismatch:
-        report.findings.append(mismatch)
-        return CheckedWorkbook(report, tracker)
-    report.findings.extend(_stamp_findings(loaded.stamp, tracker))
-    grid, hmap = _find_sheet(loaded, tracker, max_rows)
+                    policy=policy.fingerprint, service=loaded.stamp.service)
+    done = CheckedWorkbook(report, tracker, policy=policy, default_policy=default_policy)
+    if choice.refusal:
+        report.findings.append(choice.refusal)
+        return done
+    report.findings.extend(_stamp_findings(loaded.stamp, tracker, policy, default_policy))
+    grid, hmap = _find_sheet(loaded, tracker, max_rows, choice.sheet)
     if grid is None:
         report.findings.append(core("workbook.not-a-tracker").finding(
-            tracker=tracker.title, detail="looked in " + ", ".join(
+            tracker=f"the {tracker.title}", detail="looked in " + ", ".join(
                 repr(n) for n in loaded.visible_sheets)))
-        return CheckedWorkbook(report, tracker)
+        return done
+    done.grid, done.header = grid, hmap
     report.sheet = grid.name
     report.findings.extend(hmap.findings)
     if grid.truncated:
@@ -136,14 +134,14 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
     epoch = EPOCH_1904 if loaded.parts.date1904 else EPOCH_1900
     checked, cell_findings = [], []
     for raw in entry_rows(grid, hmap, tracker.id_key):
-        row, found = check_row(raw, tracker, grid.name, epoch)
+        row, found = check_row(raw, tracker, grid.name, epoch, policy)
         checked.append(row)
         cell_findings.extend(found)
-    ctx = RuleContext(tracker, grid.name, checked, as_of)
+    ctx = RuleContext(tracker, grid.name, checked, as_of, policy=policy)
     if tracker.plan_model is not None:
         from tracker_tool.check.plan_sheet import read_plan
 
-        ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of)
+        ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of, policy)
         cell_findings = plan_findings + cell_findings
     rule_findings = [f for rule in tracker.rules for f in rule(ctx)]
     report.rows = len(checked)
@@ -153,11 +151,4 @@ def check_loaded(loaded: LoadedWorkbook, as_of: date, kind: str | None = None,
     report.figures = tracker.figures(ctx) if tracker.figures else []
     report.escalations = tracker.escalations(ctx) if tracker.escalations else []
     report.review = tracker.review(ctx, report.findings) if tracker.review else None
-    return CheckedWorkbook(report, tracker, grid, hmap)
-
-
-def check_workbook(path: str | Path, as_of: date, kind: str | None = None,
-                   max_rows: int = DEFAULT_MAX_ROWS,
-                   policy: ServicePolicy | None = None) -> CheckedWorkbook:
-    """Read and validate ``path``; raises WorkbookError only when it cannot be read at all."""
-    return check_loaded(load_workbook(path), as_of, kind, max_rows, policy)
+    return done

@@ -57,8 +57,8 @@ def template(kind: str, out: Path | None, force: bool, policy_file: Path | None,
 
     try:
         tracker = api.get_tracker(kind)
-    except KeyError as exc:
-        _fail(exc.args[0])
+    except TrackerToolError as exc:
+        _fail(str(exc))
     if services or out_dir:
         return service_templates(tracker, services, out_dir, out, force, _policy(policy_file))
     out = out or Path(f"{tracker.kind}-template-v{tracker.version}.xlsx")
@@ -141,12 +141,13 @@ def validate(files, as_of, fmt, kind, max_rows, policy_file) -> None:
 
 
 def _known_kind(kind: str) -> None:
+    from tracker_tool.errors import UnknownKind
     from tracker_tool.trackers import get_tracker
 
     try:
         get_tracker(kind)
-    except KeyError as exc:
-        _fail(exc.args[0])
+    except UnknownKind as exc:
+        _fail(str(exc))
 
 
 @cli.command()

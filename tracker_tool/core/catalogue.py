@@ -53,7 +53,7 @@ E, W = Severity.ERROR, Severity.WARNING
 #: and when raised in a column they carry that column's own clause instead.
 CORE_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("workbook.not-a-tracker", "Not a tracker workbook", E, "template",
-             "No sheet holds the {tracker} columns: {detail}.",
+             "No sheet holds the columns of {tracker}: {detail}.",
              "Return the workbook made by `tracker-tool template`, or copy the actions into it."),
     RuleInfo("workbook.other-tracker", "Workbook made for another tracker", E, "template",
              "This workbook was made for the '{found}' tracker, {detail}.",

@@ -12,12 +12,13 @@ and a bad value is reported with the setting's dotted name and what is allowed.
 from __future__ import annotations
 
 import hashlib
+import json
 import tomllib
 from datetime import date
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -234,6 +235,9 @@ class ServicePolicy(_Section):
     action_quality: ActionQualitySettings = ActionQualitySettings()
     themes: ThemeSettings = ThemeSettings()
     extensions: ExtensionSettings = ExtensionSettings()
+    kinds: dict[str, dict[str, Any]] = Field({}, description=(
+        "Settings of one tracker kind, as a [kinds.<kind>] table (for example "
+        "[kinds.supervision-actions]); each kind checks its own table when it is used."))
     roster: list[StaffMember] = Field([], description=(
         "Optional list of staff. When given, owners and closure reviewers fill their dropdowns "
         "from it, owners not on it are flagged, and a leaver still owning open actions is "
@@ -256,8 +260,11 @@ class ServicePolicy(_Section):
     # model_copy(update=...) copies an instance's cached attributes along with its fields.
     @property
     def fingerprint(self) -> str:
-        """A short hash of every setting, stamped in templates and printed on audits."""
-        return _fingerprint(self.model_dump_json())
+        """A short hash of every setting, stamped in templates and printed on audits.
+
+        An empty ``kinds`` table is left out, so policies written before kinds had tables of
+        their own keep the fingerprint their templates were stamped with."""
+        return _fingerprint(self.model_dump_json(exclude=None if self.kinds else {"kinds"}))
 
     @property
     def calendar(self):
@@ -271,6 +278,12 @@ class ServicePolicy(_Section):
         if self.overdue.count is DayCount.WORKING:
             return self.calendar.working_days_after(due, as_of)
         return (as_of - due).days
+
+    def kind_settings(self, kind: str, model: type[BaseModel]) -> BaseModel:
+        """The ``[kinds.<kind>]`` table read as that kind's settings model (its defaults when
+        the file has no such table); a bad value is a UsageError naming the setting."""
+        return _kind_settings(kind, model, json.dumps(self.kinds.get(kind, {}), sort_keys=True,
+                                                      default=str))
 
     @property
     def staff(self) -> dict[str, StaffMember]:
@@ -311,6 +324,14 @@ def _calendar(nation: str, days_off: tuple[date, ...], weekdays: tuple[int, ...]
     from tracker_tool.policy.workdays import WorkingCalendar
 
     return WorkingCalendar(nation, days_off, weekdays)
+
+
+@lru_cache(maxsize=64)
+def _kind_settings(kind: str, model: type[BaseModel], table_json: str) -> BaseModel:
+    try:
+        return model.model_validate(json.loads(table_json))
+    except ValidationError as exc:
+        raise UsageError(f"policy setting kinds.{kind}.{_first_problem(exc)}") from None
 
 
 @lru_cache(maxsize=64)

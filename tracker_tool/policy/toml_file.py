@@ -58,6 +58,10 @@ def _value(value) -> str:
     raise TypeError(f"cannot write {value!r} as TOML")
 
 
+#: Settings written as tables of their own after the plain settings.
+_TABLES = ("kinds", "roster")
+
+
 def _comment(text: str) -> str:
     return "".join(f"# {line}\n" for line in textwrap.wrap(text, 92, break_on_hyphens=False))
 
@@ -66,7 +70,7 @@ def _settings(model: BaseModel) -> str:
     out = []
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
-        if isinstance(value, BaseModel) or name == "roster":
+        if isinstance(value, BaseModel) or name in _TABLES:
             continue
         out.append(_comment(field.description or "") + f"{name} = {_value(value)}\n")
     return "\n".join(out)
@@ -79,6 +83,11 @@ def policy_toml(policy: ServicePolicy = DEFAULT_POLICY, name: str = "service-pol
         value = getattr(policy, section)
         if isinstance(value, BaseModel):
             parts.append(f"\n[{section}]\n" + _settings(value))
+    kinds_field = ServicePolicy.model_fields["kinds"]
+    parts.append("\n" + _comment("KINDS. " + kinds_field.description))
+    for kind, table in policy.kinds.items():
+        parts.append(f"[kinds.{kind}]\n" + "".join(f"{key} = {_value(val)}\n"
+                                                   for key, val in table.items()))
     roster_field = ServicePolicy.model_fields["roster"]
     parts.append("\n" + _comment("ROSTER. " + roster_field.description))
     if policy.roster:
@@ -101,7 +110,7 @@ def policy_markdown(policy: ServicePolicy = DEFAULT_POLICY) -> str:
             if isinstance(value, BaseModel):
                 rows(value, f"{name}.")
                 continue
-            shown = _value(value)
+            shown = "{}" if isinstance(value, dict) else _value(value)
             if isinstance(value, list) and len(value) > 3:
                 shown = f"{len(value)} entries" if name != "roster" else "[]"
             elif isinstance(value, list):

@@ -254,7 +254,7 @@ class _AuditBuilder:
             ("Tracker", f"{tracker.kind} (template version {rep.template_version or 'unknown'})"),
             ("Sheet audited", rep.sheet or "none found"),
             ("Actions checked", str(rep.rows)),
-            ("Policy applied", _policy_line(tracker.active_policy, tracker.policy is None)),
+            ("Policy applied", _policy_line(self.checked.policy, self.checked.default_policy)),
             ("Result", severity_counts(rep.findings) or "No problems found"),
         ]
         if rep.service is not None:

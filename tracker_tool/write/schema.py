@@ -12,6 +12,7 @@ import json
 from tracker_tool.check.tracker import HEADER_ROW, Tracker
 from tracker_tool.core.a1 import column_letter
 from tracker_tool.core.columns import ColumnSpec, Kind
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -41,8 +42,11 @@ def _property(spec: ColumnSpec, plan: bool = False) -> dict:
     return prop
 
 
-def tracker_schema(tracker: Tracker) -> dict:
-    """The JSON Schema of one row of ``tracker``'s sheet, under the default policy's lists."""
+def tracker_schema(tracker: Tracker, policy: ServicePolicy = DEFAULT_POLICY) -> dict:
+    """The JSON Schema of one row of ``tracker``'s sheet; lists a service sets are given as
+    ``policy`` has them (the default policy's in the committed schemas)."""
+    columns = tracker.under(policy).columns
+    plan_columns = tracker.plan.under(policy).columns if tracker.plan is not None else ()
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": f"https://tracker-tool.invalid/schemas/{tracker.kind}-v{tracker.version}.schema.json",
@@ -51,7 +55,7 @@ def tracker_schema(tracker: Tracker) -> dict:
                         "x-blank-is gives the severity of a blank the policy does not allow."),
         "type": "object",
         "additionalProperties": False,
-        "properties": {spec.key: _property(spec) for spec in tracker.columns},
+        "properties": {spec.key: _property(spec) for spec in columns},
         "x-tracker": {
             "kind": tracker.kind, "version": tracker.version,
             "schema_fingerprint": tracker.fingerprint, "sheet": tracker.sheet_name,
@@ -60,7 +64,7 @@ def tracker_schema(tracker: Tracker) -> dict:
         **({"x-plan": {
             "description": "Facts the plan has once, on their own sheet (item, entry in column C).",
             "sheet": tracker.plan_sheet, "type": "object", "additionalProperties": False,
-            "properties": {spec.key: _property(spec, plan=True) for spec in tracker.plan.columns},
+            "properties": {spec.key: _property(spec, plan=True) for spec in plan_columns},
         }} if tracker.plan is not None else {}),
     }
 
