@@ -13,7 +13,8 @@ from tracker_tool.core.atomic import refuse_overwriting_inputs
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.report import Report
 from tracker_tool.policy.clock import today_in_london
-from tracker_tool.policy.service_policy import ServicePolicy, load_policy
+from tracker_tool.policy.service_policy import ServicePolicy
+from tracker_tool.policy.service_policy import load_policy as _read_policy
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 from tracker_tool.trackers import all_trackers, get_tracker
 
@@ -148,6 +149,30 @@ def build_service_templates(kind: str, services, out_dir: str | Path, force: boo
 def default_audit_path(path: str | Path) -> Path:
     path = Path(path)
     return path.with_name(f"{path.stem}-audit.xlsx")
+
+
+def load_policy(path: str | Path) -> ServicePolicy:
+    """Read a service's policy file and check it, every kind's own table included.
+
+    A bad file is a UsageError that names the setting: a [kinds.<kind>] table for a kind that
+    does not exist, or that has no settings of its own, is refused like any unknown setting.
+    """
+    from tracker_tool.errors import UnknownKind, UsageError
+
+    policy = _read_policy(path)
+    for kind in policy.kinds:
+        try:
+            tracker = get_tracker(kind)
+        except UnknownKind as exc:
+            raise UsageError(f"policy file {path}: [kinds.{kind}]: {exc}") from None
+        if tracker.settings_model is None:
+            raise UsageError(f"policy file {path}: [kinds.{kind}]: the {kind} tracker has no "
+                             "settings of its own; its thresholds are the policy's main tables")
+        try:
+            tracker.settings(policy)
+        except UsageError as exc:
+            raise UsageError(f"policy file {path}: {exc}") from None
+    return policy
 
 
 def write_policy(out: str | Path, force: bool = False) -> Path:

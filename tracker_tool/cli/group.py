@@ -43,11 +43,11 @@ def _policy(path: Path | None):
     """The service policy from --policy, or None; a bad file ends the command with exit 2."""
     if path is None:
         return None
+    from tracker_tool import api
     from tracker_tool.errors import TrackerToolError
-    from tracker_tool.policy.service_policy import load_policy
 
     try:
-        return load_policy(path)
+        return api.load_policy(path)
     except TrackerToolError as exc:
         _fail(str(exc))
 

@@ -331,7 +331,7 @@ def _kind_settings(kind: str, model: type[BaseModel], table_json: str) -> BaseMo
     try:
         return model.model_validate(json.loads(table_json))
     except ValidationError as exc:
-        raise UsageError(f"policy setting kinds.{kind}.{_first_problem(exc)}") from None
+        raise UsageError(f"kinds.{kind}.{_first_problem(exc)}") from None
 
 
 @lru_cache(maxsize=64)

@@ -121,5 +121,7 @@ def check_workbook(source: str | Path | LoadedWorkbook, as_of: date, kind: str |
     Raises WorkbookError only when the file cannot be read at all, and UnknownKind for a
     ``kind`` that does not exist.
     """
+    if kind is not None:
+        get_tracker(kind)  # a misspelt kind is the caller's mistake: say so before reading
     loaded = source if isinstance(source, LoadedWorkbook) else load_workbook(source)
     return check_loaded(loaded, choose(loaded, kind), as_of, max_rows, policy)
