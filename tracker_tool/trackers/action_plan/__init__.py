@@ -1,19 +1,12 @@
 """The action-plan tracker of the Reg 17 Action Plan and Improvement Tracking Policy."""
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.action_plan.catalogue import POLICY_RULES
+from tracker_tool.trackers.action_plan.closure_rules import CLOSURE_RULES
 from tracker_tool.trackers.action_plan.figures import escalations, review_figures
 from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.plan_rules import PLAN_RULES
 from tracker_tool.trackers.action_plan.review_pack import review_pack
-from tracker_tool.trackers.action_plan.rules import ROW_RULES
+from tracker_tool.trackers.action_plan.rules import ROW_RULES, action_ids
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
 
 INSTRUCTIONS = (
     "Record one improvement action per row, from the problem that raised it to the check that it "
@@ -39,18 +32,16 @@ INSTRUCTIONS = (
     "Hover over a column heading to read what belongs in it.",
 )
 
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="action-plan",
     title="Action plan and improvement tracker",
     summary="Improvement actions from incidents, complaints, audits and inspections (CQC Reg 17).",
     version="1.1",
     sheet_name="Actions",
     row_model=ActionRecord,
-    catalogue=CORE_RULES + required_catalogue(column_specs(ActionRecord)) + POLICY_RULES,
-    rules=(required_fields, unique_values("action_id", "action-id.missing",
-                                          "action-id.duplicate")) + ROW_RULES + PLAN_RULES,
+    ids=action_ids,
+    rules=ROW_RULES + CLOSURE_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
-    id_key="action_id",
     highlights=LiveHighlights("due_date", "status", ("Complete", "Closed"), "owner",
                               ("title", "description")),
     figures=review_figures,

@@ -7,18 +7,9 @@ pack's answers cannot tell different stories.
 
 from __future__ import annotations
 
-import re
-
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.core.text_checks import points_to_nothing, words_of
-from tracker_tool.core.wording import days_text, either, fmt  # noqa: F401 - rules import them from here
-from tracker_tool.policy.service_policy import person_key as name_key
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
-
-
-def same_name(a: str | None, b: str | None) -> bool:
-    """Names compared as people type them: case, spacing and full stops do not matter."""
-    return bool(a and b) and name_key(a) == name_key(b)
+from tracker_tool.trackers.common import days_past, has_measure, tick_box_phrase
+from tracker_tool.trackers.kit import CheckedRow, RuleContext, days_text
 
 
 def is_open(row: CheckedRow) -> bool:
@@ -36,10 +27,7 @@ def is_high_risk(row: CheckedRow) -> bool:
 
 def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
     """Calendar days past the due date for an open action; None when not overdue."""
-    due = row.record.due_date
-    if due is None or not is_open(row) or due >= ctx.as_of:
-        return None
-    return (ctx.as_of - due).days
+    return days_past(row.record.due_date, ctx.as_of) if is_open(row) else None
 
 
 def days_late(row: CheckedRow, ctx: RuleContext) -> int:
@@ -112,33 +100,11 @@ def waiting_external(row: CheckedRow) -> bool:
                              or not row.missing("external_input"))
 
 
-_NUMBER = re.compile(r"\d")
-
-
-def has_measure(text: str, ctx: RuleContext) -> bool:
-    """A number, or a word that shows how the action will be checked (audit, spot check...)."""
-    if _NUMBER.search(text):
-        return True
-    folded = text.casefold()
-    return any(re.search(rf"\b{re.escape(w.casefold())}", folded)
-               for w in ctx.policy.action_quality.measure_words)
-
-
-def tick_box_phrase(row: CheckedRow, ctx: RuleContext) -> str | None:
-    """The tick-box phrase in the description, unless the action says how it will be checked."""
-    text = " ".join((row.record.description or "").casefold().split())
-    phrase = next((p for p in ctx.policy.action_quality.tick_box_phrases
-                   if p.casefold() in text), None)
-    if phrase is None:
-        return None
-    outcome = row.record.intended_outcome or ""
-    if has_measure(row.record.description or "", ctx) or has_measure(outcome, ctx):
+def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
+    """The tick-box phrase in the description, unless the action or its intended outcome says
+    how it will be checked."""
+    phrase = tick_box_phrase(row.record.description, ctx)
+    if phrase is None or any(has_measure(text or "", ctx) for text in (
+            row.record.description, row.record.intended_outcome)):
         return None
     return phrase
-
-
-def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
-    """'done', 'yes', 'verbal from RM': nothing an auditor could go and look at."""
-    if not text:
-        return False
-    return points_to_nothing(words_of(text), _folded(ctx.policy.action_quality.vague_evidence))

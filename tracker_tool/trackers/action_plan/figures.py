@@ -5,9 +5,6 @@ The audit workbook's Summary and Escalations sheets and the JSON report all come
 
 from __future__ import annotations
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.cell_values import display
-from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     escalation_reasons,
@@ -18,6 +15,8 @@ from tracker_tool.trackers.action_plan.facts import (
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.review_pack import on_time_rate
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, YesNo
+from tracker_tool.trackers.common import escalation
+from tracker_tool.trackers.kit import Escalation, Figure, RuleContext
 
 
 def review_figures(ctx: RuleContext) -> list[Figure]:
@@ -61,15 +60,9 @@ def escalations(ctx: RuleContext) -> list[Escalation]:
         reasons = escalation_reasons(row, ctx)
         if not reasons:
             continue
-        found.append(Escalation(
-            row=row.excel_row,
-            action_id=display(row.record.action_id or ""),
-            title=display(row.record.title or ""),
-            owner=display(row.record.owner or ""),
-            due=row.record.due_date,
-            days_overdue=days_overdue(row, ctx) or 0,
-            reasons=tuple(reasons),
-            route=display(row.record.escalation_route or ""),
-            recorded=display(row.record.escalation_record or ""),
-        ))
+        record = row.record
+        found.append(escalation(
+            row, ident=record.action_id, title=record.title, owner=record.owner,
+            due=record.due_date, days=days_overdue(row, ctx) or 0, reasons=reasons,
+            route=record.escalation_route, recorded=record.escalation_record))
     return found

@@ -9,11 +9,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
-
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
 from tracker_tool.trackers.action_plan.vocabulary import (
     RAG,
     EffectivenessResult,
@@ -23,17 +18,24 @@ from tracker_tool.trackers.action_plan.vocabulary import (
     Status,
     YesNo,
 )
+from tracker_tool.trackers.kit import (
+    CellCount,
+    CellDate,
+    CellText,
+    Column,
+    E,
+    Row,
+    W,
+    choice,
+)
 
-E, W = Severity.ERROR, Severity.WARNING
 ACTION, OWNER, PROGRESS, DONE, CHECK = (
     "The action", "Owner, dates and risk", "Progress", "Completion", "Effectiveness and closure",
 )
 
 
-class ActionRecord(BaseModel):
+class ActionRecord(Row):
     """One improvement action, from the problem that raised it to the check that it worked."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_id: Annotated[CellText, Column(
         "Action ID", "A short reference that is unique in this plan, such as A-001. Quote it in "

@@ -9,12 +9,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Iterator
 
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.core.findings import Finding
-from tracker_tool.trackers.action_plan.facts import days_text, is_open, name_key
+from tracker_tool.trackers.action_plan.facts import is_open
 from tracker_tool.trackers.action_plan.vocabulary import Priority
+from tracker_tool.trackers.kit import (
+    CheckedRow,
+    Code,
+    RuleContext,
+    W,
+    days_text,
+    person_key,
+    rule,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,12 @@ def repeated_themes(ctx: RuleContext) -> list[RepeatedTheme]:
     return ctx.memo["repeated_themes"]
 
 
-def theme_repeats(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("theme.repeated", "Repeated theme", W, "s17, s21",
+           "The theme '{theme}' came up {count} times in the last {window} (rows {rows}); "
+           "{register}.",
+           "Treat the theme as a pattern: look for the common cause and add it to the risk "
+           "register."))
+def theme_repeats(ctx: RuleContext):
     window = days_text(ctx.policy.themes.window_days)
     for found in repeated_themes(ctx):
         rows = ", ".join(str(r.excel_row) for r in found.rows)
@@ -67,7 +78,7 @@ def owner_load(ctx: RuleContext) -> list[tuple[str, int, int]]:
         for row in ctx.rows:
             owner = row.record.owner
             if owner and is_open(row):
-                key = name_key(owner)
+                key = person_key(owner)
                 names.setdefault(key, owner)
                 counts[key] += 1
                 high[key] += row.record.priority == Priority.HIGH
@@ -75,7 +86,11 @@ def owner_load(ctx: RuleContext) -> list[tuple[str, int, int]]:
     return ctx.memo["owner_load"]
 
 
-def owner_concentration(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("owner.concentration", "Too many actions with one owner", W, "s7, s19",
+           "{owner} owns {count} of the {total} open actions{high}; a cluster around one "
+           "person is an early warning of actions being missed.",
+           "Share the actions out, or record the support the owner has to complete them."))
+def owner_concentration(ctx: RuleContext):
     settings = ctx.policy.ownership
     total = sum(1 for row in ctx.rows if is_open(row))
     if total < settings.min_open_actions:

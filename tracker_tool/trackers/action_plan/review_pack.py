@@ -8,16 +8,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.core.findings import Finding
-from tracker_tool.core.review import (
-    AGEING_BANDS,
-    AuditAnswer,
-    ReviewItem,
-    ReviewPack,
-    ThemeCount,
-    ageing_band,
-)
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
     due_soon,
@@ -33,6 +23,17 @@ from tracker_tool.trackers.action_plan.vocabulary import (
     Priority,
     Status,
     YesNo,
+)
+from tracker_tool.trackers.kit import (
+    AGEING_BANDS,
+    AuditAnswer,
+    CheckedRow,
+    Finding,
+    ReviewItem,
+    ReviewPack,
+    RuleContext,
+    ThemeCount,
+    ageing_band,
 )
 
 _UNCLEAR = {"action.vague", "action.tick-box", "description.missing", "title.missing",

@@ -1,92 +1,82 @@
-"""The action-plan policy's checks over typed rows (policy s4, s6-s16), under the service policy.
+"""The action-plan policy's checks of what an action says and how it is kept moving (s6-s13,
+s16), each with the codes it raises declared beside it.
 
-Each rule is a function of a RuleContext that yields findings; thresholds and lists come from
-``ctx.policy``. Facts several rules share (late, high risk, escalation reasons) live in
-``facts`` so rules, figures and the review pack agree by construction.
+Thresholds and lists come from ``ctx.policy``. Facts several rules share (late, high risk,
+escalation reasons) live in ``facts`` so rules, figures and the review pack agree.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
-from typing import Iterator
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.trackers.action_plan.facts import (
     days_overdue,
-    days_text,
-    either,
     escalation_reasons,
-    fmt,
-    is_done,
     is_high_risk,
     is_open,
-    is_vague_evidence,
-    name_key,
     overdue_text,
-    same_name,
-    tick_box_phrase,
+    tick_box,
 )
 from tracker_tool.trackers.action_plan.vocabulary import (
     RAG,
     TRACEABLE_SOURCES,
-    EffectivenessResult,
     Priority,
     Status,
-    YesNo,
+)
+from tracker_tool.trackers.common import OwnerCodes, is_vague_evidence, owner_check
+from tracker_tool.trackers.kit import (
+    Code,
+    E,
+    RuleContext,
+    Severity,
+    W,
+    X,
+    days_text,
+    either,
+    fmt,
+    plural,
+    rule,
+    unique_ids,
 )
 
-#: Owners nobody can be held to: "Everyone", "All staff", "TBC", "Various".
-_NOBODY = re.compile(
-    r"^(the\s+)?(all\s+)?([a-z\-]+\s+)?"
-    r"(staff|everyone|everybody|various|all|whole home|anyone|management|managers)$")
-#: Owners that are a team: "Care team", "Night staff team", "Nurses"; a team may own an
-#: action when the service's policy allows it. "Team leader" is a role, not matched.
-_TEAM = re.compile(
-    r"^(the\s+)?(all\s+)?([a-z\-]+\s+)?"
-    r"(team|teams|management team|nurses|carers|seniors|office|home|unit|department|dept)$")
-#: "Priya Shah and Tom Okafor", "RM / DM", "Sam; Alex": several people named as owner.
-_SEVERAL = re.compile(r"\s(and|&|\+)\s|/|;")
+action_ids = unique_ids(
+    "action_id",
+    Code("action-id.missing", "Action ID missing", W, "s16",
+         "{label} has no Action ID, so minutes and evidence cannot point to it.",
+         "Give every action a short unique reference such as A-014."),
+    Code("action-id.duplicate", "Duplicate Action ID", E, "s16",
+         "Action ID '{value}' is already used on row {first}.",
+         "Give each action its own ID; if the rows are the same action, merge them."))
+
+owners = owner_check("owner", OwnerCodes(
+    group=Code("owner.group", "Owner is a group, not a person", E, "s6, s8",
+               "{label}: '{value}' is {what}; the policy wants {who} as owner.",
+               "Name the one person who will complete or coordinate the action."),
+    several=Code("owner.several", "More than one owner", W, "s6, s8",
+                 "{label} names several owners ('{value}'); when everyone owns it, nobody does.",
+                 "Keep one owner and mention the others in the description."),
+    not_on_roster=Code("owner.not-on-roster", "Owner not on the staff roster", W, "s6",
+                       "{label}: the owner '{value}' is not on the service's staff roster.",
+                       "Check the spelling against the roster, or add the new member of staff "
+                       "to it."),
+    has_left=Code("owner.has-left", "Owner has left", W, "s7, s13",
+                  "{label} is still open but its owner '{value}' left on {left}.",
+                  "Reassign the action to someone in post and record the handover.")),
+    team_may_own=lambda policy: policy.ownership.team_may_own, still_open=is_open)
 
 
-def _several(owner: str) -> bool:
-    """Several owners, but not "Shah, Priya": a comma splits people only between full names."""
-    if _SEVERAL.search(owner):
-        return True
-    parts = [part.split() for part in owner.split(",")]
-    return len(parts) > 2 or (len(parts) == 2 and all(len(words) > 1 for words in parts))
-
-
-def owners(ctx: RuleContext) -> Iterator[Finding]:
-    policy = ctx.policy
-    for row in ctx.rows:
-        owner = row.record.owner
-        if not owner:
-            continue
-        key = name_key(owner)
-        if _NOBODY.match(key):
-            yield ctx.at(row, "owner", "owner.group", what="not a person",
-                         who="one named person or team" if policy.ownership.team_may_own
-                         else "one named person")
-            continue
-        if _TEAM.match(key):
-            if not policy.ownership.team_may_own:
-                yield ctx.at(row, "owner", "owner.group", what="a group",
-                             who="one named person")
-            continue
-        if _several(owner):
-            yield ctx.at(row, "owner", "owner.several")
-            continue
-        if policy.roster:
-            person = policy.staff.get(key)
-            if person is None:
-                yield ctx.at(row, "owner", "owner.not-on-roster")
-            elif person.left is not None and person.left <= ctx.as_of and is_open(row):
-                yield ctx.at(row, "owner", "owner.has-left", left=fmt(person.left))
-
-
-def priority_consistency(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("priority.reason-not-high", "High-priority reason on a non-High action", E, "s9",
+         "{label} gives the high-priority reason '{reason}' but its priority is {value}.",
+         "Set the priority to High, or clear the reason if it does not apply."),
+    Code("priority.high-no-reason", "High priority without a reason", W, "s9",
+         "{label} is High priority but no high-priority reason is chosen.",
+         "Pick the reason from the list so the action is escalated correctly when late."),
+    Code("priority.high-due-too-far", "Open High-priority action with a long timescale", W,
+         "s9, s10", "{label} is High priority but is due {days} after it was created; the policy "
+         "allows at most {limit}.",
+         "Bring the due date forward, or record why a longer timescale is justified."))
+def priority_consistency(ctx: RuleContext):
     limit = ctx.policy.high_priority.due_within_days
     for row in ctx.rows:
         record = row.record
@@ -102,7 +92,10 @@ def priority_consistency(ctx: RuleContext) -> Iterator[Finding]:
                          days=days_text((due - created).days), limit=days_text(limit))
 
 
-def source_traced(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("source-ref.missing", "Source not referenced", W, "s16",
+           "{label} comes from {source} but does not say which record (Source reference).",
+           "Add the number of the incident, complaint, audit or finding this action answers."))
+def source_traced(ctx: RuleContext):
     for row in ctx.rows:
         source = row.record.source
         if source in TRACEABLE_SOURCES and row.missing("source_ref"):
@@ -110,7 +103,20 @@ def source_traced(ctx: RuleContext) -> Iterator[Finding]:
                          source=TRACEABLE_SOURCES[source])
 
 
-def date_order(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("dates.due-before-created", "Due before created", E, "s8, s10",
+         "{label} is due on {value}, before it was created ({created}).",
+         "Check both dates; the due date cannot come before the action existed."),
+    Code("dates.created-in-future", "Created in the future", E, "s8",
+         "{label} was created on {value}, after the audit date {as_of}.",
+         "Check the date created; it cannot be later than today."),
+    Code("dates.completed-in-future", "Completed in the future", E, "s14",
+         "{label} says it was completed on {value}, after the audit date {as_of}.",
+         "Record the day the work actually finished."),
+    Code("dates.completed-before-created", "Completed before created", W, "s14",
+         "{label} was completed on {value}, before it was created ({created}).",
+         "Check the date created and the date completed."))
+def date_order(ctx: RuleContext):
     as_of = fmt(ctx.as_of)
     for row in ctx.rows:
         created, due, done = row.record.date_created, row.record.due_date, row.record.date_completed
@@ -125,20 +131,36 @@ def date_order(ctx: RuleContext) -> Iterator[Finding]:
                          created=fmt(created))
 
 
-def action_quality(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("evidence.vague", "Evidence that points to nothing", W, "s11, s14",
+         "{label}: the evidence of completion '{value}' does not say where the proof is"
+         "{high_risk}.",
+         "Name the document, audit, register entry or file that proves the work was done."),
+    Code("evidence-required.vague", "Evidence required is not specific", W, "s8, s11",
+         "{label}: '{value}' does not say which record will prove the action is done.",
+         "Name the record: an audit report, training log, updated care plan, minutes..."),
+    Code("action.tick-box", "Tick-box action", W, "s8, s15",
+         "{label}: '{phrase}' on its own rarely changes practice, and nothing says how it "
+         "will be checked.",
+         "Add how the change will be checked (a spot check, re-audit or competency check) "
+         "and when."),
+    Code("action.vague", "Action too vague to act on", W, "s8",
+         "{label}: the description has {words}; another person could not tell what to do.",
+         "Say what will be done, to which records or people, and how much, as in "
+         "'Audit the last 20 MAR charts...'."))
+def action_quality(ctx: RuleContext):
     """Tick-box and vague actions (s8's "Improve medicines"), and evidence that proves nothing."""
     shortest = ctx.policy.action_quality.min_description_words
     for row in ctx.rows:
         high = is_high_risk(row)
-        phrase = tick_box_phrase(row, ctx)
+        phrase = tick_box(row, ctx)
         if phrase is not None:
             yield ctx.at(row, "description", "action.tick-box", phrase=phrase,
                          severity=Severity.ERROR if high else None)
         elif row.record.description:
             words = len(row.record.description.split())
             if words < shortest:
-                yield ctx.at(row, "description", "action.vague",
-                             words=f"{words} word{'s' if words != 1 else ''}")
+                yield ctx.at(row, "description", "action.vague", words=plural(words, "word"))
         if is_vague_evidence(row.record.evidence_required, ctx):
             yield ctx.at(row, "evidence_required", "evidence-required.vague")
         if is_vague_evidence(row.record.completion_evidence, ctx):
@@ -148,57 +170,20 @@ def action_quality(ctx: RuleContext) -> Iterator[Finding]:
                                    "enough" if high else "")
 
 
-def completion(ctx: RuleContext) -> Iterator[Finding]:
-    for row in ctx.rows:
-        status = row.record.status
-        if is_done(row):
-            words = dict(status=status.value)
-            if row.missing("date_completed"):
-                yield ctx.at(row, "date_completed", "completion.no-date", **words)
-            if row.missing("completion_evidence"):
-                yield ctx.at(row, "completion_evidence", "completion.no-evidence", **words)
-            if row.missing("what_was_done"):
-                yield ctx.at(row, "what_was_done", "completion.no-account", **words)
-            if row.missing("effectiveness_needed"):
-                yield ctx.at(row, "effectiveness_needed", "effectiveness.undecided", **words)
-        elif status is not None and row.record.date_completed is not None:
-            yield ctx.at(row, "date_completed", "completion.date-but-open", status=status.value)
-
-
-def closure(ctx: RuleContext) -> Iterator[Finding]:
-    """Closed means reviewed (s14) and, where a check was needed, shown to work (s15)."""
-    policy = ctx.policy
-    allowed = {name_key(r) for r in policy.closure.roles_allowed}
-    for row in ctx.rows:
-        record = row.record
-        if record.status != Status.CLOSED:
-            continue
-        high = is_high_risk(row)
-        reviewer = record.closure_reviewed_by
-        if not reviewer:
-            yield ctx.at(row, "closure_reviewed_by", "closure.not-reviewed",
-                         severity=Severity.ERROR if high else None)
-        elif high and same_name(reviewer, record.owner):
-            yield ctx.at(row, "closure_reviewed_by", "closure.reviewer-is-owner")
-        elif high:
-            role = record.closure_reviewer_role
-            person = policy.staff.get(name_key(reviewer))
-            if not role and person is not None:
-                role = person.role
-            if not role or name_key(role) not in allowed:
-                who = f"is a {role}" if role else "has no role recorded"
-                yield ctx.at(row, "closure_reviewer_role", "closure.reviewer-role", who=who,
-                             allowed=either(list(policy.closure.roles_allowed)))
-        if record.effectiveness_needed == YesNo.YES:
-            if record.effectiveness_done is None and row.missing("effectiveness_result"):
-                yield ctx.at(row, "status", "closure.before-effectiveness",
-                             state="has not been done")
-            elif row.missing("effectiveness_result"):
-                yield ctx.at(row, "status", "closure.before-effectiveness",
-                             state="has no result")
-
-
-def overdue_and_escalation(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("action.overdue", "Overdue", W, "s12, s13",
+         "{label} was due on {value} and is {days} overdue.",
+         "Finish the action, or record the reason and a manager-agreed new date (counted as an "
+         "extension)."),
+    Code("escalation.due", "Overdue action not escalated", X, "s13",
+         "{label} is {days} overdue and must be escalated ({reasons}); no escalation is "
+         "recorded.",
+         "Escalate by the action's escalation route and record to whom, when and the decision."),
+    Code("extension.repeated", "Extended more than once", X, "s10, s13",
+         "{label} has been extended {value} times; repeated extensions need manager review "
+         "and escalation, and none is recorded.",
+         "Escalate the action and record the review in the escalation record."))
+def overdue_and_escalation(ctx: RuleContext):
     for row in ctx.rows:
         days = days_overdue(row, ctx)
         if days is None:
@@ -214,7 +199,18 @@ def overdue_and_escalation(ctx: RuleContext) -> Iterator[Finding]:
                          reasons="; ".join(reasons))
 
 
-def due_date_drift(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("extension.no-original-date", "Extension without the original due date", W, "s10",
+         "{label} records {value} extension(s) but not the original due date.",
+         "Fill in the original due date so the extension can be seen."),
+    Code("due-date.moved-silently", "Due date moved with no extension recorded", W, "s10",
+         "{label} is due on {value} but was first due on {original}, and no extension is "
+         "counted.",
+         "Add one to the number of extensions and note who agreed the new date and why."),
+    Code("due-date.slipped", "Due date slipped far", W, "s10",
+         "{label} is now due {slip} after its original due date ({original}).",
+         "Review whether the action is still realistic; escalate if the delay adds risk."))
+def due_date_drift(ctx: RuleContext):
     """A due date that moved without an extension being counted hides the delay (s10)."""
     slip_limit = ctx.policy.extensions.max_slip_days
     for row in ctx.rows:
@@ -232,7 +228,17 @@ def due_date_drift(ctx: RuleContext) -> Iterator[Finding]:
                          original=fmt(original))
 
 
-def rag(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("rag.green-overdue", "Green but overdue", E, "s12",
+         "{label} is rated Green but was due on {due} and is {days} overdue.",
+         "Set the RAG to Red and record the reason for the delay."),
+    Code("rag.understated", "RAG milder than the dates", W, "s12",
+         "{label} is rated {value} but {why}, which makes it {expected}.",
+         "Set the RAG the dates call for, or record why the action is still on track."),
+    Code("rag.no-narrative", "Amber or Red without a reason", W, "s12",
+         "{label} is rated {value} but the progress update says nothing about why.",
+         "Write a dated note of what is wrong and what is being done about it."))
+def rag(ctx: RuleContext):
     """The RAG is the owner's forecast; it must not read better than the dates (s12)."""
     soon = ctx.policy.review.due_soon_days
     for row in ctx.rows:
@@ -254,7 +260,19 @@ def rag(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, "rag", "rag.no-narrative")
 
 
-def reviews(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("review.not-set", "No review date", W, "s8, s12",
+         "{label} is open but has no review date.",
+         "Set when progress will next be looked at: at least monthly, more often when high "
+         "risk."),
+    Code("review.overdue", "Review overdue", W, "s12",
+         "{label}: the review due on {value} has passed ({days} ago).",
+         "Review the action, record the progress and set the next review date."),
+    Code("review.too-far", "Next review too far away", W, "s9, s12",
+         "{label}: the next review on {value} is more than {limit} after the audit date.",
+         "Bring the review date forward: open actions at least monthly, high-risk ones more "
+         "often."))
+def reviews(ctx: RuleContext):
     """Open actions are reviewed at least monthly, high-risk ones more often (s9, s12)."""
     settings = ctx.policy.review
     for row in ctx.rows:
@@ -273,33 +291,10 @@ def reviews(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, "review_date", "review.too-far", limit=days_text(limit))
 
 
-def effectiveness(ctx: RuleContext) -> Iterator[Finding]:
-    ids = {" ".join(str(r.record.action_id).casefold().split())
-           for r in ctx.rows if r.record.action_id}
-    for row in ctx.rows:
-        record = row.record
-        needed = record.effectiveness_needed == YesNo.YES
-        due, done = record.effectiveness_due, record.effectiveness_done
-        result_blank = row.missing("effectiveness_result")
-        if needed and row.missing("effectiveness_due") and done is None:
-            yield ctx.at(row, "effectiveness_due", "effectiveness.not-planned")
-        if (needed or due) and due and due < ctx.as_of and done is None and result_blank:
-            yield ctx.at(row, "effectiveness_due", "effectiveness.overdue",
-                         severity=Severity.ESCALATION if is_high_risk(row) else None)
-        if done is not None and result_blank:
-            yield ctx.at(row, "effectiveness_result", "effectiveness.no-result", done=fmt(done))
-        if is_done(row) and is_high_risk(row) and record.effectiveness_needed == YesNo.NO:
-            yield ctx.at(row, "effectiveness_needed", "effectiveness.skipped-high-risk")
-        follow_up = record.follow_up_action
-        if (record.effectiveness_result == EffectivenessResult.DID_NOT_WORK and is_done(row)
-                and not follow_up):
-            yield ctx.at(row, "effectiveness_result", "effectiveness.failed-still-closed",
-                         status=record.status.value)
-        if follow_up and " ".join(follow_up.casefold().split()) not in ids:
-            yield ctx.at(row, "follow_up_action", "effectiveness.follow-up-unknown")
-
-
-def external_dependency(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("external.incomplete", "External dependency not fully recorded", W, "s10",
+           "{label} waits on external input but does not say {gaps}.",
+           "Record what was requested, from whom, and by when."))
+def external_dependency(ctx: RuleContext):
     for row in ctx.rows:
         asked = not row.missing("external_input") or row.record.status == Status.AWAITING_EXTERNAL
         if not asked or not is_open(row):
@@ -313,8 +308,5 @@ def external_dependency(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, key, "external.incomplete", gaps=either(gaps))
 
 
-ROW_RULES = (
-    owners, priority_consistency, source_traced, date_order, action_quality, completion,
-    closure, overdue_and_escalation, due_date_drift, rag, reviews, effectiveness,
-    external_dependency,
-)
+ROW_RULES = (owners, priority_consistency, source_traced, date_order, action_quality,
+             overdue_and_escalation, due_date_drift, rag, reviews, external_dependency)

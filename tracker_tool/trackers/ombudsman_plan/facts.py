@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.policy.service_policy import person_key
-from tracker_tool.trackers.action_plan.facts import has_measure
+from tracker_tool.trackers.common import has_measure
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Status
 
 #: What a plan must explain for every action besides the action itself (Content 2 to 7).

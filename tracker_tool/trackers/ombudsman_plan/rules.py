@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.wording import plural
-from tracker_tool.trackers.action_plan.facts import days_text, fmt, is_vague_evidence
+from tracker_tool.trackers.common import is_vague_evidence
+from tracker_tool.trackers.kit import days_text, fmt
 from tracker_tool.trackers.ombudsman_plan.facts import (
     by_failing,
     days_overdue,

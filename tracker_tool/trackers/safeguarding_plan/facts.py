@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.trackers.action_plan.facts import has_measure
+from tracker_tool.trackers.common import has_measure
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     CLOSURE_CYCLES,
     WORK_DONE,

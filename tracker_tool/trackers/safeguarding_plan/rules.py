@@ -14,13 +14,10 @@ from datetime import timedelta
 from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.wording import plural
-from tracker_tool.trackers.action_plan.facts import (
-    days_text,
-    fmt,
-    is_vague_evidence,
-    name_key,
-    same_name,
-)
+from tracker_tool.trackers.common import is_vague_evidence
+from tracker_tool.trackers.common import same_person as same_name
+from tracker_tool.trackers.kit import days_text, fmt
+from tracker_tool.trackers.kit import person_key as name_key
 from tracker_tool.trackers.safeguarding_plan.facts import (
     concerns,
     cycles_needed,

@@ -15,7 +15,7 @@ from datetime import date
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.core.cell_values import display
 from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.core.text_checks import points_to_nothing, words_of
+from tracker_tool.trackers.common import points_to_nothing, words_of
 from tracker_tool.core.wording import days_text, either, fmt  # noqa: F401 - the rules import them from here
 from tracker_tool.policy.service_policy import person_key
 

@@ -1,0 +1,187 @@
+"""The kit: a kind's catalogue is what its rules declare, and a rule can raise nothing else.
+
+A declared code no rule raises, or a raised code no rule declares, fails when the kind is
+imported; a code built while the rule runs is refused by the context the rule is handed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pytest
+from conftest import AS_OF
+
+from tracker_tool.check.rule_context import CheckedRow, RawRow, RuleContext
+from tracker_tool.core.catalogue import CORE_RULES
+from tracker_tool.trackers.kit import (
+    CellText,
+    Code,
+    Column,
+    DeclarationError,
+    E,
+    Row,
+    W,
+    define_tracker,
+    rule,
+    unique_ids,
+)
+from tracker_tool.trackers.kit.rules import codes_in
+
+GROUP = Code("owner.group", "Owner is a group", E, "p1", "{label}: a group.", "Name one.")
+SEVERAL = Code("owner.several", "Several owners", W, "p1", "{label}: several.", "Keep one.")
+
+
+class Item(Row):
+    ref: Annotated[CellText, Column("Ref", "Reference.", "p0", "Item", "ref")] = None
+    owner: Annotated[CellText, Column("Owner", "Who.", "p1", "Item", "owner",
+                                      required=E)] = None
+
+
+class Plan(Row):
+    lead: Annotated[CellText, Column("Lead", "Who leads.", "p2", "Plan", "lead",
+                                     required=E)] = None
+
+
+def test_a_rule_raising_a_code_it_does_not_declare_fails_when_declared():
+    with pytest.raises(DeclarationError, match="raises owner.several without declaring it"):
+        @rule(GROUP)
+        def owners(ctx):
+            for row in ctx.rows:
+                yield ctx.at(row, "owner", "owner.group")
+                yield ctx.at(row, "owner", "owner.several")
+
+
+def test_a_rule_declaring_a_code_it_never_raises_fails_when_declared():
+    with pytest.raises(DeclarationError, match="declares owner.several but never raises it"):
+        @rule(GROUP, SEVERAL)
+        def owners(ctx):
+            for row in ctx.rows:
+                yield ctx.at(row, "owner", "owner.group")
+
+
+def test_a_code_declared_twice_by_one_rule_fails():
+    with pytest.raises(DeclarationError, match="declares owner.group twice"):
+        @rule(GROUP, GROUP)
+        def owners(ctx):
+            yield ctx.plan("owner.group")
+
+
+def test_codes_are_found_in_lambdas_generator_expressions_nested_functions_and_closures():
+    made_here = "owner.several"
+
+    def outer(ctx):
+        pick = lambda row: ctx.at(row, "owner", "owner.group")
+
+        def inner():
+            return [ctx.plan(code) for code in ("plan.theme-repeated",)]
+
+        yield from (ctx.at(r, "owner", made_here) for r in ctx.rows)
+        yield from map(pick, ctx.rows)
+        yield from inner()
+
+    assert codes_in(outer) == {"owner.group", "owner.several", "plan.theme-repeated"}
+
+
+def test_words_that_are_not_codes_are_not_taken_for_codes():
+    def check(ctx):
+        yield ctx.at(ctx.rows[0], "owner", "owner.group", what="e.g. a team", key="due_date",
+                     note="See s6, s8.", memo="owner-load")
+
+    assert codes_in(check) == {"owner.group"}
+
+
+def _context(tracker, owner="All staff", plan_lead=None) -> RuleContext:
+    def row(values, letters, excel_row, refs=None):
+        raw = RawRow(excel_row, values, letters, refs=refs)
+        model = tracker.row_model if refs is None else tracker.plan_model
+        return CheckedRow(raw, model(**values), values, frozenset())
+
+    ctx = RuleContext(tracker, "Items", [row({"ref": "I-1", "owner": owner},
+                                             {"ref": "A", "owner": "B"}, 4)], AS_OF)
+    if tracker.plan_model is not None:
+        ctx.plan_ctx = RuleContext(tracker.plan, "Plan", [row(
+            {"lead": plan_lead}, {}, 0, refs={"lead": "B2"})], AS_OF)
+    return ctx
+
+
+def test_a_code_built_at_run_time_and_not_declared_is_refused_while_the_rule_runs():
+    @rule(GROUP)
+    def owners(ctx):
+        for row in ctx.rows:
+            stem = row.raw.values["owner"].split()[0].lower()
+            yield ctx.at(row, "owner", "owner.group" if stem == "all" else f"{stem}.several")
+
+    tracker = define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
+                             sheet_name="Items", row_model=Item, rules=(owners,),
+                             instructions=("Fill it in.",))
+    assert [(f.code, f.cell) for f in owners(_context(tracker))] == [("owner.group", "B4")]
+    with pytest.raises(DeclarationError, match="raised 'owner.several', which it does not"):
+        list(owners(_context(tracker, owner="Owner Someone")))
+
+
+def test_the_plan_sheet_and_whole_plan_findings_are_guarded_too():
+    @rule(GROUP)
+    def plan_lead(ctx):
+        lead = ctx.plan_row.record.lead
+        yield ctx.plan_ctx.at(ctx.plan_row, "lead", f"owner.{lead}" if lead else "owner.group")
+
+    @rule(GROUP)
+    def whole_plan(ctx):
+        lead = ctx.plan_row.record.lead
+        yield ctx.plan(f"owner.{lead}" if lead else "owner.group", label="The plan")
+
+    tracker = define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
+                             sheet_name="Items", row_model=Item, plan_model=Plan,
+                             rules=(plan_lead, whole_plan), instructions=("Fill it in.",))
+    found = [f for check in (plan_lead, whole_plan) for f in check(_context(tracker))]
+    assert [(f.code, f.sheet, f.cell) for f in found] == [("owner.group", "Plan", "B2"),
+                                                          ("owner.group", "Items", None)]
+    for check in (plan_lead, whole_plan):
+        with pytest.raises(DeclarationError, match="raised 'owner.several'"):
+            list(check(_context(tracker, plan_lead="several")))
+
+
+def test_the_catalogue_is_the_shared_codes_then_the_required_columns_then_the_declared():
+    ids = unique_ids("ref", Code("ref.missing-id", "No ref", W, "p0", "{label}: no ref.", "Add."),
+                     Code("ref.duplicate", "Ref twice", E, "p0", "'{value}' twice.", "Renumber."))
+
+    @rule(GROUP, SEVERAL)
+    def owners(ctx):
+        yield from (ctx.at(r, "owner", "owner.group") for r in ctx.rows)
+        yield from (ctx.at(r, "owner", "owner.several") for r in ctx.rows)
+
+    tracker = define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
+                             sheet_name="Items", row_model=Item, plan_model=Plan, ids=ids,
+                             rules=(owners,), instructions=("Fill it in.",))
+    codes = [info.code for info in tracker.catalogue]
+    assert codes == [info.code for info in CORE_RULES] + [
+        "lead.missing", "owner.missing", "ref.missing-id", "ref.duplicate", "owner.group",
+        "owner.several"]
+    assert tracker.rule("lead.missing").fix.startswith("Fill in the Lead item on the Plan sheet.")
+    assert [r.__name__ for r in tracker.rules] == ["required_fields", "unique_ref", "owners"]
+    assert tracker.id_key == "ref"
+
+
+def test_two_entries_for_one_code_fail_when_the_tracker_is_defined():
+    @rule(GROUP)
+    def owners(ctx):
+        yield ctx.plan("owner.group")
+
+    @rule(Code("owner.group", "Owner is a group", E, "p1", "{label}: a group.", "Name one."))
+    def owners_again(ctx):
+        yield ctx.plan("owner.group")
+
+    with pytest.raises(DeclarationError, match="two entries for the code owner.group"):
+        define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
+                       sheet_name="Items", row_model=Item, rules=(owners, owners_again),
+                       instructions=("Fill it in.",))
+
+
+def test_a_rule_without_declared_codes_is_refused():
+    def owners(ctx):
+        yield ctx.plan("owner.group")
+
+    with pytest.raises(DeclarationError, match="rules without declared codes: owners"):
+        define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
+                       sheet_name="Items", row_model=Item, rules=(owners,),
+                       instructions=("Fill it in.",))

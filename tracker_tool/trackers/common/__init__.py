@@ -1,0 +1,35 @@
+"""What tracker kinds check alike: who owns an entry, whether its evidence points to anything,
+and whether it is open, done or late. A kind imports these from here, never from another kind.
+"""
+
+from tracker_tool.trackers.common.evidence import (
+    has_measure,
+    is_vague_evidence,
+    points_to_nothing,
+    standing_alone,
+    tick_box_phrase,
+    words_of,
+)
+from tracker_tool.trackers.common.owners import (
+    NOBODY,
+    TEAM,
+    OwnerCodes,
+    names_several,
+    owner_check,
+    owner_codes,
+    same_person,
+)
+from tracker_tool.trackers.common.status import (
+    dated_after,
+    days_past,
+    escalation,
+    stale_since,
+    working_days_late,
+)
+
+__all__ = [
+    "NOBODY", "TEAM", "OwnerCodes", "dated_after", "days_past", "escalation", "has_measure",
+    "is_vague_evidence", "names_several", "owner_check", "owner_codes", "points_to_nothing",
+    "same_person", "stale_since", "standing_alone", "tick_box_phrase", "words_of",
+    "working_days_late",
+]

@@ -1,0 +1,71 @@
+"""Is there anything to look at? The tests of free text that kinds share: evidence that points
+to nothing, actions that say how they will be checked, and tick-box actions.
+
+Each kind brings its own words where its source has them (the supervision article's lists);
+the service policy's lists serve the rest. The tests of the words are written once, here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from tracker_tool.trackers.kit import CheckedRow, RuleContext
+
+WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_NUMBER = re.compile(r"\d")
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, keeping hyphens and apostrophes inside them."""
+    return WORD.findall(text.casefold())
+
+
+def points_to_nothing(words: list[str], vague: frozenset[str]) -> bool:
+    """'done', 'yes', 'verbal from Tom', 'see file 3': the whole entry is a vague word or
+    phrase, or a short entry (three words at most) starts with one."""
+    if not words:
+        return True
+    joined = " ".join(words)
+    if joined in vague:
+        return True
+    return len(words) <= 3 and (words[0] in vague
+                                or any(joined.startswith(v) for v in vague if " " in v))
+
+
+def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
+    """'done', 'yes', 'verbal from RM': nothing an auditor could go and look at, by the words
+    the service policy lists."""
+    if not text:
+        return False
+    vague = frozenset(v.casefold() for v in ctx.policy.action_quality.vague_evidence)
+    return points_to_nothing(words_of(text), vague)
+
+
+def has_measure(text: str, ctx: RuleContext) -> bool:
+    """A number, or a word that shows how the action will be checked (audit, spot check...)."""
+    if _NUMBER.search(text):
+        return True
+    folded = text.casefold()
+    return any(re.search(rf"\b{re.escape(w.casefold())}", folded)
+               for w in ctx.policy.action_quality.measure_words)
+
+
+def tick_box_phrase(text: str | None, ctx: RuleContext) -> str | None:
+    """The first of the policy's tick-box phrases ('staff reminded') in ``text``, ignoring case
+    and spacing; whether something else makes up for it is the caller's question."""
+    folded = " ".join((text or "").casefold().split())
+    return next((p for p in ctx.policy.action_quality.tick_box_phrases
+                 if p.casefold() in folded), None)
+
+
+def standing_alone(row: CheckedRow, siblings: Iterable[CheckedRow],
+                   phrase_of: Callable[[CheckedRow], str | None], text_key: str) -> str | None:
+    """The tick-box phrase of ``row`` when none of its ``siblings`` (the actions on the same
+    concern or failing) is a real action: a reminder is fine beside a change of practice."""
+    phrase = phrase_of(row)
+    if phrase is None:
+        return None
+    broader = any(other is not row and getattr(other.record, text_key)
+                  and phrase_of(other) is None for other in siblings)
+    return None if broader else phrase

@@ -1,0 +1,48 @@
+"""Open, done, late: date arithmetic every kind does, and the escalation line it leads to.
+
+Which statuses count as open is each kind's own vocabulary; how late something is, how long a
+record has gone without an update, and which dates lie after the audit date are the same
+sums everywhere, so they are done once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from tracker_tool.trackers.kit import CheckedRow, Escalation, RuleContext, display
+
+
+def days_past(due: date | None, as_of: date) -> int | None:
+    """Calendar days ``due`` lies before ``as_of``; None when there is no date or it has not
+    passed. Callers say first whether the entry is still open."""
+    if due is None or due >= as_of:
+        return None
+    return (as_of - due).days
+
+
+def stale_since(last: date | None, fallback: date | None, as_of: date, every: int) -> int | None:
+    """Days since ``last`` (or ``fallback``) when more than ``every`` days; else None."""
+    since = last or fallback
+    if since is None or since > as_of:
+        return None
+    gap = (as_of - since).days
+    return gap if gap > every else None
+
+
+def working_days_late(ctx: RuleContext, due: date, when: date) -> int:
+    """Working days after ``due`` up to ``when``, by the service's calendar (its nation)."""
+    return ctx.policy.calendar.working_days_after(due, when)
+
+
+def dated_after(record, keys: Iterable[str], day: date) -> list[str]:
+    """Which of the date fields ``keys`` of ``record`` hold a date later than ``day``."""
+    return [key for key in keys if (value := getattr(record, key)) is not None and value > day]
+
+
+def escalation(row: CheckedRow, *, ident, title, owner, due, days: int, reasons: list[str],
+               route, recorded) -> Escalation:
+    """An entry for the audit's Escalations sheet, with every text as the cell showed it."""
+    return Escalation(row=row.excel_row, action_id=display(ident), title=display(title),
+                      owner=display(owner), due=due, days_overdue=days, reasons=tuple(reasons),
+                      route=display(route), recorded=display(recorded))

@@ -1,0 +1,69 @@
+"""A tracker kind from its models and its rules: the catalogue is what the rules declare.
+
+A kind used to list its finding codes in one module and raise them in another, joined only by
+strings. Here the catalogue is assembled from the codes every tracker shares, the columns the
+models mark as required, and the codes each rule declares beside itself, so a code cannot be
+listed without a rule or raised without an entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tracker_tool.check.common_rules import (
+    required_catalogue,
+    required_fields,
+    unique_values,
+)
+from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
+from tracker_tool.core.columns import column_specs
+from tracker_tool.trackers.kit.rules import DeclarationError, IdRule, Rule, verify
+
+
+def unique_ids(key: str, missing: RuleInfo, duplicate: RuleInfo) -> IdRule:
+    """The rule keeping ``key`` filled in and unique: ``missing`` for a blank, ``duplicate``
+    for a reference already used higher up the sheet."""
+    made = IdRule(unique_values(key, missing.code, duplicate.code), (missing, duplicate), key)
+    verify(made)
+    return made
+
+
+def plan_items(infos: tuple[RuleInfo, ...]) -> tuple[RuleInfo, ...]:
+    """Required-field codes of the plan sheet, whose fix points to an item, not a column."""
+    return tuple(replace(info, fix=info.fix.replace(" column. ", " item on the Plan sheet. ", 1))
+                 for info in infos)
+
+
+def define_tracker(*, rules: Sequence[Rule], ids: IdRule | None = None, **fields) -> Tracker:
+    """The Tracker of a kind: its rules run after the required-field and unique-ID checks, and
+    its catalogue is the shared codes, the required columns' codes and every declared code.
+
+    ``fields`` are the Tracker's own (kind, title, row_model, plan_model, highlights...).
+    Raises DeclarationError when a rule is undeclared or two entries claim one code.
+    """
+    undeclared = [r for r in rules if not isinstance(r, Rule)]
+    if undeclared:
+        raise DeclarationError(f"{fields.get('kind')}: rules without declared codes: "
+                               + ", ".join(getattr(r, "__name__", repr(r)) for r in undeclared))
+    required = required_catalogue(column_specs(fields["row_model"]))
+    plan_model = fields.get("plan_model")
+    plan_required = plan_items(required_catalogue(column_specs(plan_model))) if plan_model else ()
+    # The required columns' codes are made from the column stems while the rule runs, so the
+    # function cannot be read for them; the context still refuses any other code.
+    checks = (Rule(required_fields, required), *([ids] if ids else ()), *rules)
+    entries = CORE_RULES + plan_required + required + tuple(
+        info for check in checks[1:] for info in check.codes)
+    return Tracker(catalogue=_one_entry_per_code(fields.get("kind"), entries), rules=checks,
+                   id_key=ids.key if ids else None, **fields)
+
+
+def _one_entry_per_code(kind: str, entries: tuple[RuleInfo, ...]) -> tuple[RuleInfo, ...]:
+    """The entries in order, each code once: rules sharing a code share its one entry."""
+    found: dict[str, RuleInfo] = {}
+    for info in entries:
+        if found.setdefault(info.code, info) is not info:
+            raise DeclarationError(f"{kind}: two entries for the code {info.code}; declare it "
+                                   "once and name that entry in every rule raising it")
+    return tuple(found.values())
