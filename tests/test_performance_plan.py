@@ -120,6 +120,25 @@ def test_revision_with_the_earlier_plans_dates_is_clean(check):
     assert located(check(plan=plan)) == set()
 
 
+@pytest.mark.parametrize("manager, code, severity", [
+    ("HR team", "manager.group", Severity.ERROR),
+    ("Management", "manager.group", Severity.ERROR),
+    ("Ruth Adeyemi and Tom Becket", "manager.several", Severity.WARNING),
+    ("Ruth Adeyemi / Tom Becket", "manager.several", Severity.WARNING),
+])
+def test_the_manager_is_one_named_person(check, manager, code, severity):
+    report = check(plan=clean_plan(manager=manager))
+    assert located(report) == {(code, PLAN, "C4")}
+    assert one(report, code).severity is severity
+    assert one(report, code).message.startswith("The plan")
+
+
+@pytest.mark.parametrize("manager", ["Team leader Ruth Adeyemi", "Adeyemi, Ruth",
+                                     "Dr R. Adeyemi"])
+def test_a_manager_named_as_one_person_is_clean(check, manager):
+    assert located(check(plan=clean_plan(manager=manager))) == set()
+
+
 def test_header_dates_after_the_audit_date(check):
     report = check(plan=clean_plan(date_agreed=D(2026, 11, 25), employee_signed=D(2026, 11, 25),
                                    manager_signed=AS_OF))

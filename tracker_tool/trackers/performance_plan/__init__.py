@@ -2,20 +2,11 @@
 its reviews, from the NHS improvement action plan form (clauses: PIP header, PIP table,
 PIP review; see vocabulary.py)."""
 
-from dataclasses import replace
-
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.performance_plan.catalogue import PIP_RULES
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
 from tracker_tool.trackers.performance_plan.figures import plan_figures
 from tracker_tool.trackers.performance_plan.models import ImprovementAction, PlanHeader
-from tracker_tool.trackers.performance_plan.rules import PLAN_RULES, ROW_RULES
+from tracker_tool.trackers.performance_plan.plan_rules import PLAN_RULES
+from tracker_tool.trackers.performance_plan.rules import ROW_RULES, action_numbers
 
 INSTRUCTIONS = (
     ("This workbook is one employee's improvement plan and holds personal data about them: "
@@ -47,13 +38,7 @@ INSTRUCTIONS = (
 
 
 
-def _plan_items(infos: tuple[RuleInfo, ...]) -> tuple[RuleInfo, ...]:
-    """The plan's required-field codes, with a fix that points to an item, not a column."""
-    return tuple(replace(info, fix=info.fix.replace(" column. ", " item on the Plan sheet. ", 1))
-                 for info in infos)
-
-
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="performance-plan",
     title="Performance improvement plan",
     summary="One employee's performance improvement plan: gaps, patient-safety measures, "
@@ -63,12 +48,9 @@ TRACKER = Tracker(
     row_model=ImprovementAction,
     plan_model=PlanHeader,
     plan_sheet="Plan",
-    catalogue=(CORE_RULES + _plan_items(required_catalogue(column_specs(PlanHeader)))
-               + required_catalogue(column_specs(ImprovementAction)) + PIP_RULES),
-    rules=(required_fields, unique_values("action_no", "action-no.missing",
-                                          "action-no.duplicate")) + ROW_RULES + PLAN_RULES,
+    ids=action_numbers,
+    rules=ROW_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
-    id_key="action_no",
     highlights=LiveHighlights("end_date", "rating", ("Met",), "support", ("agreed_actions",)),
     figures=plan_figures,
     group_colours={

@@ -5,8 +5,7 @@ Each figure counts with the same functions the rules use, so a figure and its fi
 
 from __future__ import annotations
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.report import Figure
+from tracker_tool.trackers.kit import Figure, RuleContext
 from tracker_tool.trackers.performance_plan.rules import (
     end_unreviewed,
     is_safety_risk,

@@ -27,11 +27,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
-
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
+from tracker_tool.trackers.kit import CellDate, CellText, Column, E, Row, W, choice
 from tracker_tool.trackers.performance_plan.vocabulary import (
     HEADER,
     REVIEW,
@@ -41,15 +37,12 @@ from tracker_tool.trackers.performance_plan.vocabulary import (
     YesNo,
 )
 
-E, W = Severity.ERROR, Severity.WARNING
 PLAN, SIGNED = "The plan", "Signatures"
 AREA, ACTIONS, REVIEWS = "Area and gap", "Agreed actions", "Latest review"
 
 
-class PlanHeader(BaseModel):
+class PlanHeader(Row):
     """The plan's own facts, written once on the plan sheet (PIP header)."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     employee: Annotated[CellText, Column(
         "Employee", "The full name of the member of staff the plan is for.", HEADER, PLAN,
@@ -82,10 +75,8 @@ class PlanHeader(BaseModel):
         example="24/08/2026")] = None
 
 
-class ImprovementAction(BaseModel):
+class ImprovementAction(Row):
     """One area for improvement: the gap, what was agreed, how it is judged, its latest review."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_no: Annotated[CellText, Column(
         "Action No.", "The action's number on the plan (1, 2, 3...). Reviews refer to it, so "

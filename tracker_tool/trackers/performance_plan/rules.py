@@ -1,26 +1,49 @@
-"""Checks of the performance improvement plan over its typed rows and its plan sheet.
+"""Checks of the performance improvement plan's action rows, each with its codes beside it.
 
-Row rules name an action with ``action_name``; plan-sheet rules raise their findings through
-``ctx.plan_ctx`` so they point at the plan sheet's own cells. The facts the figures count
-(a missed review, an action short of its target at the end) are the functions here, so the
-Summary sheet and the findings cannot disagree.
+Messages name what they are about with ``{action}``: "Action 2 (row 5)", or "The plan" on the
+plan sheet; the machinery's own ``{label}`` ("2 (row 5)") is left to the required-field and
+action-number codes. The facts the figures count (a missed review, an action short of its
+target at the end) are the functions here, so the Summary sheet and the findings agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.core.cell_values import display
-from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.core.wording import days_text, fmt
+from tracker_tool.trackers.kit import (
+    CheckedRow,
+    Code,
+    E,
+    RuleContext,
+    Severity,
+    W,
+    days_text,
+    display,
+    fmt,
+    rule,
+    unique_ids,
+)
 from tracker_tool.trackers.performance_plan.vocabulary import (
+    HEADER,
+    REVIEW,
     SHORT_OF_TARGET,
+    TABLE,
     Rating,
     YesNo,
 )
 
-PLAN = "The plan"
+action_numbers = unique_ids(
+    "action_no",
+    Code("action-no.missing", "Action number missing", W, TABLE,
+         "{label} has no action number, so a review cannot say which action it rates.",
+         "Number the actions 1, 2, 3... as on the plan."),
+    Code("action-no.duplicate", "Action number used twice", E, TABLE,
+         "Action number '{value}' is already used on row {first}.",
+         "Give each action its own number; if the rows are one action, merge them."))
+
+#: Raised on the action rows here and on the plan sheet by plan_rules.
+IN_FUTURE = Code("dates.in-future", "Date after the audit date", E, f"{HEADER}, {REVIEW}",
+                 "{action}: the {what} ({value}) is after the audit date {as_of}.",
+                 "Record the day it actually happened; future events belong in the planned "
+                 "review date.")
 
 
 def action_name(row: CheckedRow) -> str:
@@ -62,14 +85,21 @@ def no_next_step(row: CheckedRow, ctx: RuleContext) -> bool:
     return short_at_end(row, ctx) and row.missing("further_actions")
 
 
-# -- the action table ----------------------------------------------------------------------
-
-def plan_has_actions(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("actions.none", "No actions in the plan", E, TABLE,
+           "The '{name}' sheet holds no action, so the plan sets nothing to improve.",
+           "Write one row per area for improvement: the required level, the gap, what was "
+           "agreed and how it will be measured."))
+def plan_has_actions(ctx: RuleContext):
     if not ctx.rows:
         yield ctx.plan("actions.none", name=ctx.sheet)
 
 
-def safety_measures(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("patient-safety.no-measures", "Patient-safety risk without measures", E, TABLE,
+           "{action}: the gap is marked as a risk to patient safety, but no measures in place "
+           "are recorded.",
+           "Record what protects patients while the plan runs, such as supervised practice, "
+           "a period as supernumerary or a check of every entry, and for how long."))
+def safety_measures(ctx: RuleContext):
     """A gap that puts patients at risk needs measures in place while the plan runs."""
     for row in ctx.rows:
         if is_safety_risk(row) and row.missing("safety_measures"):
@@ -77,7 +107,18 @@ def safety_measures(ctx: RuleContext) -> Iterator[Finding]:
                          action=action_name(row))
 
 
-def review_timing(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("review.missed", "Planned review not held", W, f"{TABLE}, {REVIEW}",
+         "{action}: the formal review planned for {value} has passed ({days} ago) and no "
+         "review on or after that date is recorded{risk}.",
+         "Hold the review, record its date, outcome and rating, and set the next review "
+         "date; if it was held, enter the date."),
+    Code("end-date.no-review", "End of the review period passed with no final review", W,
+         f"{TABLE}, {REVIEW}",
+         "{action}: the date to reach the required level ({value}) passed {days} ago and no "
+         "review since then says whether it was reached{risk}.",
+         "Hold the end-of-period review and record its date, outcome and rating."))
+def review_timing(ctx: RuleContext):
     """Planned reviews held, and a review at the end of the review period.
 
     A missed planned review is reported alone: the end-of-period finding would repeat it when
@@ -96,7 +137,15 @@ def review_timing(ctx: RuleContext) -> Iterator[Finding]:
                          days=days_text((ctx.as_of - row.record.end_date).days), **words)
 
 
-def review_records(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("review.undated", "Review recorded without a date", W, REVIEW,
+         "{action} has a review {what} but no date for the review.",
+         "Enter the date the review was held."),
+    Code("review.no-rating", "Review without a rating", W, REVIEW,
+         "{action} was reviewed on {value} but the review does not say whether the "
+         "required level was met, partially met or not met.",
+         "Pick the rating the review reached from the list."))
+def review_records(ctx: RuleContext):
     """A review is dated and rated, as the form's review table asks."""
     for row in ctx.rows:
         if row.missing("reviewed_on"):
@@ -112,7 +161,12 @@ def review_records(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, "rating", "review.no-rating", action=action_name(row))
 
 
-def next_step(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("end-date.no-next-step", "Required level not reached and no next step", E, REVIEW,
+           "{action} was rated '{rating}' at {when}, at or after its date to reach the "
+           "required level ({end}), but no further action or next step is recorded.",
+           "Record what was decided: more support and a new date, a revised plan, moving to "
+           "the next stage of the process, or closing the action with a reason."))
+def next_step(ctx: RuleContext):
     """Short of the required level at the end of the period: the review must say what next."""
     for row in ctx.rows:
         if no_next_step(row, ctx):
@@ -125,7 +179,10 @@ def next_step(ctx: RuleContext) -> Iterator[Finding]:
                          end=fmt(record.end_date))
 
 
-def action_dates(ctx: RuleContext) -> Iterator[Finding]:
+@rule(IN_FUTURE, Code("dates.order", "Dates in the wrong order", E, f"{HEADER}, {TABLE}",
+                      "{action}: the {what} ({value}) is before the {other} ({then}).",
+                      "Check both dates."))
+def action_dates(ctx: RuleContext):
     """Reviews cannot be held in the future, and nothing on a row comes before the plan."""
     plan = ctx.plan_row
     agreed = plan.record.date_agreed if plan is not None else None
@@ -147,29 +204,5 @@ def action_dates(ctx: RuleContext) -> Iterator[Finding]:
                              other="date the plan was agreed", then=fmt(agreed))
 
 
-# -- the plan sheet ------------------------------------------------------------------------
-
-def plan_dates(ctx: RuleContext) -> Iterator[Finding]:
-    plan = ctx.plan_row
-    if plan is None:
-        return
-    as_of = fmt(ctx.as_of)
-    for key, what in (("date_agreed", "date agreed"),
-                      ("employee_signed", "date the employee signed"),
-                      ("manager_signed", "date the manager signed")):
-        day = getattr(plan.record, key)
-        if day is not None and day > ctx.as_of:
-            yield ctx.plan_ctx.at(plan, key, "dates.in-future", action=PLAN, what=what,
-                                  as_of=as_of)
-
-
-def revision_dates(ctx: RuleContext) -> Iterator[Finding]:
-    """A revised plan gives the dates of the plan or plans it replaces (PIP header)."""
-    plan = ctx.plan_row
-    if plan is not None and plan.record.revision == YesNo.YES and plan.missing("earlier_plans"):
-        yield ctx.plan_ctx.at(plan, "earlier_plans", "revision.no-earlier-dates")
-
-
 ROW_RULES = (plan_has_actions, safety_measures, review_timing, review_records, next_step,
              action_dates)
-PLAN_RULES = (plan_dates, revision_dates)
