@@ -2,13 +2,14 @@
 
 Usage:
     python benchmarks/bench_pipeline.py [--rows 10000] [--repeat 3] [--baseline-repeat N]
-                                        [--profile]
+                                        [--format-runs 3] [--profile]
 
 The claim being checked is that reading with calamine and writing with XlsxWriter keeps a
 large returned tracker fast to check (validate at least 10x, audit at least 2x faster than the
-code most people would write with openpyxl), and that the CLI does not pay for heavy imports
-before it needs them. Targets are reported, never enforced: timings on a shared machine are
-too noisy to fail a build on.
+code most people would write with openpyxl), that the CLI does not pay for heavy imports
+before it needs them, and that `validate --format json` costs at most 1.2x `--format text` on
+a file with tens of thousands of findings. Targets are reported, never enforced: timings on a
+shared machine are too noisy to fail a build on.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ SEED = 20261121
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "oakfield-house" / "oakfield-house-actions.xlsx"
 TARGETS = {"validate": 10.0, "audit": 2.0}
+#: Most a machine-readable format may cost over text for the same `validate` (whole process).
+FORMAT_TARGET = {"json": 1.2}
+FORMAT_FAULT_SHARE = 0.8
 HEAVY_MODULES = ("pydantic", "xlsxwriter", "python_calamine", "openpyxl")
 #: Reasons and sources whose overdue actions must be escalated (s13), as cell text.
 ESCALATE = (set(DEFAULT_POLICY.high_priority.escalate_when_overdue)
@@ -381,6 +385,43 @@ def print_startup(sample: Path, runs: int) -> None:
     print(f"({runs} runs each; validate exits 1 on purpose, the sample has errors)")
 
 
+def print_output_formats(path: Path, runs: int) -> None:
+    """`validate` in each --format on one heavily faulty file, as whole processes, interleaved.
+
+    Every format pays the same read and checks, so the ratios to text show only what
+    serialising the findings costs; a file where most rows are faulty makes that cost show.
+    """
+    from tracker_tool import api
+
+    found = len(api.validate_workbook(path, as_of=AS_OF).findings)
+    formats = ("text", "json", "csv")
+    commands = {fmt: _cli() + ["validate", str(path), "--as-of", AS_OF.isoformat(),
+                               "--format", fmt] for fmt in formats}
+    for cmd in commands.values():  # untimed, so no format pays for a cold disk cache
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    times: dict[str, list[float]] = {fmt: [] for fmt in formats}
+    for _ in range(runs):
+        for fmt, cmd in commands.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            times[fmt].append(time.perf_counter() - start)
+    print(f"tracker-tool validate --format, {path.name} ({found:,} findings), whole process, "
+          f"{runs} run(s) each, interleaved")
+    print(f"{'format':<8}{'median s':>10}{'min s':>9}{'/ text':>9}{'(min)':>8}  target (on median)")
+    text_median, text_min = statistics.median(times["text"]), min(times["text"])
+    for fmt in formats:
+        median, fastest = statistics.median(times[fmt]), min(times[fmt])
+        ratio = median / text_median
+        line = (f"{fmt:<8}{median:>10.3f}{fastest:>9.3f}{ratio:>8.2f}x"
+                f"{fastest / text_min:>7.2f}x")
+        if fmt in FORMAT_TARGET:
+            target = FORMAT_TARGET[fmt]
+            line += f"  <= {target:.1f}x: {'met' if ratio <= target else 'NOT met'}"
+        print(line)
+    print(f"json/text {statistics.median(times['json']) / text_median:.2f}x, "
+          f"csv/text {statistics.median(times['csv']) / text_median:.2f}x (medians)")
+
+
 def print_import_cost(runs: int) -> None:
     """Import of the CLI module alone, and proof that the heavy libraries are not in it."""
     probe = ("import sys, time; t = time.perf_counter(); import tracker_tool.cli; "
@@ -454,6 +495,8 @@ def main(argv=None) -> None:
     parser.add_argument("--baseline-repeat", type=int, default=None,
                         help="runs of the openpyxl baselines (default: same as --repeat)")
     parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--format-runs", type=int, default=3,
+                        help="runs of validate in each --format on the 80%%-faulty file")
     parser.add_argument("--profile", action="store_true",
                         help="also print cProfile hotspots of our validate and audit")
     args = parser.parse_args(argv)
@@ -489,6 +532,12 @@ def main(argv=None) -> None:
                             "bundled sample missing; using the generated 40-row workbook"))
         print_startup(sample, args.startup_runs)
         print_import_cost(args.startup_runs)
+        print()
+        faulty = tmp / f"actions-{args.rows}-faulty.xlsx"
+        api.build_template("action-plan", faulty,
+                           entries=make_rows(args.rows, fault_share=FORMAT_FAULT_SHARE))
+        print(f"built {faulty.name}: {args.rows} rows, ~{FORMAT_FAULT_SHARE:.0%} faulty")
+        print_output_formats(faulty, args.format_runs)
         if args.profile:
             print_profile(path, tmp)
 

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Annotated
 
 import openpyxl
-import pytest
 from conftest import AS_OF
 from pydantic import BaseModel, field_validator, model_validator
 
@@ -26,7 +25,7 @@ from tracker_tool.core.cell_values import EPOCH_1900
 from tracker_tool.core.columns import Column, column_specs
 from tracker_tool.core.field_types import CellDate, CellText
 from tracker_tool.core.findings import Severity
-from tracker_tool.trackers import all_trackers
+from tracker_tool.read.workbook import load_workbook
 from tracker_tool.write.audit import write_audit_file
 from tracker_tool.write.render import to_json, to_text
 from tracker_tool.write.template import build_template_file
@@ -153,19 +152,13 @@ def test_an_entry_laid_down_a_sheet_is_anchored_at_its_top_item():
 
 # -- end to end: the reports and the audit workbook show it -----------------------------------
 
-@pytest.fixture
-def registered(monkeypatch):
-    monkeypatch.setattr(validation, "all_trackers",
-                        lambda: {**all_trackers(), VISITS.kind: VISITS})
-
-
-def test_the_outputs_and_the_audit_show_the_row_finding(registered, tmp_path):
+def test_the_outputs_and_the_audit_show_the_row_finding(tmp_path):
     path = tmp_path / "visits.xlsx"
     build_template_file(VISITS, path, entries=[
         {"visit_id": "V-1", "booked": date(2026, 11, 3), "held": date(2026, 11, 4)},
         {"visit_id": "V-2", "booked": date(2026, 11, 10), "held": date(2026, 11, 3)},
     ])
-    checked = validation.check_workbook(path, AS_OF)
+    checked = validation.check_loaded(load_workbook(path), validation.KindChoice(VISITS), AS_OF)
     report = checked.report
     assert where(report.findings) == {("row.inconsistent", "Visits", 5, "A5")}
     assert "Visits!A5 " in to_text([report]) and HELD_EARLY in to_json([report])

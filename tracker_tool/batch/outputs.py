@@ -14,12 +14,12 @@ from pathlib import Path
 from tracker_tool.batch.services import ServiceMatch
 from tracker_tool.batch.summary import WorkbookSummary
 from tracker_tool.core.atomic import atomic_path
+from tracker_tool.core.findings import FINDING_KEYS
 from tracker_tool.write.render import _inert
 
-CSV_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker", "code", "severity",
-               "sheet", "cell", "row", "column", "value", "message", "clause")
-#: The keys of each finding in report.json, as in `validate --format json`.
-JSON_FINDING = CSV_COLUMNS[5:]
+#: Which return a finding came from, ahead of the finding's own keys in findings.csv.
+WORKBOOK_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker")
+CSV_COLUMNS = (*WORKBOOK_COLUMNS, *FINDING_KEYS)
 
 
 def finding_row(summary: WorkbookSummary, finding: dict) -> dict:
@@ -28,7 +28,7 @@ def finding_row(summary: WorkbookSummary, finding: dict) -> dict:
     row = {"workbook": summary.workbook, "service": service.name if service else None,
            "provider": service.provider if service else None,
            "location_id": service.location_id if service else None, "tracker": summary.kind}
-    row.update((key, finding[key]) for key in JSON_FINDING)
+    row.update((key, finding[key]) for key in FINDING_KEYS)
     return row
 
 
@@ -37,7 +37,7 @@ def _workbook_entry(summary: WorkbookSummary, findings: list[dict]) -> dict:
     for key in ("codes", "checks", "sha256"):
         data.pop(key)
     data["figures"] = {key: value for key, _label, value in summary.figures}
-    data["findings"] = [{key: f[key] for key in JSON_FINDING} for f in findings]
+    data["findings"] = [{key: f[key] for key in FINDING_KEYS} for f in findings]
     return data
 
 

@@ -90,13 +90,11 @@ class WorkbookSummary:
         return cls(**data)
 
 
-_FINDING_FIELDS = Finding.__slots__
-
-
 def finding_dict(f: Finding) -> dict:
-    """Finding.to_dict without dataclasses.asdict's deep copy: a batch makes thousands."""
-    data = {name: getattr(f, name) for name in _FINDING_FIELDS}
-    data["severity"] = f.severity.value
+    """A finding as the cache keeps it: what the outputs show, plus the field it is about,
+    so that a finding read back from the cache is the one that was written."""
+    data = f.to_dict()
+    data["field"] = f.field
     return data
 
 

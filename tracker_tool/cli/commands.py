@@ -126,11 +126,7 @@ def validate(files, as_of, fmt, kind, max_rows, policy_file) -> None:
     policy = _policy(policy_file)
     reports, failures = _check_many(files, _date(as_of), kind, max_rows, policy)
     if fmt == "json":
-        import json
-
-        data = json.loads(render.to_json(reports))
-        data["unreadable"] = [{"path": p, "reason": r} for p, r in failures]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(render.to_json(reports, failures))
     elif fmt == "csv":
         click.echo(render.to_csv(reports), nl=False)
     else:

@@ -105,11 +105,7 @@ class Report:
             "errors": self.errors,
             "warnings": self.warnings,
             "escalations_due": self.escalations_due,
-            "findings": [
-                {k: f.to_dict()[k] for k in ("code", "severity", "sheet", "cell", "row",
-                                             "column", "value", "message", "clause")}
-                for f in self.findings
-            ],
+            "findings": [f.to_dict() for f in self.findings],
             "figures": {fig.key: fig.value for fig in self.figures},
             "escalations": [e.to_dict() for e in self.escalations],
             "policy": self.policy,

@@ -11,16 +11,19 @@ import json
 from pathlib import Path
 
 from tracker_tool.core.cell_values import FORMULA_TRIGGERS
+from tracker_tool.core.findings import FINDING_KEYS
 from tracker_tool.core.report import Report
 from tracker_tool.core.wording import plural, printable
 
-CSV_COLUMNS = ("path", "code", "severity", "sheet", "cell", "row", "column", "value",
-               "message", "clause")
+CSV_COLUMNS = ("path", *FINDING_KEYS)
 
 
-def to_json(reports: list[Report]) -> str:
-    return json.dumps({"workbooks": [r.to_dict() for r in reports]}, indent=2,
-                      ensure_ascii=False)
+def to_json(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
+    """The reports and the files that could not be read, serialised in one pass: a large
+    return has tens of thousands of findings, so the text is never parsed and made again."""
+    return json.dumps({"workbooks": [r.to_dict() for r in reports],
+                       "unreadable": [{"path": p, "reason": r} for p, r in failures]},
+                      indent=2, ensure_ascii=False)
 
 
 def _inert(value) -> str:
@@ -38,10 +41,8 @@ def to_csv(reports: list[Report]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for report in reports:
-        for f in report.findings:
-            row = f.to_dict()
-            row["path"] = report.path
-            writer.writerow([_inert(row[c]) for c in CSV_COLUMNS])
+        path = _inert(report.path)
+        writer.writerows([path, *map(_inert, f.to_dict().values())] for f in report.findings)
     return buffer.getvalue()
 
 
