@@ -258,7 +258,7 @@ def test_missing_plan_sheet_is_one_finding_and_the_rows_are_still_checked(check,
     book.save(path)
     report = api.validate_workbook(path, as_of=AS_OF)
     assert located(report) == {("plan.missing-sheet", None, None),
-                               ("responsible.nobody", "Actions", "F4")}
+                               ("responsible.group", "Actions", "F4")}
 
 
 # -- every failing answered ---------------------------------------------------------------
@@ -345,7 +345,7 @@ def test_duplicate_and_missing_action_ids(check):
                                  "Staff", "everybody", "All nursing and medical staff"])
 def test_nobody_in_particular_as_responsible(check, who):
     report = check(actions(responsible=who))
-    assert located(report) == {("responsible.nobody", "Actions", "F4")}
+    assert located(report) == {("responsible.group", "Actions", "F4")}
     assert report.findings[0].severity is Severity.ERROR
 
 
@@ -353,6 +353,14 @@ def test_nobody_in_particular_as_responsible(check, who):
                                  "Head of patient experience", "Staff development team"])
 def test_a_person_or_a_team_is_accepted(check, who):
     assert check(actions(responsible=who)).findings == []
+
+
+@pytest.mark.parametrize("who", ["Ward 7 matron and the complaints team", "Dr Rao / Dr Li",
+                                 "Matron; Head of nursing"])
+def test_several_people_or_teams_responsible(check, who):
+    report = check(actions(responsible=who))
+    assert located(report) == {("responsible.several", "Actions", "F4")}
+    assert report.findings[0].severity is Severity.WARNING
 
 
 def test_a_team_is_accepted_whatever_the_service_policy_says(check):
@@ -505,8 +513,8 @@ def test_write_audit(tmp_path):
     api.build_template(KIND, path, entries=rows, plan=plan_facts(failings_found=3))
     report, out = api.write_audit(path, tmp_path / "audit.xlsx", as_of=AS_OF)
     assert located(report) == {("failing.no-action", "Plan", "C7"),
-                               ("responsible.nobody", "Actions", "F4")}
+                               ("responsible.group", "Actions", "F4")}
     book = openpyxl.load_workbook(out)
     assert "Actions" in book.sheetnames and "Findings" in book.sheetnames
     listed = [(row[1], row[2]) for row in book["Findings"].iter_rows(min_row=2, values_only=True)]
-    assert listed == [("failing.no-action", "Plan!C7"), ("responsible.nobody", "F4")]
+    assert listed == [("failing.no-action", "Plan!C7"), ("responsible.group", "F4")]

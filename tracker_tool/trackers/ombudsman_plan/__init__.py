@@ -3,18 +3,11 @@ Health Service Ombudsman found, laid out as the Ombudsman's guidance *Writing ac
 asks. Its parts are cited by the short names listed in vocabulary.py.
 """
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.ombudsman_plan.catalogue import OMBUDSMAN_RULES
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
 from tracker_tool.trackers.ombudsman_plan.figures import review_figures
 from tracker_tool.trackers.ombudsman_plan.models import OmbudsmanAction, OmbudsmanPlan
-from tracker_tool.trackers.ombudsman_plan.rules import PLAN_RULES, ROW_RULES
+from tracker_tool.trackers.ombudsman_plan.plan_rules import PLAN_RULES
+from tracker_tool.trackers.ombudsman_plan.rules import ROW_RULES, action_ids
 
 INSTRUCTIONS = (
     ("Start on the Plan sheet: the Ombudsman's case reference, your organisation's name and "
@@ -45,7 +38,7 @@ INSTRUCTIONS = (
      "not add, delete or rename columns or sheets."),
 )
 
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="ombudsman-plan",
     title="Ombudsman action plan",
     summary="Plans answering an Ombudsman (PHSO) report: every failing actioned, owned, dated, "
@@ -55,17 +48,12 @@ TRACKER = Tracker(
     row_model=OmbudsmanAction,
     plan_model=OmbudsmanPlan,
     plan_sheet="Plan",
-    catalogue=(CORE_RULES + required_catalogue(column_specs(OmbudsmanPlan))
-               + required_catalogue(column_specs(OmbudsmanAction)) + OMBUDSMAN_RULES),
-    rules=(required_fields, unique_values("action_id", "action-id.missing",
-                                          "action-id.duplicate")) + ROW_RULES + PLAN_RULES,
+    ids=action_ids,
+    rules=ROW_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
-    id_key="action_id",
     highlights=LiveHighlights("due_date", "status", ("Complete",), "responsible",
                               ("failing_ref", "action")),
     figures=review_figures,
-    escalations=None,
-    review=None,
     group_colours={
         "The failing": "#7B2C2C", "The action": "#1F4E79", "Responsibility and dates": "#2E75B6",
         "Standards": "#7F6000", "Review, monitoring and impact": "#548235",

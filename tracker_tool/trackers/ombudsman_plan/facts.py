@@ -1,9 +1,8 @@
 """Facts about the Ombudsman plan that several rules and the figures share.
 
 Which actions are complete or late, how the actions group by failing, which failings the report
-found, who counts as nobody in particular, and what looks like personal data are each worked
-out here once, so the findings and the Summary figures cannot disagree. Generic helpers (dates
-in words, tick-box phrases, measures) come from the action plan.
+found, which reminders stand alone, and what looks like personal data are each worked out here
+once, so the findings and the Summary figures cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,9 +10,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.policy.service_policy import person_key
-from tracker_tool.trackers.common import has_measure
+from tracker_tool.trackers.common import (
+    days_past,
+    has_measure,
+    standing_alone,
+    tick_box_phrase,
+)
+from tracker_tool.trackers.kit import CheckedRow, RuleContext
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Status
 
 #: What a plan must explain for every action besides the action itself (Content 2 to 7).
@@ -27,18 +30,12 @@ def is_complete(row: CheckedRow) -> bool:
 
 def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
     """Days past the completion date of an unfinished action; None when not overdue."""
-    due = row.record.due_date
-    if due is None or is_complete(row) or due >= ctx.as_of:
-        return None
-    return (ctx.as_of - due).days
+    return None if is_complete(row) else days_past(row.record.due_date, ctx.as_of)
 
 
 def review_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
     """Days since an action's review date passed with no result recorded; None otherwise."""
-    when = row.record.review_date
-    if when is None or when >= ctx.as_of or not row.missing("review_result"):
-        return None
-    return (ctx.as_of - when).days
+    return days_past(row.record.review_date, ctx.as_of) if row.missing("review_result") else None
 
 
 def failings_found(ctx: RuleContext) -> int | None:
@@ -67,26 +64,11 @@ def unanswered(ctx: RuleContext) -> list[int]:
     return [n for n in range(1, count + 1) if n not in answered]
 
 
-#: Nobody in particular: "Everyone", "All staff", "All ward staff", "Staff", "The trust".
-#: A team ("Ward 7 nursing team", "Complaints team") is acceptable to the Ombudsman.
-_NOBODY = re.compile(
-    r"^(the\s+)?(whole\s+)?("
-    r"everyone|everybody|anyone|all|various|staff|colleagues|employees|"
-    r"all(\s+[a-z0-9\-]+){0,3}\s+(staff|colleagues|employees|teams|departments|wards)|"
-    r"trust|organi[sz]ation|practice|service|board|company|provider)$")
-
-
-def is_nobody(name: str) -> bool:
-    return bool(_NOBODY.match(person_key(name)))
-
-
-def _tick_box_phrase(text: str | None, ctx: RuleContext) -> str | None:
-    folded = " ".join((text or "").casefold().split())
-    phrase = next((p for p in ctx.policy.action_quality.tick_box_phrases
-                   if p.casefold() in folded), None)
-    if phrase is None or has_measure(text or "", ctx):
-        return None
-    return phrase
+def _reminder(row: CheckedRow, ctx: RuleContext) -> str | None:
+    """The tick-box phrase of an action that does not say how it will be checked."""
+    text = row.record.action
+    phrase = tick_box_phrase(text, ctx)
+    return None if phrase is None or has_measure(text or "", ctx) else phrase
 
 
 def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
@@ -95,14 +77,9 @@ def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
 
 
 def _tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
-    phrase = _tick_box_phrase(row.record.action, ctx)
-    if phrase is None:
-        return None
     ref = row.record.failing_ref
     siblings = by_failing(ctx).get(ref, []) if ref is not None else []
-    broader = any(other is not row and other.record.action
-                  and _tick_box_phrase(other.record.action, ctx) is None for other in siblings)
-    return None if broader else phrase
+    return standing_alone(row, siblings, lambda r: _reminder(r, ctx), "action")
 
 
 #: Obvious personal identifiers in free text: the guidance asks for personal details to be

@@ -5,8 +5,7 @@ Each figure uses the same facts as the rules, so a count here and the findings a
 
 from __future__ import annotations
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.report import Figure
+from tracker_tool.trackers.kit import Figure, RuleContext
 from tracker_tool.trackers.ombudsman_plan.facts import (
     EXPLAINED,
     by_failing,

@@ -28,11 +28,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
-
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
+from tracker_tool.trackers.kit import (
+    CellCount,
+    CellDate,
+    CellText,
+    Column,
+    E,
+    Row,
+    W,
+    choice,
+)
 from tracker_tool.trackers.ombudsman_plan.vocabulary import (
     INTRO,
     REGULATOR,
@@ -44,16 +49,12 @@ from tracker_tool.trackers.ombudsman_plan.vocabulary import (
     content,
 )
 
-E, W = Severity.ERROR, Severity.WARNING
-
 CASE, SUBMIT, REVIEW, COMPLAINANT, SHARING = (
     "The case", "Sending the plan", "Review", "The complainant", "Who receives the plan")
 
 
-class OmbudsmanPlan(BaseModel):
+class OmbudsmanPlan(Row):
     """What the plan says once: the case, its timescale, review date, complainant and readers."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     case_ref: Annotated[CellText, Column(
         "Ombudsman case reference", "The reference the Ombudsman gave the complaint, as on the "
@@ -140,10 +141,8 @@ FAILING, ACTION, OWNER, ASSURE, CHECK, PROGRESS = (
     "Review, monitoring and impact", "Progress and evidence")
 
 
-class OmbudsmanAction(BaseModel):
+class OmbudsmanAction(Row):
     """One action of the plan, with the failing it answers and how it will be assured."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_id: Annotated[CellText, Column(
         "Action ID", "A short reference unique in this plan, such as 2.1 for the first action "

@@ -1,37 +1,70 @@
-"""The checks an Ombudsman action plan must pass, as functions of a RuleContext.
+"""The checks of an Ombudsman action plan's actions, each with the codes it raises beside it.
 
-Row rules yield findings on the action's own cell; plan rules read the Plan sheet through
-``ctx.plan_row`` and locate their findings at its cells with ``ctx.plan_ctx.at``, or on no
-cell at all when they are about the plan as a whole (``ctx.plan``).
+Row rules yield findings on the action's own cell; a rule about the failings reads the Plan
+sheet through ``ctx.plan_row`` and locates its findings at the plan's cells with
+``ctx.plan_ctx.at``, or on no cell at all when it is about the plan as a whole (``ctx.plan``).
+Clauses are the short names of the guidance's parts (see vocabulary.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.findings import Finding
-from tracker_tool.core.wording import plural
-from tracker_tool.trackers.common import is_vague_evidence
-from tracker_tool.trackers.kit import days_text, fmt
+from tracker_tool.trackers.common import OwnerCodes, is_vague_evidence, owner_check
+from tracker_tool.trackers.kit import (
+    Code,
+    E,
+    RuleContext,
+    W,
+    days_text,
+    fmt,
+    plural,
+    rule,
+    unique_ids,
+)
 from tracker_tool.trackers.ombudsman_plan.facts import (
     by_failing,
     days_overdue,
     failings_found,
     is_complete,
-    is_nobody,
     personal_data,
     review_overdue,
     tick_box,
     unanswered,
 )
-from tracker_tool.trackers.ombudsman_plan.vocabulary import Involvement, YesNo
 
-# -- the actions -------------------------------------------------------------------------
+action_ids = unique_ids(
+    "action_id",
+    Code("action-id.missing", "Action ID missing", W, "Content 1",
+         "{label} has no Action ID, so updates and evidence cannot point to it.",
+         "Give every action a short unique reference, such as 2.1 for the first action "
+         "on failing 2."),
+    Code("action-id.duplicate", "Duplicate Action ID", E, "Content 1",
+         "Action ID '{value}' is already used on row {first}.",
+         "Give each action its own ID; merge the rows if they are the same action."))
+
+#: Raised on the action rows here and on the Plan sheet by plan_rules.
+IN_FUTURE = Code("dates.in-future", "Date after the audit date", E, "Content 3, Sending",
+                 "{label}: {title} is {value}, after the audit date {as_of}.",
+                 "Record the day it actually happened; it cannot be later than today.")
 
 
-def failings_covered(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("plan.no-actions", "No actions in the plan", E, "Content 1, Checklist 1",
+         "The plan has no actions, so none of the failings in the report is answered.",
+         "Add at least one row for each failing the report found."),
+    Code("failing.no-action", "Failing with no action", E, "Content 1, Checklist 1",
+         "{label} counts {count} failings in the report, but failing {failing} has no "
+         "action.",
+         "Add at least one action for the failing, or correct the number of failings."),
+    Code("failing-ref.unknown", "Failing number not in the report", E, "Checklist 1",
+         "{label} answers failing {value}, but the plan says the report found {count}.",
+         "Use the failing's number as counted on the Plan sheet, or correct the number "
+         "of failings there."),
+    Code("failing.not-described", "Failing not described", W, "Content 1",
+         "Failing {failing} has {actions} but none of them says what the failing was.",
+         "Write what the report found went wrong on at least one row of the failing."))
+def failings_covered(ctx: RuleContext):
     """Every failing the report found has an action, and every action a failing (Checklist 1)."""
     if not ctx.rows:
         yield ctx.plan("plan.no-actions")
@@ -52,17 +85,16 @@ def failings_covered(ctx: RuleContext) -> Iterator[Finding]:
                          actions=plural(len(rows), "action"))
 
 
-def complaint_handling(ctx: RuleContext) -> Iterator[Finding]:
-    """Complaint-handling failings need actions of their own (Content 1, Checklist 1)."""
-    plan = ctx.plan_row
-    if plan is None or plan.record.complaint_handling_found != YesNo.YES or not ctx.rows:
-        return
-    if not any(row.record.complaint_handling == YesNo.YES for row in ctx.rows):
-        yield ctx.plan_ctx.at(plan, "complaint_handling_found",
-                              "complaint-handling.not-addressed")
-
-
-def action_quality(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("action.vague", "Action too vague to act on", W, "Checklist 2",
+         "{label}: the action has {words}; someone else could not tell what to do.",
+         "Say what will change, for whom and how it will be checked."),
+    Code("action.tick-box", "A reminder is the whole answer to a failing", W, "Checklist 2",
+         "{label}: '{phrase}' is the only kind of action on failing {failing}; a reminder "
+         "or a reissued policy on its own seldom stops a failing happening again.",
+         "Add an action that changes practice for this failing, or say in this one how it "
+         "will be checked (an audit, spot check or observation)."))
+def action_quality(ctx: RuleContext):
     """Actions someone else could carry out, and more than a reminder (Checklist 2)."""
     shortest = ctx.policy.action_quality.min_description_words
     for row in ctx.rows:
@@ -77,15 +109,31 @@ def action_quality(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.at(row, "action", "action.vague", words=plural(words, "word"))
 
 
-def responsible(ctx: RuleContext) -> Iterator[Finding]:
-    """A named person or a team; the Ombudsman accepts either, but not everyone (Content 2)."""
-    for row in ctx.rows:
-        who = row.record.responsible
-        if who and is_nobody(who):
-            yield ctx.at(row, "responsible", "responsible.nobody")
+#: A named person or a team; the Ombudsman accepts either, but not everyone (Content 2).
+responsible = owner_check("responsible", OwnerCodes(
+    group=Code("responsible.group", "Responsible is nobody in particular", E,
+               "Content 2, Checklist 3",
+               "{label}: '{value}' is not a person or a team anyone could hold to the action.",
+               "Name the person or the team (such as 'Ward 7 nursing team') that will carry "
+               "the action through."),
+    several=Code("responsible.several", "More than one person or team responsible", W,
+                 "Content 2, Checklist 3",
+                 "{label} names more than one person or team as responsible ('{value}'); "
+                 "when everyone is responsible, nobody is.",
+                 "Name the one person or team that will carry the action through; mention "
+                 "the others in the action.")),
+    team_may_own=True)
 
 
-def dates(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    IN_FUTURE,
+    Code("dates.due-before-start", "Due before it starts", E, "Content 3",
+         "{label} is due to be complete on {value}, before it starts ({start}).",
+         "Check both dates; an action cannot finish before it begins."),
+    Code("dates.completed-before-start", "Completed before it started", W, "Content 3",
+         "{label} was completed on {value}, before its start date ({start}).",
+         "Check the start date and the date completed."))
+def dates(ctx: RuleContext):
     """When each action starts and will be complete, in order (Content 3)."""
     as_of = fmt(ctx.as_of)
     for row in ctx.rows:
@@ -100,14 +148,31 @@ def dates(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, "date_completed", "dates.in-future", as_of=as_of)
 
 
-def overdue(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("action.overdue", "Overdue", W, "Content 3",
+           "{label} was due to be complete on {value} and is {days} overdue.",
+           "Finish the action, or agree a new date and say why in the progress update."))
+def overdue(ctx: RuleContext):
     for row in ctx.rows:
         days = days_overdue(row, ctx)
         if days is not None:
             yield ctx.at(row, "due_date", "action.overdue", days=days_text(days))
 
 
-def completion(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("completion.no-date", "Complete without a completion date", E, "Content 3",
+         "{label} is marked Complete but has no date completed.",
+         "Record the day the action was finished."),
+    Code("completion.date-but-open", "Completion date on an unfinished action", W, "Content 3",
+         "{label} has a date completed ({value}) but its status is {status}.",
+         "Set the status to Complete, or clear the date if the work is not finished."),
+    Code("completion.no-evidence", "Complete without evidence", E, "Checklist 5, Sending",
+         "{label} is marked Complete but no evidence of the action is recorded.",
+         "Say what shows the action was taken and where it is kept, so it can go with the "
+         "plan."),
+    Code("evidence.vague", "Evidence that points to nothing", W, "Checklist 5",
+         "{label}: '{value}' does not say what the evidence is or where it is kept.",
+         "Name the document, audit, register or minutes that show the action was taken."))
+def completion(ctx: RuleContext):
     """Completed actions carry their date and the evidence sent with the plan (Checklist 5)."""
     for row in ctx.rows:
         record = row.record
@@ -129,7 +194,10 @@ _STANDARDS_WORDS = re.compile(
     r"best practice)\b", re.IGNORECASE)
 
 
-def standards(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("standards.not-named", "Standards referred to but not named", W, "Checklist 6",
+           "{label} says compliance is checked against standards or guidance, but not which.",
+           "Name the standards in 'Standards that apply'."))
+def standards(ctx: RuleContext):
     """Where standards are referred to, the plan says which (Checklist 6)."""
     for row in ctx.rows:
         assurance = row.record.standards_assurance
@@ -137,7 +205,11 @@ def standards(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, "standards", "standards.not-named")
 
 
-def reviews(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("review.overdue", "Action review overdue", W, "Content 5",
+           "{label}: the review due on {value} has passed ({days} ago) and no result is "
+           "recorded.",
+           "Carry out the review and record what it found, or set a new review date."))
+def reviews(ctx: RuleContext):
     """Each action's review happens when the plan says it will (Content 5)."""
     for row in ctx.rows:
         days = review_overdue(row, ctx)
@@ -145,16 +217,21 @@ def reviews(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.at(row, "review_date", "review.overdue", days=days_text(days))
 
 
-#: Free-text items of the plan a reader outside the organisation sees; the organisation's own
-#: details and the list of who receives the plan are meant to name people and places.
-_PLAN_TEXT_CHECKED = ("case_ref", "complainant_how", "progress_updates")
+@rule(Code("personal-data.found", "Personal data in the plan", W, "Regulator",
+           "{label}: {title} seems to hold {what}; the plan is shared outside the "
+           "organisation.",
+           "Remove the personal detail, or replace it with an anonymous reference such as "
+           "'the patient' or 'Mrs A'."))
+def personal_details(ctx: RuleContext):
+    """Obvious identifiers left in text the plan shares outside the organisation (Regulator).
 
-
-def personal_details(ctx: RuleContext) -> Iterator[Finding]:
-    """Obvious identifiers left in text the plan shares outside the organisation (Regulator)."""
+    On the Plan sheet only the free text a reader outside the organisation sees is searched:
+    the organisation's own details and the list of who receives the plan are meant to name
+    people and places.
+    """
     plan = ctx.plan_row
     if plan is not None:
-        for key in _PLAN_TEXT_CHECKED:
+        for key in ("case_ref", "complainant_how", "progress_updates"):
             found = personal_data(getattr(plan.record, key))
             if found:
                 yield ctx.plan_ctx.at(plan, key, "personal-data.found", what=_and(found))
@@ -170,81 +247,5 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-# -- the plan ----------------------------------------------------------------------------
-
-
-def plan_dates(ctx: RuleContext) -> Iterator[Finding]:
-    """The plan's own dates: sent in the agreed time, in order, none in the future."""
-    plan = ctx.plan_row
-    if plan is None:
-        return
-    at, record = ctx.plan_ctx.at, plan.record
-    as_of = fmt(ctx.as_of)
-    for key in ("report_date", "plan_sent", "plan_accepted", "sent_date"):
-        day = getattr(record, key)
-        if day is not None and day > ctx.as_of:
-            yield at(plan, key, "dates.in-future", as_of=as_of)
-    titles = ctx.plan_ctx.tracker.by_key
-    for later, earlier in (("plan_due", "report_date"), ("plan_sent", "report_date"),
-                           ("plan_accepted", "plan_sent")):
-        a, b = getattr(record, later), getattr(record, earlier)
-        if a is not None and b is not None and a < b:
-            yield at(plan, later, "plan.dates-out-of-order", other=titles[earlier].title,
-                     other_date=fmt(b))
-    due, sent = record.plan_due, record.plan_sent
-    if due is not None and sent is None and due < ctx.as_of and plan.missing("plan_sent"):
-        yield at(plan, "plan_due", "plan.overdue-to-ombudsman",
-                 days=days_text((ctx.as_of - due).days))
-    elif due is not None and sent is not None and sent > due:
-        yield at(plan, "plan_sent", "plan.sent-late", due=fmt(due),
-                 days=days_text((sent - due).days))
-    review = record.review_date
-    if review is not None and review < ctx.as_of:
-        yield at(plan, "review_date", "plan-review.passed",
-                 days=days_text((ctx.as_of - review).days))
-
-
-#: What a plan must still say about the complainant, by how far they are involved.
-_COMPLAINANT_GAP = {
-    Involvement.SHAPING: "how they take part or how they are kept informed",
-    Involvement.CONSULTED: "how they are consulted or how they are kept informed",
-    Involvement.INFORMED: "how and how often they hear about progress",
-    Involvement.DECLINED: "how they will still be kept informed",
-    Involvement.NOT_INVOLVED: "why, or how they will still be kept informed",
-}
-
-
-def complainant(ctx: RuleContext) -> Iterator[Finding]:
-    """The complainant involved as far as possible and kept informed (Intro, Checklist 4)."""
-    plan = ctx.plan_row
-    if plan is None:
-        return
-    involvement = plan.record.complainant_involvement
-    if involvement is not None and plan.missing("complainant_how"):
-        yield ctx.plan_ctx.at(plan, "complainant_how", "complainant.how-missing",
-                              involvement=involvement.value,
-                              gap=_COMPLAINANT_GAP[involvement])
-
-
-def sharing(ctx: RuleContext) -> Iterator[Finding]:
-    """Copies to everyone the report lists, the report with the regulator's, details removed."""
-    plan = ctx.plan_row
-    if plan is None:
-        return
-    at, record = ctx.plan_ctx.at, plan.record
-    if record.plan_accepted is not None and plan.missing("sent_date") \
-            and "sent_date" not in plan.invalid:
-        yield at(plan, "sent_date", "distribution.not-sent", accepted=fmt(record.plan_accepted))
-    if record.sent_date is None:
-        return
-    if not plan.missing("regulator") and record.report_with_regulator_copy != YesNo.YES:
-        yield at(plan, "report_with_regulator_copy", "regulator.report-not-included",
-                 regulator=record.regulator)
-    if record.personal_details_removed != YesNo.YES:
-        yield at(plan, "personal_details_removed", "personal-data.not-removed",
-                 when=f"was sent to everyone the report lists on {fmt(record.sent_date)}")
-
-
-ROW_RULES = (failings_covered, complaint_handling, action_quality, responsible, dates, overdue,
-             completion, standards, reviews, personal_details)
-PLAN_RULES = (plan_dates, complainant, sharing)
+ROW_RULES = (failings_covered, action_quality, responsible, dates, overdue, completion,
+             standards, reviews, personal_details)
