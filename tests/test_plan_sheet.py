@@ -177,7 +177,7 @@ def test_schema_describes_the_plan(tmp_path):
 
 def test_a_choice_holding_a_comma_gets_no_inline_dropdown():
     """Excel splits an inline list at commas: 'Yes, in part' would be offered as two values."""
-    from tracker_tool.check.plan_sheet import _validation
+    from tracker_tool.write.prompts import validation
 
     class Answer(str, Enum):
         YES = "Yes"
@@ -186,6 +186,6 @@ def test_a_choice_holding_a_comma_gets_no_inline_dropdown():
     class Facts(BaseModel):
         answer: Annotated[choice(Answer), Column("Answer", "Help.", "p1", "Plan", "answer")] = None
 
-    rule = _validation(column_specs(Facts)[0])
+    rule = validation(column_specs(Facts)[0], named_lists=False)
     assert rule["validate"] == "any" and rule["input_message"] == "Help."
-    assert _validation(column_specs(PlanFacts)[2])["validate"] == "list"
+    assert validation(column_specs(PlanFacts)[2], named_lists=False)["validate"] == "list"

@@ -1,8 +1,8 @@
 """Write the batch roll-up workbook: one row per return, the league table, themes and charts.
 
 Everything a return can put in here (service and provider names, file names, reasons) is
-untrusted, so text is written with write_string only, with the quote prefix on anything a
-spreadsheet could take for a formula; the workbook is opened with string conversions off. The
+untrusted, so text goes through the writer kit (write/kit.py): string cells only, quote-prefixed
+when a spreadsheet could take them for a formula, in a workbook with string conversions off. The
 charts are native Excel charts over the tables, so they stay live if a reader filters or edits.
 """
 
@@ -26,10 +26,10 @@ from tracker_tool.batch.rollup import (
 from tracker_tool.batch.services import ServiceMatch, describe
 from tracker_tool.batch.summary import WorkbookSummary
 from tracker_tool.core.atomic import atomic_path, close_workbook
-from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.core.wording import plural
 from tracker_tool.write import styles
-from tracker_tool.write.layout import lines_needed, row_height
+from tracker_tool.write.kit import Kit, filter_rows, new_workbook, print_setup
+from tracker_tool.write.layout import RowHeights, row_height
 
 CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes
 _SHOWN_FIGURES = {"actions", OVERDUE, CLOSURE_RATE, EFFECTIVENESS}
@@ -47,15 +47,15 @@ class BatchFacts:
 class _Sheets:
     def __init__(self, wb, facts: BatchFacts):
         self.wb, self.facts = wb, facts
-        f = wb.add_format
+        self.kit = Kit(wb)
+        self.rows = RowHeights()  # of the table being written
+        f = self.kit.format
         self.header = f(styles.HEADER)
         self.top = f(styles.TOP)
         self.wrap = f(styles.WRAP)
-        self.quoted = f({**styles.TOP, "quote_prefix": True})
-        self.quoted_wrap = f({**styles.WRAP, "quote_prefix": True})
-        self.percent = f({**styles.TOP, "num_format": '0"%"'})
-        self.link = f({"font_color": "#0563C1", "underline": 1, "valign": "top"})
-        self.fills = {name: f({**styles.TOP, "bg_color": colour, "bold": True})
+        self.percent = f(styles.TOP, num_format='0"%"')
+        self.link = f(font_color="#0563C1", underline=1, valign="top")
+        self.fills = {name: f(styles.TOP, bg_color=colour, bold=True)
                       for name, colour in (("error", styles.ERROR_FILL),
                                            ("escalation", styles.ESCALATION_FILL),
                                            ("warning", styles.WARNING_FILL),
@@ -70,40 +70,33 @@ class _Sheets:
         self.extra_figures = extra
 
     # -- writing cells ---------------------------------------------------------------------
-    def text(self, ws, r: int, c: int, value, wrap: bool = False, fmt=None) -> None:
-        """Untrusted text: always a string cell, quote-prefixed if it looks like a formula."""
+    def text(self, ws, r: int, c: int, value, wrap: bool = False) -> None:
+        """Untrusted text, left out when there is none; wrapped text grows its row."""
         value = "" if value is None else str(value)
         if not value:
             return
-        if value.startswith(FORMULA_TRIGGERS):
-            fmt = self.quoted_wrap if wrap else self.quoted
-        ws.write_string(r, c, value, fmt or (self.wrap if wrap else self.top))
+        self.kit.text(ws, r, c, value, self.wrap if wrap else self.top)
+        if wrap:
+            self.rows.fit(r, c, value)
 
     def number(self, ws, r: int, c: int, value, fmt=None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             ws.write_number(r, c, value, fmt or self.top)
 
     def table(self, name: str, heads: list[tuple[str, float]]):
+        """A table sheet; the first column (which return) stays in view beside the figures."""
         ws = self.wb.add_worksheet(name)
-        for c, (title, width) in enumerate(heads):
-            ws.set_column(c, c, width)
-            ws.write_string(0, c, title, self.header)
-        ws.set_row(0, row_height(max(lines_needed(t, w * 0.9) for t, w in heads)))
-        ws.freeze_panes(1, 1)
+        self.rows = RowHeights({c: w for c, (_, w) in enumerate(heads)})
+        self.kit.table(ws, heads, self.header, freeze_cols=1)
         self.print_setup(ws)
-        ws.repeat_rows(0, 0)
         return ws
 
     def end_table(self, ws, rows: int, cols: int) -> None:
-        ws.autofilter(0, 0, max(rows, 1), cols - 1)
+        self.rows.apply(ws, skip={0})
+        filter_rows(ws, rows, cols)
 
     def print_setup(self, ws) -> None:
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        ws.set_footer(f"&L&8Batch roll-up as of {self.facts.as_of.strftime('%d/%m/%Y')}"
-                      "&R&8Page &P of &N")
+        print_setup(ws, footer=f"Batch roll-up as of {self.facts.as_of.strftime('%d/%m/%Y')}")
 
     def result(self, ws, r: int, c: int, s: WorkbookSummary) -> None:
         if not s.readable:
@@ -151,9 +144,6 @@ class _Sheets:
             self.text(ws, r, 16, s.reason, wrap=True)
             for c, key in enumerate(self.extra_figures, start=17):
                 self.number(ws, r, c, s.figure(key))
-            lines = max(lines_needed(s.reason or "", 50), lines_needed(checks, 50))
-            if lines > 1:
-                ws.set_row(r, row_height(lines))
         self.end_table(ws, len(self.facts.summaries), len(heads))
 
     def league_sheet(self) -> None:
@@ -186,7 +176,7 @@ class _Sheets:
                  ("Share of returns read", 10), ("Times found", 9), ("Where", 70)]
         ws = self.table("Themes", heads)
         read = max(sum(s.readable for s in self.facts.summaries), 1)
-        share = self.wb.add_format({**styles.TOP, "num_format": "0%"})
+        share = self.kit.format(styles.TOP, num_format="0%")
         for r, theme in enumerate(self.themes, start=1):
             ws.write_string(r, 0, theme.code, self.top)
             ws.write_string(r, 1, theme.title, self.fills.get(theme.severity, self.top))
@@ -194,10 +184,7 @@ class _Sheets:
             ws.write_number(r, 3, theme.workbooks, self.top)
             ws.write_number(r, 4, theme.workbooks / read, share)
             ws.write_number(r, 5, theme.occurrences, self.top)
-            where = ", ".join(theme.names)
-            self.text(ws, r, 6, where, wrap=True)
-            if lines_needed(where, 70) > 1:
-                ws.set_row(r, row_height(lines_needed(where, 70)))
+            self.text(ws, r, 6, ", ".join(theme.names), wrap=True)
         if not self.themes:
             ws.write_string(1, 0, "No finding occurs in more than one return.")
         self.end_table(ws, len(self.themes), len(heads))
@@ -211,10 +198,7 @@ class _Sheets:
             self.text(ws, r, 0, theme.theme)
             ws.write_number(r, 1, theme.workbooks, self.top)
             ws.write_number(r, 2, theme.actions, self.top)
-            where = ", ".join(theme.names)
-            self.text(ws, r, 3, where, wrap=True)
-            if lines_needed(where, 80) > 1:
-                ws.set_row(r, row_height(lines_needed(where, 80)))
+            self.text(ws, r, 3, ", ".join(theme.names), wrap=True)
         if not found:
             ws.write_string(1, 0, "No action theme appears in more than one return.")
         self.end_table(ws, len(found), len(heads))
@@ -237,9 +221,6 @@ class _Sheets:
             filed = "\n".join(match.filed_under.get(service.location_id, []))
             self.text(ws, r, 4, stamped, wrap=True)
             self.text(ws, r, 5, filed, wrap=True)
-            lines = max(lines_needed(stamped, 44), lines_needed(filed, 44))
-            if lines > 1:
-                ws.set_row(r, row_height(lines))
         self.end_table(ws, len(match.services), len(heads))
 
     def summary(self) -> None:
@@ -247,11 +228,11 @@ class _Sheets:
         ws.set_column(0, 0, 44)
         ws.set_column(1, 1, 12)
         ws.set_column(2, 2, 60)
-        label = self.wb.add_format(styles.LABEL)
-        big = self.wb.add_format(styles.BIG_NUMBER)
-        ws.write_string(0, 0, "Tracker returns: batch roll-up", self.wb.add_format(styles.TITLE))
+        label = self.kit.format(styles.LABEL)
+        big = self.kit.format(styles.BIG_NUMBER)
+        ws.write_string(0, 0, "Tracker returns: batch roll-up", self.kit.format(styles.TITLE))
         ws.write_string(1, 0, f"As of {self.facts.as_of.strftime('%d/%m/%Y')}",
-                        self.wb.add_format(styles.SUBTITLE))
+                        self.kit.format(styles.SUBTITLE))
         t = totals(self.facts.summaries)
         rows = [("Workbooks in the batch", t.workbooks), ("Read and checked", t.read),
                 ("Could not be read", t.not_read), ("With errors or not read", t.with_errors),
@@ -273,7 +254,7 @@ class _Sheets:
             ws.write_string(r, 0, "No return from", label)
             missing = "\n".join(describe(s) for s in match.not_returned)
             ws.merge_range(r, 1, r, 2, "", self.wrap)
-            self.text(ws, r, 1, missing, wrap=True)
+            self.kit.text(ws, r, 1, missing, self.wrap)
             ws.set_row(r, row_height(len(match.not_returned)))
             r += 2
         ws.merge_range(r, 0, r, 2, RISK_EXPLAINED, self.wrap)
@@ -339,13 +320,9 @@ def _count_axis(largest: int) -> dict:
 
 def write_rollup(facts: BatchFacts, out: str | Path) -> Path:
     """Write the roll-up workbook to ``out`` atomically and return its path."""
-    import xlsxwriter
-
     out = Path(out)
     with atomic_path(out) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                            "strings_to_urls": False,
-                                            "strings_to_numbers": False})
+        wb = new_workbook(tmp)
         wb.set_properties({"title": "Batch roll-up", "author": "tracker-tool",
                            "created": datetime.combine(facts.as_of, datetime.min.time())})
         sheets = _Sheets(wb, facts)

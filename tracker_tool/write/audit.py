@@ -4,9 +4,9 @@ Sheets: Summary (the review figures and findings by code), Review pack (review_p
 the s12 and s21 answers with charts), the returned sheet copied cell for
 cell at the same addresses with problem cells filled and noted, Findings (one filterable row
 each, linked to its cell), Escalations, and Action review (a printable line per action with a
-finding). Text from the returned workbook is always written
-with write_string, and text that a spreadsheet could take for a formula gets a quote prefix,
-so nothing in a returned workbook can run when the audit is opened.
+finding). Text from the returned workbook goes through the writer kit (write/kit.py): always
+a string cell, quote-prefixed when a spreadsheet could take it for a formula, so nothing in a
+returned workbook can run when the audit is opened.
 """
 
 from __future__ import annotations
@@ -18,26 +18,19 @@ from pathlib import Path
 from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.a1 import parse_a1
 from tracker_tool.core.atomic import atomic_path, close_workbook
-from tracker_tool.core.cell_values import (
-    EPOCH_1900,
-    FORMULA_TRIGGERS,
-    ExcelError,
-    is_blank,
-)
+from tracker_tool.core.cell_values import is_blank
 from tracker_tool.core.columns import Kind
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.wording import printable, severity_counts
 from tracker_tool.write import styles
-from tracker_tool.write.layout import chars_per_line, lines_needed, row_height
+from tracker_tool.write.kit import A3, A4, Kit, filter_rows, new_workbook, print_setup
+from tracker_tool.write.layout import RowHeights
 from tracker_tool.write.review_pack import SHEET as REVIEW_SHEET
 from tracker_tool.write.review_pack import write_review_pack
 
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
          Severity.WARNING: styles.WARNING_FILL}
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
-#: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
-#: only shifts earlier dates).
-_FIRST_SAFE_SERIAL_DATE = date(1900, 3, 1)
 
 
 def _sheet_url(sheet: str, cell: str) -> str:
@@ -49,100 +42,59 @@ class _AuditBuilder:
         self.wb = workbook
         self.checked = checked
         self.report = checked.report
-        self._formats: dict[tuple, object] = {}
+        self.kit = kit = Kit(workbook)
         self.by_row: dict[int, list[Finding]] = {}
         for f in self.report.findings:
             if f.row is not None and (f.cell or f.field) and self.on_table(f):
                 self.by_row.setdefault(f.row, []).append(f)
-        self.widths: dict[int, float] = {}
-        self.heights: dict[int, int] = {}
-        self.header = workbook.add_format(styles.HEADER)
-        self.wrap = workbook.add_format(styles.WRAP)
-        self.top = workbook.add_format(styles.TOP)
-        self.centred = workbook.add_format({**styles.TOP, "align": "center"})
+        self.rows = RowHeights()  # of the sheet being written
+        self.header = kit.format(styles.HEADER)
+        self.wrap = kit.format(styles.WRAP)
+        self.top = kit.format(styles.TOP)
+        self.centred = kit.format(styles.TOP, align="center")
         names = {"Summary", REVIEW_SHEET, "Findings", "Escalations", "Action review"}
         self.copy_name = _copy_sheet_name(self.report.sheet or "Returned sheet", names)
 
     def fmt(self, *, kind: Kind | None = None, severity: Severity | None = None,
-            quote: bool = False, bold: bool = False, ok: bool = False):
-        """One cached format per combination; XlsxWriter slows down with thousands of formats."""
-        key = (kind, severity, quote, bold, ok)
-        if key not in self._formats:
-            props = {"valign": "top"}
-            if ok:
-                props["bg_color"] = styles.OK_FILL
-            if kind is Kind.DATE:
-                props["num_format"] = styles.DATE_FORMAT
-            if kind in (Kind.LONG_TEXT, None):
-                props["text_wrap"] = True
-            if severity is not None:
-                props["bg_color"] = _FILL[severity]
-            if quote:
-                props["quote_prefix"] = True
-            if bold:
-                props["bold"] = True
-            self._formats[key] = self.wb.add_format(props)
-        return self._formats[key]
+            bold: bool = False, ok: bool = False):
+        """The format of a cell holding a value of ``kind``, filled by its worst ``severity``;
+        text of unknown kind wraps, since an extra column may hold anything."""
+        props = {"valign": "top"}
+        if ok:
+            props["bg_color"] = styles.OK_FILL
+        if kind is Kind.DATE:
+            props["num_format"] = styles.DATE_FORMAT
+        if kind in (Kind.LONG_TEXT, None):
+            props["text_wrap"] = True
+        if severity is not None:
+            props["bg_color"] = _FILL[severity]
+        if bold:
+            props["bold"] = True
+        return self.kit.format(props)
 
     def write_value(self, ws, r: int, c: int, value, kind: Kind | None = None,
                     severity: Severity | None = None) -> None:
-        """Write one untrusted value as the type it is, never as a formula or link.
+        """Write one untrusted value by the kit's rules, filled by ``severity``.
 
-        Dispatches on the exact class first: this runs for every cell of the returned sheet.
+        Blank-looking text counts as empty, as the checks count it: it is only written to
+        carry a fill. Wrapped text grows its row.
         """
-        cls = value.__class__
-        if cls is str:
-            if not value or value.isspace():
-                if severity is not None:
-                    ws.write_blank(r, c, None, self.fmt(kind=kind, severity=severity))
-                return
-            quote = value.startswith(FORMULA_TRIGGERS)
-            ws.write_string(r, c, value, self.fmt(kind=kind, severity=severity, quote=quote))
-            if kind is Kind.LONG_TEXT or kind is None:
-                self.grow(r, c, value)
-        elif cls is float or cls is int:
-            ws.write_number(r, c, value, self.fmt(kind=kind, severity=severity))
-        elif cls is date and value >= _FIRST_SAFE_SERIAL_DATE:
-            # A date is a serial number with a date format; cheaper than write_datetime.
-            ws.write_number(r, c, (value - EPOCH_1900).days,
-                            self.fmt(kind=Kind.DATE, severity=severity))
-        elif isinstance(value, ExcelError):
-            ws.write_string(r, c, value.code, self.fmt(kind=kind, severity=severity))
-        elif isinstance(value, bool):
-            ws.write_boolean(r, c, value, self.fmt(kind=kind, severity=severity))
-        elif isinstance(value, datetime):
-            ws.write_datetime(r, c, value, self.fmt(kind=Kind.DATE, severity=severity))
-        elif isinstance(value, date):
-            ws.write_datetime(r, c, datetime.combine(value, datetime.min.time()),
-                              self.fmt(kind=Kind.DATE, severity=severity))
-        elif isinstance(value, (int, float)):
-            ws.write_number(r, c, value, self.fmt(kind=kind, severity=severity))
-        elif value is None:
+        if value is None or (value.__class__ is str and (not value or value.isspace())):
             if severity is not None:
                 ws.write_blank(r, c, None, self.fmt(kind=kind, severity=severity))
-        else:
-            self.write_value(ws, r, c, str(value), kind, severity)
+            return
+        self.kit.value(ws, r, c, value, self.fmt(kind=kind, severity=severity),
+                       date_fmt=self.fmt(kind=Kind.DATE, severity=severity))
+        if value.__class__ is str and (kind is Kind.LONG_TEXT or kind is None):
+            self.rows.fit(r, c, value)
 
     # -- layout: widths set once per sheet, row heights from the wrapped text --------------
     def begin(self, ws, widths: dict[int, float]):
         """Start a sheet; LibreOffice and print preview do not grow wrapped rows by themselves."""
-        self.widths, self.heights = dict(widths), {}
+        self.rows = RowHeights(widths)
         for c, width in widths.items():
             ws.set_column(c, c, width)
         return ws
-
-    def chars(self, c: int) -> int:
-        return chars_per_line(self.widths.get(c, 8.43))
-
-    def grow(self, r: int, c: int, text: str) -> None:
-        lines = lines_needed(text, self.widths.get(c, 8.43))
-        if lines > self.heights.get(r, 1):
-            self.heights[r] = lines
-
-    def finish(self, ws, skip=()) -> None:
-        for r, lines in self.heights.items():
-            if lines > 1 and r not in skip:
-                ws.set_row(r, row_height(lines))
 
     def on_table(self, f: Finding) -> bool:
         """Whether a finding is on the copied table sheet (not the plan sheet, say)."""
@@ -185,52 +137,42 @@ class _AuditBuilder:
                         self.write_value(ws, r, c, value, kinds.get(c))
             if r > hmap.header_row and any(not is_blank(v) for v in row):
                 self.row_status(ws, r, status_col, self.by_row.get(r + 1, []))
-        self.finish(ws, skip={hmap.header_row, hmap.header_row - 1})
+        self.rows.apply(ws, skip={hmap.header_row, hmap.header_row - 1})
         if hmap.keyed:
             ws.set_row(hmap.header_row - 1, None, None, {"hidden": True})
         ws.set_row(hmap.header_row, 45)
         ws.freeze_panes(hmap.header_row + 1, 2)
         ws.autofilter(hmap.header_row, 0, max(len(grid.rows) - 1, hmap.header_row), status_col + 1)
-        self.print_setup(ws, repeat=(0, hmap.header_row), paper=8)
+        self.print_setup(ws, repeat=(0, hmap.header_row), paper=A3)
 
     def write_clean_row(self, ws, r: int, row: list, plain: list, date_fmt, wrapped: list) -> None:
         """A row without findings, on the fast path: most rows of a large tracker are these.
 
-        The common cell types are written inline with per-column formats; anything unusual,
-        including text that could pass for a formula, goes through write_value.
+        Text, numbers and dates are written with per-column formats; anything unusual goes
+        through write_value.
         """
+        kit, rows = self.kit, self.rows
         for c, value in enumerate(row):
             cls = value.__class__
             if cls is str:
                 if not value or value.isspace():
                     continue
-                if value.startswith(FORMULA_TRIGGERS):
-                    self.write_value(ws, r, c, value, None if wrapped[c] else Kind.TEXT)
-                    continue
-                ws.write_string(r, c, value, plain[c])
-                if wrapped[c] and len(value) > self.chars(c):
-                    self.grow(r, c, value)
+                kit.text(ws, r, c, value, plain[c])
+                if wrapped[c] and len(value) > rows.chars(c):
+                    rows.fit(r, c, value)
             elif cls is float:
                 ws.write_number(r, c, value, plain[c])
-            elif cls is date and value >= _FIRST_SAFE_SERIAL_DATE:
-                ws.write_number(r, c, (value - EPOCH_1900).days, date_fmt)
+            elif cls is date:
+                kit.value(ws, r, c, value, date_fmt)
             elif value is not None:
                 self.write_value(ws, r, c, value, None if wrapped[c] else Kind.TEXT)
 
     def write_header_cell(self, ws, r, c, value, severity) -> None:
         """A heading as returned; an extra column's heading is untrusted text like any cell."""
         text = "" if is_blank(value) else str(value)
-        quote = text.startswith(FORMULA_TRIGGERS)
-        if severity is None and not quote:
-            fmt = self.header
-        else:
-            key = ("header", severity, quote)
-            if key not in self._formats:
-                extra = {"bg_color": _FILL[severity]} if severity is not None else {}
-                self._formats[key] = self.wb.add_format({**styles.HEADER, **extra,
-                                                         "quote_prefix": quote})
-            fmt = self._formats[key]
-        ws.write_string(r, c, text, fmt)
+        fmt = self.header if severity is None else self.kit.format(styles.HEADER,
+                                                                   bg_color=_FILL[severity])
+        self.kit.text(ws, r, c, text, fmt)
 
     def row_status(self, ws, r: int, col: int, found: list[Finding]) -> None:
         """The per-row verdict: 'No problems', or counts plus every message for the row."""
@@ -246,7 +188,7 @@ class _AuditBuilder:
     def summary(self) -> None:
         rep, tracker = self.report, self.checked.tracker
         ws = self.begin(self.wb.add_worksheet("Summary"), {0: 42, 1: 9, 2: 26, 3: 9, 4: 60})
-        f = self.wb.add_format
+        f = self.kit.format
         ws.write_string(0, 0, f"{tracker.title}: audit", f(styles.TITLE))
         facts = [
             ("Workbook", Path(rep.path).name),
@@ -295,7 +237,7 @@ class _AuditBuilder:
             self.write_value(ws, r, 4, info.fix, Kind.LONG_TEXT)
         if not counts:
             ws.write_string(r + 1, 0, "No findings.", self.top)
-        self.finish(ws)
+        self.rows.apply(ws)
         self.print_setup(ws)
         ws.fit_to_pages(1, 1)
         ws.activate()
@@ -304,23 +246,21 @@ class _AuditBuilder:
         return self.checked.tracker.rule(code)
 
     def table(self, name: str, heads: list[tuple[str, float]]):
-        ws = self.begin(self.wb.add_worksheet(name), {c: w for c, (_, w) in enumerate(heads)})
-        for c, (title, width) in enumerate(heads):
-            ws.write_string(0, c, title, self.header)
-        ws.set_row(0, row_height(max(lines_needed(t, w * 0.9) for t, w in heads)))
+        ws = self.wb.add_worksheet(name)
+        self.rows = RowHeights({c: w for c, (_, w) in enumerate(heads)})
+        self.kit.table(ws, heads, self.header)
         return ws
 
     def end_table(self, ws, rows: int, cols: int) -> None:
-        self.finish(ws, skip={0})
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(rows, 1), cols - 1)
-        self.print_setup(ws, repeat=(0, 0))
+        self.rows.apply(ws, skip={0})
+        filter_rows(ws, rows, cols)
+        self.print_setup(ws)
 
     def findings_sheet(self) -> None:
         heads = [("Severity", 9), ("Code", 24), ("Cell", 7), ("Row", 6), ("Column", 18),
                  ("Value found", 20), ("Message", 58), ("Policy", 8), ("How to fix", 46)]
         ws = self.table("Findings", heads)
-        link = self.wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top"})
+        link = self.kit.format(font_color="#0563C1", underline=1, valign="top")
         for r, f in enumerate(self.report.findings, start=1):
             ws.write_string(r, 0, f.severity.value, self.fmt(severity=f.severity))
             ws.write_string(r, 1, f.code, self.top)
@@ -386,19 +326,12 @@ class _AuditBuilder:
             ws.write_string(1, 0, "No action has a finding.")
         self.end_table(ws, r, len(heads))
 
-    def print_setup(self, ws, repeat: tuple[int, int] | None = None, paper: int = 9) -> None:
-        """Auditors print these for governance meetings: fitted to width, headers repeated.
+    def print_setup(self, ws, repeat: tuple[int, int] | None = None, paper: int = A4) -> None:
+        """Auditors print these for governance meetings; each page names the workbook audited.
 
-        A4 landscape, except the full copy of the returned sheet, which goes on A3.
+        A4, except the full copy of the returned sheet, which goes on A3.
         """
-        ws.set_landscape()
-        ws.set_paper(paper)
-        ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        name = Path(self.report.path).name[:80].replace("&", "&&")
-        ws.set_footer(f"&L&8{name}&R&8Page &P of &N")
-        if repeat:
-            ws.repeat_rows(*repeat)
+        print_setup(ws, repeat=repeat, paper=paper, footer=Path(self.report.path).name[:80])
 
 
 def _copy_sheet_name(name: str, taken: set[str]) -> str:
@@ -426,15 +359,9 @@ def _counts(found: list[Finding]) -> str:
 
 def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
     """Write the audit workbook for ``checked`` to ``out`` atomically."""
-    import xlsxwriter
-
     out = Path(out)
     with atomic_path(out) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {
-            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            # a cell may hold inf or NaN (calamine reads <v>inf</v>); show them as #NUM! errors
-            "nan_inf_to_errors": True,
-        })
+        workbook = new_workbook(tmp)
         workbook.set_properties({
             "title": f"Audit of {Path(checked.report.path).name}",
             "author": "tracker-tool",

@@ -54,11 +54,16 @@ class Kit:
         edited, keeps it text instead of turning it into a formula."""
         return self.format({} if fmt is None else self._props[fmt], quote_prefix=True)
 
+    def format_for(self, value, fmt=None):
+        """The format ``value`` is written with: ``fmt``, quote-prefixed for text that starts
+        like a formula. A merged range gives the same format to every cell it covers."""
+        if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+            return self.quoted(fmt)
+        return fmt
+
     def text(self, ws, r: int, c: int, text: str, fmt=None) -> None:
         """Text as a string cell, never a formula or a link, whoever wrote it."""
-        if text.startswith(FORMULA_TRIGGERS):
-            fmt = self.quoted(fmt)
-        ws.write_string(r, c, text, fmt)
+        ws.write_string(r, c, text, self.format_for(text, fmt))
 
     def value(self, ws, r: int, c: int, value, fmt=None, *, date_fmt=None,
               blank: bool = False) -> None:
@@ -107,6 +112,21 @@ class Kit:
         ws.repeat_rows(0, 0)
 
 
+def new_workbook(path):
+    """An XlsxWriter workbook for output holding others' data.
+
+    write() and merge_range() would otherwise turn a string into a formula, a link or a
+    number on sight; with that off, a stray call can only ever make text. Inf and NaN (a
+    returned cell may hold them) are shown as #NUM! instead of stopping the write.
+    """
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(path), {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "nan_inf_to_errors": True,
+    })
+
+
 def filter_rows(ws, rows: int, cols: int, head: int = 0) -> None:
     """A filter on the table headed at row ``head``; an empty table still gets one, on a
     blank row, so the reader sees it is a table and can filter it once rows are added."""
@@ -131,4 +151,5 @@ def print_setup(ws, *, repeat: tuple[int, ...] | None = None, paper: int = A4,
         ws.set_footer(f"&L&8{footer.replace('&', '&&')}&R&8Page &P of &N")
 
 
-__all__ = ["A3", "A4", "Kit", "filter_rows", "header_title", "print_setup", "validation"]
+__all__ = ["A3", "A4", "Kit", "filter_rows", "header_title", "new_workbook", "print_setup",
+           "validation"]

@@ -3,8 +3,8 @@
 It only lays out the ReviewPack the tracker computed (tracker_tool/review.py), so the sheet,
 the JSON report and the batch roll-up cannot disagree. Charts are native Excel charts that
 read their numbers from the tables beside them, so a reader can check any bar against a cell.
-Owner names, action IDs, themes and risk IDs come from the returned workbook and are written
-with write_string, quote-prefixed when a spreadsheet could take them for a formula.
+Owner names, action IDs, themes and risk IDs come from the returned workbook, so every cell
+goes through the writer kit (write/kit.py) that the audit it belongs to writes with.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from __future__ import annotations
 from math import ceil
 from pathlib import Path
 
-from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.core.findings import Severity
 from tracker_tool.write import styles
-from tracker_tool.write.layout import lines_needed, row_height
+from tracker_tool.write.layout import RowHeights
 
 SHEET = "Review pack"
 #: Column widths: A holds the labels; B-E the counts; F the verdicts; G the long text.
@@ -54,38 +53,33 @@ class _Sheet:
         self.ws = workbook.add_worksheet(SHEET)
         for c, width in enumerate(_WIDTHS):
             self.ws.set_column(c, c, width)
-        self.heights: dict[int, int] = {}
+        self.rows = RowHeights(dict(enumerate(_WIDTHS)))
         self.breaks: list[int] = []
         self.r = self.page_top = 0
-        add = workbook.add_format
+        self.kit = builder.kit
+        add = self.kit.format
         self.header = builder.header
-        self.header_count = add({**styles.HEADER, "align": "center"})
-        self.text = add({**styles.WRAP})
-        self.quoted = add({**styles.WRAP, "quote_prefix": True})
-        self.count = add({**styles.TOP, "align": "center"})
-        self.section = add({"bold": True, "font_size": 12, "font_color": "#1F4E79",
-                            "bottom": 2, "bottom_color": "#1F4E79"})
-        self.note = add({**styles.SUBTITLE, **styles.WRAP})
+        self.header_count = add(styles.HEADER, align="center")
+        self.text = add(styles.WRAP)
+        self.count = add(styles.TOP, align="center")
+        self.section = add(bold=True, font_size=12, font_color="#1F4E79", bottom=2,
+                           bottom_color="#1F4E79")
+        self.note = add(styles.SUBTITLE, styles.WRAP)
         self.verdicts = {True: builder.fmt(ok=True, bold=True),
                          False: builder.fmt(severity=Severity.ERROR, bold=True),
                          None: builder.fmt(bold=True)}
-        self.rate = add({**styles.BIG_NUMBER, "num_format": '0.0"%"'})
+        self.rate = add(styles.BIG_NUMBER, num_format='0.0"%"')
 
     # -- cells ------------------------------------------------------------------------------
     def put(self, r: int, c: int, value, fmt=None, last: int | None = None) -> None:
         """Write one cell, or a merged span to ``last``; text grows the row to fit."""
         last = c if last is None else last
         fmt = fmt or self.text
-        if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and fmt is self.text:
-            fmt = self.quoted
         if last > c:
-            self.ws.merge_range(r, c, r, last, "", fmt)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.ws.write_number(r, c, value, fmt)
-            return
-        self.ws.write_string(r, c, value, fmt)
-        lines = lines_needed(value, sum(_WIDTHS[c:last + 1]))
-        self.heights[r] = max(self.heights.get(r, 1), lines)
+            self.ws.merge_range(r, c, r, last, "", self.kit.format_for(value, fmt))
+        self.kit.value(self.ws, r, c, value, fmt)
+        if isinstance(value, str):
+            self.rows.fit(r, c, value, last)
 
     def heads(self, spans: list[tuple[str, int, int]], counts: tuple[int, ...] = ()) -> None:
         """A header row; the ``counts`` columns are centred over their centred numbers."""
@@ -123,9 +117,7 @@ class _Sheet:
         return row + self.chart_rows(height + 4)
 
     def finish(self) -> None:
-        for r, lines in self.heights.items():
-            if lines > 1:
-                self.ws.set_row(r, row_height(lines))
+        self.rows.apply(self.ws)
         self.ws.set_h_pagebreaks(self.breaks)
 
     # -- sections ---------------------------------------------------------------------------
@@ -133,10 +125,10 @@ class _Sheet:
         rep = self.report
         workbook = Path(rep.path).name
         who = rep.service.name if rep.service is not None else workbook
-        self.ws.write_string(0, 0, f"Review pack: {who}", self.wb.add_format(styles.TITLE))
+        self.kit.text(self.ws, 0, 0, f"Review pack: {who}", self.kit.format(styles.TITLE))
         self.ws.set_row(0, 24)
         self.put(1, 0, f"Audit date {rep.as_of.strftime('%d/%m/%Y')} · workbook {workbook}",
-                 self.wb.add_format(styles.SUBTITLE), _LAST)
+                 self.kit.format(styles.SUBTITLE), _LAST)
         self.r = 2
 
     def audit_questions(self) -> None:
@@ -290,7 +282,7 @@ class _Sheet:
 def write_review_pack(workbook, builder, report) -> None:
     """Add the Review pack sheet; trackers without a review pack get no sheet.
 
-    ``builder`` is the audit writer's builder, for its shared formats and print set-up.
+    ``builder`` is the audit writer's builder, for its kit, its formats and its print set-up.
     """
     if report.review is None:
         return

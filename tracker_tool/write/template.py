@@ -8,7 +8,7 @@ date is pinned so the same version always gives the same bytes.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from tracker_tool.check.tracker import (
@@ -30,19 +30,23 @@ from tracker_tool.core.stamp import (
     STAMP_SHEET,
     ServiceIdentity,
 )
+from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 from tracker_tool.write import styles
+from tracker_tool.write.kit import (
+    Kit,
+    filter_rows,
+    header_title,
+    new_workbook,
+    print_setup,
+    validation,
+)
 from tracker_tool.write.layout import lines_needed, row_height
+from tracker_tool.write.plan_sheet import write_plan_sheet
 
 LISTS_SHEET = "Lists"
 INSTRUCTIONS_SHEET = "Instructions"
-DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2099, 12, 31)
 #: Instructions table: column letter, heading, required, what to enter, allowed values, policy.
 _INSTRUCTION_WIDTHS = (5, 26, 11, 60, 34, 10)
-
-
-def _clip(text: str, limit: int) -> str:
-    """Excel refuses input messages over 255 characters and titles over 32."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def header_note(spec: ColumnSpec) -> str:
@@ -60,69 +64,41 @@ def header_note(spec: ColumnSpec) -> str:
     return "\n".join(lines)
 
 
-def header_title(spec: ColumnSpec) -> str:
-    return spec.title + (" *" if spec.required else "")
-
-
-def _validation(spec: ColumnSpec) -> dict:
-    """The data-validation options for a column; every column gets a help prompt."""
-    title = _clip(spec.title, 32)
-    if spec.kind is Kind.CHOICE:
-        return {"validate": "list", "source": f"={spec.list_name}",
-                "input_title": title, "input_message": _clip(spec.help, 255),
-                "error_title": "Pick from the list",
-                "error_message": _clip("Choose one of: " + ", ".join(spec.choices), 255)}
-    if spec.suggestions:
-        # A roster is a help, not a rule: a new starter may own an action before the policy
-        # file lists them, so Excel only warns and the audit reports it instead.
-        return {"validate": "list", "source": f"={spec.list_name}", "error_type": "warning",
-                "input_title": title, "input_message": _clip(spec.help, 255),
-                "error_title": "Not on the staff list",
-                "error_message": "This name is not on the service's staff list. Keep it anyway?"}
-    if spec.kind is Kind.DATE:
-        return {"validate": "date", "criteria": "between", "minimum": DATE_MIN,
-                "maximum": DATE_MAX, "input_title": title,
-                "input_message": "Type the date as dd/mm/yyyy, for example 21/11/2026.",
-                "error_title": "Not a date",
-                "error_message": "Type a date as dd/mm/yyyy between 2000 and 2099."}
-    if spec.kind is Kind.WHOLE_NUMBER:
-        return {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 99,
-                "input_title": title, "input_message": _clip(spec.help, 255),
-                "error_title": "Whole number", "error_message": "Type 0, 1, 2 and so on."}
-    return {"validate": "any", "input_title": title, "input_message": _clip(spec.help, 255)}
-
-
 class _TemplateBuilder:
-    def __init__(self, workbook, tracker: Tracker, service: ServiceIdentity | None = None):
+    def __init__(self, workbook, tracker: Tracker, service: ServiceIdentity | None = None,
+                 policy: ServicePolicy | None = None):
         self.wb = workbook
         self.tracker = tracker
         self.service = service
-        self.specs = tracker.columns
+        #: Stamped only when given, so a template made under the defaults matches any policy.
+        self.policy = policy
+        self.specs = tracker.under(policy or DEFAULT_POLICY).columns
         self.last_row = FIRST_DATA_ROW + tracker.entry_rows - 1
         self.last_col = len(self.specs) - 1
-        f = workbook.add_format
-        self.header = f(styles.HEADER)
-        self.key_fmt = f(styles.KEY_ROW)
+        self.kit = kit = Kit(workbook)
+        self.header = kit.format(styles.HEADER)
+        self.key_fmt = kit.format(styles.KEY_ROW)
+        unlocked = {"locked": False, "valign": "top"}
         self.entry = {
-            Kind.DATE: f({"locked": False, "num_format": styles.DATE_FORMAT, "valign": "top"}),
-            Kind.LONG_TEXT: f({"locked": False, "text_wrap": True, "valign": "top"}),
-            Kind.TEXT: f({"locked": False, "valign": "top"}),
-            Kind.CHOICE: f({"locked": False, "valign": "top"}),
-            Kind.WHOLE_NUMBER: f({"locked": False, "num_format": "0", "valign": "top"}),
+            Kind.DATE: kit.format(unlocked, num_format=styles.DATE_FORMAT),
+            Kind.LONG_TEXT: kit.format(unlocked, text_wrap=True),
+            Kind.TEXT: kit.format(unlocked),
+            Kind.CHOICE: kit.format(unlocked),
+            Kind.WHOLE_NUMBER: kit.format(unlocked, num_format="0"),
         }
 
     def letter(self, key: str) -> str:
         return column_letter(self.tracker.by_key[key].index)
 
     def instructions(self, ws) -> None:
-        f = self.wb.add_format
+        kit, f = self.kit, self.kit.format
         wrap, label = f(styles.WRAP), f(styles.LABEL)
         widths = _INSTRUCTION_WIDTHS
         for c, width in enumerate(widths):
             ws.set_column(c, c, width)
-        ws.write_string(0, 0, self.tracker.title, f(styles.TITLE))
-        ws.write_string(1, 0, f"Template version {self.tracker.version} · made by tracker-tool · "
-                              f"{self.tracker.summary}", f(styles.SUBTITLE))
+        kit.text(ws, 0, 0, self.tracker.title, f(styles.TITLE))
+        kit.text(ws, 1, 0, f"Template version {self.tracker.version} · made by tracker-tool · "
+                           f"{self.tracker.summary}", f(styles.SUBTITLE))
         row = 3
         for n, paragraph in enumerate(self.tracker.instructions, start=1):
             ws.write_number(row, 0, n, f({"valign": "top", "align": "center"}))
@@ -133,27 +109,22 @@ class _TemplateBuilder:
         heads = ("Col", "Heading", "Required", "What to enter", "Allowed values or format",
                  "Policy")
         for c, text in enumerate(heads):
-            ws.write_string(row, c, text, self.header)
+            kit.text(ws, row, c, text, self.header)
         first = row
         for spec in self.specs:
             row += 1
             allowed = {Kind.CHOICE: ", ".join(spec.choices), Kind.DATE: "Date, dd/mm/yyyy",
                        Kind.WHOLE_NUMBER: "Whole number, 0 or more"}.get(spec.kind, "Text")
-            ws.write_string(row, 0, column_letter(spec.index), wrap)
-            ws.write_string(row, 1, spec.title, label)
-            ws.write_string(row, 2, "Yes" if spec.required else "", wrap)
-            ws.write_string(row, 3, spec.help, wrap)
-            ws.write_string(row, 4, allowed, wrap)
-            ws.write_string(row, 5, spec.clause, wrap)
+            for c, text in enumerate((column_letter(spec.index), spec.title,
+                                      "Yes" if spec.required else "", spec.help, allowed,
+                                      spec.clause)):
+                kit.text(ws, row, c, text, label if c == 1 else wrap)
             lines = max(lines_needed(spec.title, widths[1]), lines_needed(spec.help, widths[3]),
                         lines_needed(allowed, widths[4]))
             if lines > 1:
                 ws.set_row(row, row_height(lines))
-        ws.autofilter(first, 0, row, 5)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(first)
+        filter_rows(ws, row - first, len(heads), head=first)
+        print_setup(ws, repeat=(first,))
         ws.protect("", {"autofilter": True, "sort": True, "format_columns": True})
 
     def lists(self, ws) -> None:
@@ -162,9 +133,9 @@ class _TemplateBuilder:
             values = spec.choices if spec.kind is Kind.CHOICE else spec.suggestions
             if not values:
                 continue
-            ws.write_string(0, col, spec.key)
+            self.kit.text(ws, 0, col, spec.key)
             for r, value in enumerate(values, start=1):
-                ws.write_string(r, col, value)
+                self.kit.text(ws, r, col, value)
             letter = column_letter(col)
             self.wb.define_name(spec.list_name,
                                 f"={LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}")
@@ -175,8 +146,8 @@ class _TemplateBuilder:
 
     def stamp(self, ws) -> None:
         for r, (key, value) in enumerate(self.stamp_values().items()):
-            ws.write_string(r, 0, key)
-            ws.write_string(r, 1, value)
+            self.kit.text(ws, r, 0, key)
+            self.kit.text(ws, r, 1, value)
         ws.protect()
         ws.very_hidden()
 
@@ -184,8 +155,8 @@ class _TemplateBuilder:
         """The stamp; the tool's own version is left out so templates stay byte-stable."""
         values = {PROP_KIND: self.tracker.kind, PROP_VERSION: self.tracker.version,
                   PROP_FINGERPRINT: self.tracker.fingerprint, PROP_SHEET: self.tracker.sheet_name}
-        if self.tracker.policy is not None:
-            values[PROP_POLICY] = self.tracker.policy.fingerprint
+        if self.policy is not None:
+            values[PROP_POLICY] = self.policy.fingerprint
         if self.service is not None:
             values.update(self.service.stamp_values())
         return values
@@ -196,27 +167,16 @@ class _TemplateBuilder:
             r = FIRST_DATA_ROW + offset
             for key, value in entry.items():
                 spec = self.tracker.by_key[key]
-                fmt = self.entry[spec.kind]
-                if value is None:
-                    continue
-                if isinstance(value, datetime):
-                    ws.write_datetime(r, spec.index, value, fmt)
-                elif isinstance(value, date):
-                    ws.write_datetime(r, spec.index, datetime.combine(value, datetime.min.time()),
-                                      fmt)
-                elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                    ws.write_number(r, spec.index, value, fmt)
-                else:
-                    ws.write_string(r, spec.index, str(value), fmt)
+                self.kit.value(ws, r, spec.index, value, self.entry[spec.kind])
 
     def entry_sheet(self, ws) -> None:
         tracker = self.tracker
         for name, specs in tracker.groups():
             colour = tracker.group_colours.get(name, "#1F4E79")
-            band = self.wb.add_format({**styles.BAND, "bg_color": colour})
+            band = self.kit.format(styles.BAND, bg_color=colour)
             first, last = specs[0].index, specs[-1].index
             if first == last:
-                ws.write_string(GROUP_ROW, first, name, band)
+                self.kit.text(ws, GROUP_ROW, first, name, band)
             else:
                 ws.merge_range(GROUP_ROW, first, GROUP_ROW, last, name, band)
         ws.set_row(GROUP_ROW, 18)
@@ -225,21 +185,18 @@ class _TemplateBuilder:
         for spec in self.specs:
             c = spec.index
             ws.set_column(c, c, spec.width)
-            ws.write_string(KEY_ROW, c, spec.key, self.key_fmt)
-            ws.write_string(HEADER_ROW, c, header_title(spec), self.header)
+            self.kit.text(ws, KEY_ROW, c, spec.key, self.key_fmt)
+            self.kit.text(ws, HEADER_ROW, c, header_title(spec), self.header)
             ws.write_comment(HEADER_ROW, c, header_note(spec),
                              {"x_scale": 2.2, "y_scale": 1.8, "author": "tracker-tool"})
             fmt = self.entry[spec.kind]
             for r in range(FIRST_DATA_ROW, self.last_row + 1):
                 ws.write_blank(r, c, None, fmt)
-            ws.data_validation(FIRST_DATA_ROW, c, self.last_row, c, _validation(spec))
+            ws.data_validation(FIRST_DATA_ROW, c, self.last_row, c, validation(spec))
         self.live_highlights(ws)
         ws.freeze_panes(FIRST_DATA_ROW, 2)
-        ws.autofilter(HEADER_ROW, 0, self.last_row, self.last_col)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(GROUP_ROW, HEADER_ROW)
+        filter_rows(ws, self.last_row - HEADER_ROW, self.last_col + 1, head=HEADER_ROW)
+        print_setup(ws, repeat=(GROUP_ROW, HEADER_ROW))
         ws.protect("", {"sort": True, "autofilter": True, "format_columns": True,
                         "format_rows": True})
 
@@ -256,32 +213,32 @@ class _TemplateBuilder:
         ws.conditional_format(FIRST_DATA_ROW, 0, self.last_row, self.last_col, {
             "type": "formula",
             "criteria": f'=AND(ISNUMBER(${due}{r}),${due}{r}<TODAY(),{not_done})',
-            "format": self.wb.add_format({"bg_color": styles.OVERDUE_FILL}),
+            "format": self.kit.format(bg_color=styles.OVERDUE_FILL),
         })
         owner_col = self.tracker.by_key[live.owner_key].index
         ws.conditional_format(FIRST_DATA_ROW, owner_col, self.last_row, owner_col, {
             "type": "formula",
             "criteria": f'=AND(LEN({content})>0,LEN(TRIM(${owner}{r}))=0)',
-            "format": self.wb.add_format({"bg_color": styles.MISSING_FILL,
-                                          "border": 2, "border_color": "#C00000"}),
+            "format": self.kit.format(bg_color=styles.MISSING_FILL, border=2,
+                                      border_color="#C00000"),
         })
 
 
 def build_template_file(tracker: Tracker, out: str | Path, entries=(),
-                        service: ServiceIdentity | None = None, plan: dict | None = None) -> Path:
+                        service: ServiceIdentity | None = None, plan: dict | None = None,
+                        policy: ServicePolicy | None = None) -> Path:
     """Write ``tracker``'s template to ``out`` atomically and return the path.
 
     ``entries`` (dicts of field key -> value) pre-fill the first rows; values are written as
     their Python type, so a string such as "ASAP" in a date column stays text, as typed.
     ``service`` stamps the template with the service it is made for; ``plan`` pre-fills
-    the plan sheet of trackers that have one (field key -> value).
+    the plan sheet of trackers that have one (field key -> value). ``policy`` fills the
+    dropdowns a service sets and is stamped; None uses the defaults and stamps no policy.
     """
-    import xlsxwriter
-
     out = Path(out)
     with atomic_path(out) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp))
-        builder = _TemplateBuilder(workbook, tracker, service)
+        workbook = new_workbook(tmp)
+        builder = _TemplateBuilder(workbook, tracker, service, policy)
         created = datetime.combine(tracker.released, datetime.min.time())
         workbook.set_properties({
             "title": f"{tracker.title} (template {tracker.version})",
@@ -292,10 +249,8 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
             workbook.set_custom_property(key, value)
         instructions = workbook.add_worksheet(INSTRUCTIONS_SHEET)
         if tracker.plan_model is not None:
-            from tracker_tool.check.plan_sheet import write_plan_sheet
-
-            write_plan_sheet(workbook, workbook.add_worksheet(tracker.plan_sheet), tracker,
-                             builder.entry, plan or {})
+            write_plan_sheet(builder.kit, workbook.add_worksheet(tracker.plan_sheet), tracker,
+                             builder.entry, plan or {}, policy or DEFAULT_POLICY)
         entry = workbook.add_worksheet(tracker.sheet_name)
         lists = workbook.add_worksheet(LISTS_SHEET)
         stamp = workbook.add_worksheet(STAMP_SHEET)
