@@ -127,7 +127,8 @@ def test_missing_concern_reference_unlinks_the_action_from_its_concern(check):
 
 
 @pytest.mark.parametrize("lead", ["Care team", "All staff", "Management", "Night staff",
-                                  "Senior management team", "SLT", "Shift leads", "everyone"])
+                                  "Senior management team", "SLT", "Shift leads", "everyone",
+                                  "Whole home", "The provider", "Care home"])
 def test_team_as_lead(check, lead):
     report = check(plan(owner=lead))
     assert located(report) == {("lead.group", "H4")}

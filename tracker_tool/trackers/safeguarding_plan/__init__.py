@@ -4,18 +4,11 @@ Built from the consultancy article "Closing the Loop: Safeguarding Action Plans,
 Oversight and Sustained Improvement"; its sections are cited by short names (vocabulary.py).
 """
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.safeguarding_plan.catalogue import SAFEGUARDING_RULES
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.safeguarding_plan.closure_rules import CLOSURE_RULES
 from tracker_tool.trackers.safeguarding_plan.figures import escalations, review_figures
 from tracker_tool.trackers.safeguarding_plan.models import SafeguardingAction
-from tracker_tool.trackers.safeguarding_plan.rules import ROW_RULES
+from tracker_tool.trackers.safeguarding_plan.rules import ROW_RULES, action_ids
 
 INSTRUCTIONS = (
     ("Record one safeguarding action per row, starting from the concern it answers and what was "
@@ -48,24 +41,20 @@ INSTRUCTIONS = (
      "columns or sheets."),
 )
 
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="safeguarding-plan",
     title="Safeguarding action plan",
     summary="Safeguarding action plans governed to closure: named leads, dated RAG, closure test.",
     version="1.0",
     sheet_name="Safeguarding actions",
     row_model=SafeguardingAction,
-    catalogue=(CORE_RULES + required_catalogue(column_specs(SafeguardingAction))
-               + SAFEGUARDING_RULES),
-    rules=(required_fields, unique_values("action_id", "action-id.missing",
-                                          "action-id.duplicate")) + ROW_RULES,
+    ids=action_ids,
+    rules=ROW_RULES + CLOSURE_RULES,
     instructions=INSTRUCTIONS,
-    id_key="action_id",
     highlights=LiveHighlights("due_date", "status", ("Implemented", "Closed"), "owner",
                               ("concern_ref", "action")),
     figures=review_figures,
     escalations=escalations,
-    review=None,
     group_colours={
         "Concern and learning": "#7B2C2C", "The action": "#1F4E79",
         "Progress and RAG": "#548235", "Governance review": "#7F6000",

@@ -2,8 +2,7 @@
 
 Whether an action is still under oversight, late or high risk, how often it must be reviewed,
 which actions belong to the same concern and which are tick-box actions standing alone are
-each worked out here once, so the findings and the Summary figures cannot disagree. Generic
-helpers (dates in words, names compared as typed, vague evidence) come from the action plan.
+each worked out here once, so the findings and the Summary figures cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,8 +10,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.trackers.common import has_measure
+from tracker_tool.trackers.common import (
+    days_past,
+    has_measure,
+    standing_alone,
+    tick_box_phrase,
+)
+from tracker_tool.trackers.kit import CheckedRow, RuleContext
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     CLOSURE_CYCLES,
     WORK_DONE,
@@ -42,10 +46,7 @@ def status_words(row: CheckedRow) -> str:
 
 def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
     """Days past due while the work is not yet in place; None when not overdue."""
-    due = row.record.due_date
-    if due is None or row.record.status in WORK_DONE or due >= ctx.as_of:
-        return None
-    return (ctx.as_of - due).days
+    return None if row.record.status in WORK_DONE else days_past(row.record.due_date, ctx.as_of)
 
 
 def review_limit(row: CheckedRow, ctx: RuleContext) -> int:
@@ -80,16 +81,12 @@ def concerns(ctx: RuleContext) -> dict[str, list[CheckedRow]]:
 _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b(?:19|20)\d{2}\b")
 
 
-def _phrase(row: CheckedRow, ctx: RuleContext) -> str | None:
+def _reminder(row: CheckedRow, ctx: RuleContext) -> str | None:
     """The tick-box phrase in the action, unless the action itself says how it is tested."""
     text = row.record.action or ""
-    folded = " ".join(text.casefold().split())
-    phrase = next((p for p in ctx.policy.action_quality.tick_box_phrases
-                   if p.casefold() in folded), None)
+    phrase = tick_box_phrase(text, ctx)
     # A date is not a way of checking it worked: "Staff reminded 12/10" is still a reminder.
-    if phrase is None or has_measure(_DATE.sub(" ", text), ctx):
-        return None
-    return phrase
+    return None if phrase is None or has_measure(_DATE.sub(" ", text), ctx) else phrase
 
 
 def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
@@ -102,14 +99,9 @@ def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
 
 
 def _tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
-    phrase = _phrase(row, ctx)
-    if phrase is None:
-        return None
     key = concern_key(row.record.concern_ref)
     siblings = concerns(ctx).get(key, []) if key else []
-    broader = any(other is not row and other.record.action and _phrase(other, ctx) is None
-                  for other in siblings)
-    return None if broader else phrase
+    return standing_alone(row, siblings, lambda r: _reminder(r, ctx), "action")
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

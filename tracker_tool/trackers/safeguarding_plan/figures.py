@@ -6,10 +6,8 @@ facts behind each figure are the ones the rules use.
 
 from __future__ import annotations
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.cell_values import display
-from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.core.wording import shorten
+from tracker_tool.trackers.common import escalation
+from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, display, shorten
 from tracker_tool.trackers.safeguarding_plan.facts import (
     concerns,
     days_overdue,
@@ -78,15 +76,10 @@ def escalations(ctx: RuleContext) -> list[Escalation]:
         if days is None or not is_high(row):
             continue
         record = row.record
-        found.append(Escalation(
-            row=row.excel_row,
-            action_id=display(record.action_id or ""),
-            title=shorten(display(record.action or ""), 80),
-            owner=display(record.owner or ""),
-            due=record.due_date,
-            days_overdue=days,
-            reasons=("high-risk safeguarding action overdue: senior leaders need assurance",),
+        found.append(escalation(
+            row, ident=record.action_id, title=shorten(display(record.action), 80),
+            owner=record.owner, due=record.due_date, days=days,
+            reasons=["high-risk safeguarding action overdue: senior leaders need assurance"],
             route="Board or senior leaders (summary assurance)",
-            recorded=display(record.senior_assurance or ""),
-        ))
+            recorded=record.senior_assurance))
     return found

@@ -28,11 +28,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
-
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
+from tracker_tool.trackers.kit import (
+    CellCount,
+    CellDate,
+    CellText,
+    Column,
+    E,
+    Row,
+    W,
+    choice,
+)
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     CLOSURE,
     DESIGN,
@@ -45,17 +50,14 @@ from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     Status,
 )
 
-E, W = Severity.ERROR, Severity.WARNING
 CONCERN, ACTION, PROGRESS, REVIEW, TEST = (
     "Concern and learning", "The action", "Progress and RAG", "Governance review",
     "Closure test",
 )
 
 
-class SafeguardingAction(BaseModel):
+class SafeguardingAction(Row):
     """One action of a safeguarding action plan, from the concern it answers to its closure."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_id: Annotated[CellText, Column(
         "Action ID", "A short reference unique in this plan, such as SG-01, to quote in "

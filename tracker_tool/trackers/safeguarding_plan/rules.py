@@ -1,28 +1,31 @@
-"""The checks a safeguarding action plan must pass, as functions of a RuleContext.
+"""The checks of a safeguarding action plan's actions and their governance, each with the
+codes it raises beside it: a named lead, real actions of every kind, dates, RAG and reviews.
 
-Each rule yields findings located on the cell to change. Thresholds that a service sets
-(review intervals, tick-box phrases, vague evidence words, the roster) come from
-``ctx.policy``; the closure cycles come from the article (vocabulary.CLOSURE_CYCLES).
+Thresholds a service sets (review intervals, tick-box phrases, vague evidence words, the
+roster) come from ``ctx.policy``. Clauses are short names for the source article's sections
+(see vocabulary.py).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from datetime import timedelta
 
-from tracker_tool.check.rule_context import RuleContext
-from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.core.wording import plural
-from tracker_tool.trackers.common import is_vague_evidence
-from tracker_tool.trackers.common import same_person as same_name
-from tracker_tool.trackers.kit import days_text, fmt
-from tracker_tool.trackers.kit import person_key as name_key
+from tracker_tool.trackers.common import OwnerCodes, owner_check
+from tracker_tool.trackers.kit import (
+    Code,
+    E,
+    RuleContext,
+    W,
+    days_text,
+    either,
+    fmt,
+    plural,
+    rule,
+    unique_ids,
+)
 from tracker_tool.trackers.safeguarding_plan.facts import (
     concerns,
-    cycles_needed,
     days_overdue,
-    figures_over_time,
     is_closed,
     is_high,
     review_limit,
@@ -30,58 +33,49 @@ from tracker_tool.trackers.safeguarding_plan.facts import (
     tick_box,
     under_oversight,
 )
-from tracker_tool.trackers.safeguarding_plan.vocabulary import (
-    RAG,
-    WORK_DONE,
-    ActionType,
-)
+from tracker_tool.trackers.safeguarding_plan.vocabulary import RAG, ActionType
 
-#: Leads nobody can be held to: "All staff", "Everyone", "Management", "Night staff".
-_NOBODY = re.compile(
-    r"^(the\s+)?(all\s+)?([a-z\-]+\s+)?"
-    r"(staff|everyone|everybody|various|all|anyone|management|managers)$")
-#: Leads that are a team or a group: "Care team", "Senior management team", "Nurses",
-#: "Shift leads", "SLT". "Team leader" (one role) is not matched.
-_TEAM = re.compile(
-    r"^(the\s+)?(all\s+)?([a-z\-]+\s+){0,2}"
-    r"(team|teams|nurses|carers|seniors|office|unit|department|leads|leaders|supervisors|"
-    r"workers|coordinators)$|^(the\s+)?(slt|smt|mdt)$")
-#: "Ruth Adeyemi and Sam Cole", "RM / DM", "Sam; Alex": several people named as lead.
-_SEVERAL = re.compile(r"\s(and|&|\+)\s|/|;")
+action_ids = unique_ids(
+    "action_id",
+    Code("action-id.missing", "Action ID missing", W, "Governance",
+         "{label} has no Action ID, so governance minutes and evidence cannot refer to it.",
+         "Give every action a short unique reference such as SG-01."),
+    Code("action-id.duplicate", "Duplicate Action ID", E, "Governance",
+         "Action ID '{value}' is already used on row {first}.",
+         "Give each action its own ID; merge the rows if they are the same action."))
 
-
-def _several(lead: str) -> bool:
-    """Several leads, but not "Adeyemi, Ruth": a comma splits people only between full names."""
-    if _SEVERAL.search(lead):
-        return True
-    parts = [part.split() for part in lead.split(",")]
-    return len(parts) > 2 or (len(parts) == 2 and all(len(words) > 1 for words in parts))
-
-
-def leads(ctx: RuleContext) -> Iterator[Finding]:
-    """Named leads, not generic team actions (Effective plans: owned). The article is plain
-    that a team cannot lead, so the policy's team_may_own setting does not apply here."""
-    policy = ctx.policy
-    for row in ctx.rows:
-        lead = row.record.owner
-        if not lead:
-            continue
-        key = name_key(lead)
-        if _NOBODY.match(key):
-            yield ctx.at(row, "owner", "lead.group", what="not a person")
-        elif _TEAM.match(key):
-            yield ctx.at(row, "owner", "lead.group", what="a team or group")
-        elif _several(lead):
-            yield ctx.at(row, "owner", "lead.several")
-        elif policy.roster:
-            person = policy.staff.get(key)
-            if person is None:
-                yield ctx.at(row, "owner", "lead.not-on-roster")
-            elif person.left is not None and person.left <= ctx.as_of and under_oversight(row):
-                yield ctx.at(row, "owner", "lead.has-left", left=fmt(person.left))
+#: Named leads, not generic team actions (Effective plans: owned). The article is plain that
+#: a team cannot lead, so the policy's team_may_own setting does not apply here.
+leads = owner_check("owner", OwnerCodes(
+    group=Code("lead.group", "Lead is a team, not a person", E, "Effective plans",
+               "{label}: '{value}' is {what}; every safeguarding action needs one named lead.",
+               "Name the one person accountable for the action; mention helpers in the action."),
+    several=Code("lead.several", "More than one lead", W, "Effective plans",
+                 "{label} names several leads ('{value}'); shared ownership blurs who is "
+                 "accountable.",
+                 "Keep one named lead and mention the others in the action."),
+    not_on_roster=Code("lead.not-on-roster", "Lead not on the staff roster", W,
+                       "Effective plans",
+                       "{label}: the lead '{value}' is not on the service's staff roster.",
+                       "Check the spelling against the roster, or add the new member of staff "
+                       "to it."),
+    has_left=Code("lead.has-left", "Lead has left", W, "Effective plans",
+                  "{label} is still open but its lead '{value}' left on {left}.",
+                  "Hand the action to someone in post and note the handover in the RAG "
+                  "narrative."),
+    team="a team or group"), still_open=under_oversight)
 
 
-def action_quality(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("action.tick-box", "Tick-box action on its own", W, "Risk not compliance",
+         "{label}: '{phrase}' is the only kind of response to concern {concern}; on its "
+         "own it rarely changes practice or reduces the risk.",
+         "Add what staff will do differently, how managers will check it and what proof "
+         "will be gathered, or say in the action how it will be tested."),
+    Code("action.vague", "Action too vague to act on", W, "Effective plans",
+         "{label}: the action has {words}; someone else could not tell what to do.",
+         "Say what will change, for whom, how often and how it will be checked."))
+def action_quality(ctx: RuleContext):
     """Tick-box actions standing alone, and actions too short to act on."""
     shortest = ctx.policy.action_quality.min_description_words
     for row in ctx.rows:
@@ -105,7 +99,13 @@ _TYPE_WORDS = {
 }
 
 
-def concern_balance(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("concern.types-missing", "Concern's plan lacks a kind of action",
+           W, "Risk not compliance",
+           "Concern {concern} has {actions} but no {missing}; without it the work can "
+           "be finished while the risk stays the same.",
+           "Add the missing kind of action for this concern: how harm is prevented now, what "
+           "staff will do differently, how managers will know, and what proof is reviewed."))
+def concern_balance(ctx: RuleContext):
     """Each concern still under oversight should have all four kinds of action."""
     for rows in concerns(ctx).values():
         if all(is_closed(row) for row in rows):
@@ -116,14 +116,17 @@ def concern_balance(ctx: RuleContext) -> Iterator[Finding]:
             first = rows[0]
             yield ctx.at(first, "concern_ref", "concern.types-missing",
                          concern=f"'{first.record.concern_ref}'",
-                         actions=plural(len(rows), "action"), missing=_either(missing))
+                         actions=plural(len(rows), "action"), missing=either(missing))
 
 
-def _either(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def date_order(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("dates.due-before-raised", "Due before raised", E, "Effective plans",
+         "{label} is due on {value}, before it was raised ({raised}).",
+         "Check both dates; an action cannot be due before it was agreed."),
+    Code("dates.in-future", "Date after the audit date", E, "Governance",
+         "{label}: {title} is {value}, after the audit date {as_of}.",
+         "Record the date the thing actually happened; it cannot be later than today."))
+def date_order(ctx: RuleContext):
     as_of = fmt(ctx.as_of)
     for row in ctx.rows:
         record = row.record
@@ -135,14 +138,38 @@ def date_order(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.at(row, key, "dates.in-future", as_of=as_of)
 
 
-def overdue(ctx: RuleContext) -> Iterator[Finding]:
+@rule(Code("action.overdue", "Overdue", W, "Governance",
+           "{label} was due on {value} and is {days} overdue.",
+           "Put the action in place, or record the reason and the agreed new date in the "
+           "RAG narrative."))
+def overdue(ctx: RuleContext):
     for row in ctx.rows:
         days = days_overdue(row, ctx)
         if days is not None:
             yield ctx.at(row, "due_date", "action.overdue", days=days_text(days))
 
 
-def rag(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("rag.missing", "No RAG rating", W, "Governance",
+         "{label} is {status} but has no RAG rating.",
+         "Rate the action Red, Amber or Green and explain the rating in the narrative."),
+    Code("rag.no-narrative", "RAG without a narrative", W, "Governance",
+         "{label} is rated {value} but the RAG narrative is blank; a colour alone does not "
+         "show whether the risk is being controlled.",
+         "Write what has happened, what the risk indicators show and what is in the way."),
+    Code("rag.narrative-undated", "RAG narrative not dated", W, "Governance",
+         "{label} has a RAG narrative but no narrative date, so nobody can tell how current "
+         "it is.",
+         "Fill in the date the RAG and narrative were last updated."),
+    Code("rag.narrative-stale", "RAG narrative out of date", W, "Governance",
+         "{label}: the RAG narrative was last updated on {value}, {days} ago; {risk} "
+         "actions should be updated at least every {limit}.",
+         "Update the RAG and its narrative at each review."),
+    Code("rag.green-overdue", "Green but overdue", E, "Governance",
+         "{label} is rated Green but was due on {due} and is {days} overdue.",
+         "Set the RAG to Red and say in the narrative why it is late and what is being "
+         "done."))
+def rag(ctx: RuleContext):
     """A RAG rating with a dated narrative, kept current and no kinder than the dates."""
     for row in ctx.rows:
         record = row.record
@@ -164,7 +191,20 @@ def rag(ctx: RuleContext) -> Iterator[Finding]:
                          days=days_text(days))
 
 
-def reviews(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("review.not-set", "No next review date", W, "Governance",
+         "{label} is {status} but has no next review date.",
+         "Set when governance will next review it: at least monthly, more often when "
+         "the risk is high."),
+    Code("review.overdue", "Review overdue", W, "Governance",
+         "{label}: the review due on {value} has passed ({days} ago).",
+         "Review the action at the next governance meeting, record it and set the next "
+         "date."),
+    Code("review.too-far", "Next review too far away", W, "Effective plans, Governance",
+         "{label}: the next review on {value} is more than {limit} after the audit date, "
+         "too long for {what}.",
+         "Bring the review forward: monthly at most, fortnightly for high-risk actions."))
+def reviews(ctx: RuleContext):
     """Governance keeps reviewing an action until it closes; high-risk ones more often."""
     for row in ctx.rows:
         if not under_oversight(row):
@@ -183,84 +223,4 @@ def reviews(ctx: RuleContext) -> Iterator[Finding]:
                          else "an open action")
 
 
-#: Columns whose entries must point at something checkable.
-_EVIDENCE_KEYS = ("evidence", "risk_indicators", "practice_audit", "competency_evidence",
-                  "governance_minutes")
-
-
-def evidence(ctx: RuleContext) -> Iterator[Finding]:
-    for row in ctx.rows:
-        status = row.record.status
-        if status in WORK_DONE and row.missing("evidence"):
-            yield ctx.at(row, "evidence", "evidence.not-recorded", status=status.value)
-        for key in _EVIDENCE_KEYS:
-            if is_vague_evidence(getattr(row.record, key), ctx):
-                yield ctx.at(row, key, "evidence.vague")
-
-
-#: The four closure tests, each its own column and code.
-_CLOSURE_TESTS = (
-    ("risk_indicators", "closure.no-indicators"),
-    ("practice_audit", "closure.no-audit"),
-    ("competency_evidence", "closure.no-competency"),
-    ("governance_minutes", "closure.no-governance"),
-)
-
-
-def closure(ctx: RuleContext) -> Iterator[Finding]:
-    """Closed only on the closure test, after enough review cycles, agreed by someone."""
-    for row in ctx.rows:
-        record = row.record
-        if not is_closed(row):
-            if record.status is not None and record.closure_date is not None:
-                yield ctx.at(row, "closure_date", "closure.date-but-open",
-                             status=record.status.value)
-            continue
-        for key, code in _CLOSURE_TESTS:
-            if row.missing(key):
-                yield ctx.at(row, key, code)
-        indicators = record.risk_indicators
-        if indicators and not is_vague_evidence(indicators, ctx) \
-                and figures_over_time(indicators) < 2:
-            yield ctx.at(row, "risk_indicators", "closure.indicators-no-trend")
-        needed = cycles_needed(row)
-        if needed is not None and "review_cycles" not in row.invalid:
-            cycles = record.review_cycles or 0
-            if cycles < needed:
-                done = (plural(cycles, "review cycle") if record.review_cycles is not None
-                        else "no review cycles recorded")
-                yield ctx.at(row, "review_cycles", "closure.too-few-cycles",
-                             risk=record.risk_level.value.lower(), cycles=done,
-                             needed=plural(needed, "review cycle"))
-        if row.missing("closure_date"):
-            yield ctx.at(row, "closure_date", "closure.no-date")
-        if row.missing("closed_by"):
-            yield ctx.at(row, "closed_by", "closure.no-closer")
-        elif is_high(row) and same_name(record.closed_by, record.owner):
-            yield ctx.at(row, "closed_by", "closure.self-closed")
-
-
-def senior_assurance(ctx: RuleContext) -> Iterator[Finding]:
-    """Where risks are high, the Board or senior leaders get summary assurance (Governance).
-
-    Asked once a high-risk action has been through a review cycle, is late or has closed; an
-    overdue one is an escalation, since senior leaders must hear of it now.
-    """
-    for row in ctx.rows:
-        if not is_high(row) or not row.missing("senior_assurance"):
-            continue
-        late = days_overdue(row, ctx)
-        cycles = row.record.review_cycles or 0
-        if late is not None:
-            yield ctx.at(row, "senior_assurance", "assurance.missing",
-                         severity=Severity.ESCALATION,
-                         when=f"is {days_text(late)} overdue")
-        elif is_closed(row):
-            yield ctx.at(row, "senior_assurance", "assurance.missing", when="has been closed")
-        elif cycles:
-            yield ctx.at(row, "senior_assurance", "assurance.missing",
-                         when=f"has been through {plural(cycles, 'review cycle')}")
-
-
-ROW_RULES = (leads, action_quality, concern_balance, date_order, overdue, rag, reviews,
-             evidence, closure, senior_assurance)
+ROW_RULES = (leads, action_quality, concern_balance, date_order, overdue, rag, reviews)
