@@ -9,7 +9,7 @@ charts are native Excel charts over the tables, so they stay live if a reader fi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from tracker_tool.batch.rollup import (
@@ -25,10 +25,9 @@ from tracker_tool.batch.rollup import (
 )
 from tracker_tool.batch.services import ServiceMatch, describe
 from tracker_tool.batch.summary import WorkbookSummary
-from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.wording import plural
 from tracker_tool.write import styles
-from tracker_tool.write.kit import Kit, filter_rows, new_workbook, print_setup
+from tracker_tool.write.kit import Kit, filter_rows, output_workbook, print_setup
 from tracker_tool.write.layout import RowHeights, row_height
 
 CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes
@@ -266,51 +265,54 @@ class _Sheets:
     def charts(self, ws, row: int) -> None:
         shown = min(len(self.league), CHART_ROWS)
         if shown:
-            risk = self.wb.add_chart({"type": "bar"})
-            risk.add_series({"name": "Risk score",
-                             "categories": ["League table", 1, 1, shown, 1],
-                             "values": ["League table", 1, 3, shown, 3],
-                             "fill": {"color": styles.ERROR_FILL},
-                             "border": {"color": "#C00000"}})
-            risk.set_title({"name": f"Highest risk ({plural(shown, 'return')})"})
-            risk.set_y_axis({"reverse": True})
-            risk.set_x_axis(_count_axis(max(e.score or 0 for e in self.league[:shown])))
-            risk.set_legend({"none": True})
-            risk.set_size({"width": 720, "height": 120 + 22 * shown})
+            risk = self.bar_chart(
+                f"Highest risk ({plural(shown, 'return')})",
+                [self.series("League table", shown, 3, "Risk score", styles.ERROR_FILL,
+                             border={"color": "#C00000"})],
+                max(e.score or 0 for e in self.league[:shown]), 120 + 22 * shown)
             ws.insert_chart(row, 0, risk)
             row += 8 + shown
             # The two charts rarely fit one page with the figures above: start the second on
             # its own page rather than let the printout cut it in half.
             ws.set_h_pagebreaks([row])
-            mix = self.wb.add_chart({"type": "bar", "subtype": "stacked"})
-            for col, name, colour in ((6, "Errors", "#C00000"),
-                                      (4, "Escalations not made", "#ED7D31"),
-                                      (8, "Warnings", "#FFC000")):
-                mix.add_series({"name": name, "categories": ["League table", 1, 1, shown, 1],
-                                "values": ["League table", 1, col, shown, col],
-                                "fill": {"color": colour}})
-            mix.set_title({"name": "Findings by severity"})
-            mix.set_y_axis({"reverse": True})
-            mix.set_x_axis(_count_axis(max(
-                risk_parts(e.summary)["errors"] + e.summary.escalations + e.summary.warnings
-                for e in self.league[:shown])))
-            mix.set_legend({"position": "bottom"})
-            mix.set_size({"width": 720, "height": 140 + 22 * shown})
+            mix = self.bar_chart(
+                "Findings by severity",
+                [self.series("League table", shown, col, name, colour)
+                 for col, name, colour in ((6, "Errors", "#C00000"),
+                                           (4, "Escalations not made", "#ED7D31"),
+                                           (8, "Warnings", "#FFC000"))],
+                max(risk_parts(e.summary)["errors"] + e.summary.escalations
+                    + e.summary.warnings for e in self.league[:shown]),
+                140 + 22 * shown, legend={"position": "bottom"}, subtype="stacked")
             ws.insert_chart(row, 0, mix)
             row += 9 + shown
         top = min(len(self.themes), CHART_ROWS)
         if top:
-            chart = self.wb.add_chart({"type": "bar"})
-            chart.add_series({"name": "Returns with it",
-                              "categories": ["Themes", 1, 1, top, 1],
-                              "values": ["Themes", 1, 3, top, 3],
-                              "fill": {"color": "#8EA9DB"}})
-            chart.set_title({"name": "Findings that recur across services"})
-            chart.set_y_axis({"reverse": True})
-            chart.set_x_axis(_count_axis(self.themes[0].workbooks))
-            chart.set_legend({"none": True})
-            chart.set_size({"width": 720, "height": 120 + 22 * top})
+            chart = self.bar_chart(
+                "Findings that recur across services",
+                [self.series("Themes", top, 3, "Returns with it", "#8EA9DB")],
+                self.themes[0].workbooks, 120 + 22 * top)
             ws.insert_chart(row, 0, chart)
+
+    @staticmethod
+    def series(sheet: str, rows: int, col: int, name: str, colour: str, **more) -> dict:
+        """Column ``col`` of the first ``rows`` rows of a table, labelled by its column B."""
+        return {"name": name, "categories": [sheet, 1, 1, rows, 1],
+                "values": [sheet, 1, col, rows, col], "fill": {"color": colour}, **more}
+
+    def bar_chart(self, title: str, series: list[dict], largest: int, height: int,
+                  legend: dict | None = None, subtype: str | None = None):
+        """A bar chart of a ranked table: the top row first, as in the table, counted in
+        whole numbers."""
+        chart = self.wb.add_chart({"type": "bar", **({"subtype": subtype} if subtype else {})})
+        for one in series:
+            chart.add_series(one)
+        chart.set_title({"name": title})
+        chart.set_y_axis({"reverse": True})
+        chart.set_x_axis(_count_axis(largest))
+        chart.set_legend(legend or {"none": True})
+        chart.set_size({"width": 720, "height": height})
+        return chart
 
 
 def _count_axis(largest: int) -> dict:
@@ -321,10 +323,7 @@ def _count_axis(largest: int) -> dict:
 def write_rollup(facts: BatchFacts, out: str | Path) -> Path:
     """Write the roll-up workbook to ``out`` atomically and return its path."""
     out = Path(out)
-    with atomic_path(out) as tmp:
-        wb = new_workbook(tmp)
-        wb.set_properties({"title": "Batch roll-up", "author": "tracker-tool",
-                           "created": datetime.combine(facts.as_of, datetime.min.time())})
+    with output_workbook(out, "Batch roll-up", facts.as_of) as wb:
         sheets = _Sheets(wb, facts)
         sheets.summary()
         sheets.league_sheet()
@@ -333,5 +332,4 @@ def write_rollup(facts: BatchFacts, out: str | Path) -> Path:
         sheets.action_themes_sheet()
         if facts.services is not None:
             sheets.services_sheet()
-        close_workbook(wb, out)
     return out

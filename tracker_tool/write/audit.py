@@ -12,18 +12,24 @@ returned workbook can run when the audit is opened.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.a1 import parse_a1
-from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.cell_values import is_blank
 from tracker_tool.core.columns import Kind
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.wording import printable, severity_counts
 from tracker_tool.write import styles
-from tracker_tool.write.kit import A3, A4, Kit, filter_rows, new_workbook, print_setup
+from tracker_tool.write.kit import (
+    A3,
+    A4,
+    Kit,
+    filter_rows,
+    output_workbook,
+    print_setup,
+)
 from tracker_tool.write.layout import RowHeights
 from tracker_tool.write.review_pack import SHEET as REVIEW_SHEET
 from tracker_tool.write.review_pack import write_review_pack
@@ -360,13 +366,8 @@ def _counts(found: list[Finding]) -> str:
 def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
     """Write the audit workbook for ``checked`` to ``out`` atomically."""
     out = Path(out)
-    with atomic_path(out) as tmp:
-        workbook = new_workbook(tmp)
-        workbook.set_properties({
-            "title": f"Audit of {Path(checked.report.path).name}",
-            "author": "tracker-tool",
-            "created": datetime.combine(checked.report.as_of, datetime.min.time()),
-        })
+    with output_workbook(out, f"Audit of {Path(checked.report.path).name}",
+                         checked.report.as_of) as workbook:
         builder = _AuditBuilder(workbook, checked)
         builder.summary()
         write_review_pack(workbook, builder, checked.report)
@@ -376,7 +377,6 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
         builder.escalations_sheet()
         if checked.grid is not None:
             builder.action_review_sheet()
-        close_workbook(workbook, out)
     return out
 
 

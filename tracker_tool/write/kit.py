@@ -10,8 +10,12 @@ a builder needs this one import.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 
+from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError
 from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.write.prompts import header_title, validation
@@ -127,6 +131,23 @@ def new_workbook(path):
     })
 
 
+@contextmanager
+def output_workbook(out: str | Path, title: str, created: date, **properties) -> Iterator:
+    """A new workbook (new_workbook's) that lands at ``out`` only once all of it is written.
+
+    It is built in a temporary file renamed over ``out`` when closed (core/atomic.py), so a
+    crash or Ctrl-C never leaves half a workbook. ``created`` is pinned by the caller (the
+    audit date, the template's release) so the same input always gives the same bytes.
+    """
+    with atomic_path(out) as tmp:
+        workbook = new_workbook(tmp)
+        workbook.set_properties({"title": title, "author": "tracker-tool",
+                                 "created": datetime.combine(created, datetime.min.time()),
+                                 **properties})
+        yield workbook
+        close_workbook(workbook, out)
+
+
 def filter_rows(ws, rows: int, cols: int, head: int = 0) -> None:
     """A filter on the table headed at row ``head``; an empty table still gets one, on a
     blank row, so the reader sees it is a table and can filter it once rows are added."""
@@ -151,5 +172,5 @@ def print_setup(ws, *, repeat: tuple[int, ...] | None = None, paper: int = A4,
         ws.set_footer(f"&L&8{footer.replace('&', '&&')}&R&8Page &P of &N")
 
 
-__all__ = ["A3", "A4", "Kit", "filter_rows", "header_title", "new_workbook", "print_setup",
-           "validation"]
+__all__ = ["A3", "A4", "Kit", "filter_rows", "header_title", "new_workbook", "output_workbook",
+           "print_setup", "validation"]
