@@ -68,6 +68,27 @@ def test_clean_rows_raise_nothing(check):
     assert report.findings == [] and report.rows == 2 and report.sheet == "Probation actions"
 
 
+@pytest.mark.parametrize("field, cell, value, code, severity", [
+    ("person_responsible", "H4", "Seniors", "person-responsible.group", "error"),
+    ("person_responsible", "H4", "Ruth Adeyemi; Dee Marsh", "person-responsible.several",
+     "warning"),
+    ("mentor", "I4", "Day shift carers", "mentor.group", "warning"),
+    ("mentor", "I4", "Everyone", "mentor.group", "warning"),
+    ("mentor", "I4", "Dee Marsh and Jo Bell", "mentor.several", "warning"),
+])
+def test_people_answering_for_an_action_are_each_one_person(check, field, cell, value, code,
+                                                            severity):
+    report = check([action(**{field: value})])
+    assert located(report) == {(code, cell)}
+    assert report.findings[0].severity.value == severity
+
+
+@pytest.mark.parametrize("field, value", [("person_responsible", "Onboarding lead Ruth Adeyemi"),
+                                          ("mentor", "Marsh, Dee"), ("mentor", None)])
+def test_one_person_or_no_mentor_is_clean(check, field, value):
+    assert check([action(**{field: value})]).findings == []
+
+
 @pytest.mark.parametrize("field, cell, code", [
     ("new_starter", "B4", "new-starter.missing"),
     ("start_date", "C4", "start-date.missing"),

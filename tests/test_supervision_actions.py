@@ -88,6 +88,23 @@ def test_required_field_blank(check, field, cell, code, severity):
     assert report.findings[0].severity.value == severity
 
 
+@pytest.mark.parametrize("manager, code, severity", [
+    ("Care team", "line-manager.group", "error"),
+    ("All managers", "line-manager.group", "error"),
+    ("Ruth Adeyemi and Tom Becket", "line-manager.several", "warning"),
+    ("RM / DM", "line-manager.several", "warning"),
+])
+def test_line_manager_is_one_named_person(check, manager, code, severity):
+    report = check([action(line_manager=manager)])
+    assert located(report) == {(code, "G4")}
+    assert report.findings[0].severity.value == severity
+
+
+@pytest.mark.parametrize("manager", ["Team leader Ruth Adeyemi", "Adeyemi, Ruth", "R. Adeyemi"])
+def test_line_manager_named_as_one_person_is_clean(check, manager):
+    assert check([action(line_manager=manager)]).findings == []
+
+
 def test_refs_missing_and_duplicated(check):
     report = check([action(), action(action_id="SA-009"), action(action_id="SA-009"),
                     action(action_id=None)])

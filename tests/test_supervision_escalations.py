@@ -64,6 +64,22 @@ def test_clean_cases_raise_nothing(check):
     assert report.findings == [] and report.rows == 2 and report.sheet == "Escalated cases"
 
 
+@pytest.mark.parametrize("manager, code, severity", [
+    ("Night team", "line-manager.group", "error"),
+    ("Management", "line-manager.group", "error"),
+    ("Ruth Adeyemi & Tom Becket", "line-manager.several", "warning"),
+])
+def test_line_manager_is_one_named_person(check, manager, code, severity):
+    report = check([case(line_manager=manager)])
+    assert located(report) == {(code, "G4")}
+    assert report.findings[0].severity.value == severity
+
+
+@pytest.mark.parametrize("manager", ["Deputy manager Tom Becket", "Becket, Tom"])
+def test_line_manager_named_as_one_person_is_clean(check, manager):
+    assert check([case(line_manager=manager)]).findings == []
+
+
 @pytest.mark.parametrize("field, cell, code", [
     ("staff_name", "B4", "staff-name.missing"),
     ("concern", "C4", "concern.missing"),

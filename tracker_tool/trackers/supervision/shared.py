@@ -1,5 +1,6 @@
-"""What the three supervision trackers share: wording helpers, evidence and action tests,
-working-day arithmetic, and the monthly governance counts (themes, clusters, repeats).
+"""What the three supervision trackers share, from their one source article: its word lists
+for evidence and for actions that can be tested, the same-working-day rule, and the monthly
+governance counts (themes, clusters, repeats).
 
 The thresholds here are the article's own numbers; a service cannot yet change them in its
 policy file, so they are named constants rather than settings.
@@ -12,12 +13,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.core.cell_values import display
-from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.trackers.common import points_to_nothing, words_of
-from tracker_tool.core.wording import days_text, either, fmt  # noqa: F401 - the rules import them from here
-from tracker_tool.policy.service_policy import person_key
+from tracker_tool.trackers.kit import (
+    CheckedRow,
+    Figure,
+    RuleContext,
+    display,
+    person_key,
+)
 
 #: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
 #: article's warning signs describe ("around one area of practice such as record keeping").
@@ -89,11 +92,6 @@ def untestable_action(text: str | None) -> str | None:
 
 # -- dates ---------------------------------------------------------------------------------
 
-def working_days_late(ctx: RuleContext, due: date, when: date) -> int:
-    """Working days after ``due`` up to ``when``, by the service's calendar (its nation)."""
-    return ctx.policy.calendar.working_days_after(due, when)
-
-
 def next_working_day(ctx: RuleContext, day: date) -> date:
     """``day`` itself when it is a working day, else the first working day after it."""
     calendar = ctx.policy.calendar
@@ -105,24 +103,11 @@ def logged_late(ctx: RuleContext, event: date, logged: date) -> bool:
     return logged > next_working_day(ctx, event)
 
 
-def stale_since(last: date | None, fallback: date | None, as_of: date, every: int) -> int | None:
-    """Days since ``last`` (or ``fallback``) when more than ``every`` days; else None."""
-    since = last or fallback
-    if since is None or since > as_of:
-        return None
-    gap = (as_of - since).days
-    return gap if gap > every else None
-
-
 # -- governance counts ---------------------------------------------------------------------
 
 def shown(value) -> str:
     """A dropdown's value as typed ('Record keeping'), not the enum's Python name."""
     return display(getattr(value, "value", value))
-
-
-def same_person(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and person_key(a) == person_key(b)
 
 
 def themes(rows: Iterable[CheckedRow], theme: Callable, minimum: int = THEME_REPEAT
@@ -202,12 +187,3 @@ def themes_figure(found: list, what: str) -> Figure:
     return Figure("repeated_overdue_themes", "Repeated overdue themes", len(found),
                   f"Areas with {THEME_REPEAT} or more {what}"
                   + (f": {names}." if names else "."))
-
-
-def escalation(row: CheckedRow, *, ident, title, owner, due, days: int, reasons: list[str],
-               route: str, recorded) -> Escalation:
-    return Escalation(row=row.excel_row, action_id=display(ident or ""),
-                      title=display(title or ""), owner=display(owner or ""), due=due,
-                      days_overdue=days, reasons=tuple(reasons), route=route,
-                      recorded=display(recorded or ""))
-

@@ -14,59 +14,31 @@ from it.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from tracker_tool.trackers.kit import (
+    CellCount,
+    CellDate,
+    CellText,
+    Column,
+    E,
+    Row,
+    W,
+    choice,
+)
+from tracker_tool.trackers.supervision.probation.vocabulary import (
+    Confidence,
+    Gap,
+    Risk,
+    Status,
+)
 
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
-
-E, W = Severity.ERROR, Severity.WARNING
 ACTION, MENTOR, VERIFY, ESCALATE = (
     "The action", "Mentor support", "Verification", "Overdue and escalation")
 
 
-class Gap(str, Enum):
-    MEDICATION = "Medication"
-    MOVING = "Moving and handling"
-    SAFEGUARDING = "Safeguarding"
-    RECORDS = "Record keeping"
-    INFECTION = "Infection prevention and control"
-    PERSON_CENTRED = "Person-centred care"
-    COMMUNICATION = "Communication"
-    FIRE = "Fire safety"
-    OTHER = "Other"
-
-
-#: Induction gaps that bear on safe practice (Ex3 escalation, step 4).
-SAFE_PRACTICE = frozenset({Gap.MEDICATION, Gap.MOVING, Gap.SAFEGUARDING})
-
-
-class Confidence(str, Enum):
-    UP = "Improved"
-    SAME = "No change"
-    DOWN = "Lower"
-
-
-class Status(str, Enum):
-    OPEN = "Open"
-    IN_PROGRESS = "In progress"
-    COMPLETED = "Completed"
-    FAILED = "Failed"
-
-
-class Risk(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
-
-
-class ProbationAction(BaseModel):
+class ProbationAction(Row):
     """One probation support action, from the induction gap to its verified completion."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_id: Annotated[CellText, Column(
         "Action ref", "A short reference unique in this tracker, such as PA-007.", "Ex3 step 1",

@@ -22,98 +22,36 @@ escalation rules need, not the history:
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from tracker_tool.trackers.kit import (
+    CellCount,
+    CellDate,
+    CellText,
+    Column,
+    E,
+    Row,
+    W,
+    choice,
+)
+from tracker_tool.trackers.supervision.escalated.vocabulary import (
+    Compliance,
+    Concern,
+    Decision,
+    Outcome,
+    Pathway,
+    Progress,
+    Recheck,
+    RecheckResult,
+    Risk,
+)
 
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
-
-E, W = Severity.ERROR, Severity.WARNING
 CASE, PLAN, MONITOR, REVIEW, OUTCOME = (
     "The case", "Action plan", "Monitoring", "Fortnightly review", "Outcome")
 
 
-class Concern(str, Enum):
-    DOCUMENTATION = "Documentation"
-    RELIABILITY = "Shift reliability"
-    CARE_PLAN = "Care plan adherence"
-    MEDICATION = "Medication practice"
-    SAFEGUARDING = "Safeguarding practice"
-    MOVING = "Moving and handling"
-    CONDUCT = "Conduct"
-    OTHER = "Other"
-
-
-#: Concerns where a failed recheck is high risk whatever the risk rating (Ex2 escalation).
-HIGH_RISK_CONCERNS = frozenset({Concern.MEDICATION, Concern.SAFEGUARDING, Concern.MOVING})
-
-
-class Recheck(str, Enum):
-    OBSERVATION = "Shift observation"
-    RECORD_AUDIT = "Record audit"
-    COMPETENCY = "Competency assessment"
-    SPOT_CHECK = "Spot check"
-    OTHER = "Other"
-
-
-class Progress(str, Enum):
-    NONE = "No measurable progress"
-    SOME = "Some progress"
-    GOOD = "Good progress"
-    MET = "Targets met"
-
-
-class RecheckResult(str, Enum):
-    PASSED = "Passed"
-    PARTLY = "Partly passed"
-    FAILED = "Failed"
-
-
-class Compliance(str, Enum):
-    FULL = "Fully followed"
-    PARTLY = "Partly followed"
-    NOT = "Not followed"
-
-
-class Risk(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
-
-
-class Decision(str, Enum):
-    CONTINUE = "Continue plan"
-    EXTEND = "Extend monitoring"
-    SENIOR = "Escalate to senior oversight"
-    CLOSE = "Close case"
-    HR = "Start formal HR process"
-
-
-#: Decisions after which the HR lead must act straight away (Ex2 step 5).
-FINAL_DECISIONS = frozenset({Decision.CLOSE, Decision.HR})
-
-
-class Outcome(str, Enum):
-    OPEN = "Open"
-    SUSTAINED = "Closed: improvement sustained"
-    HR = "Closed: formal HR process"
-    LEFT = "Closed: staff member left"
-
-
-class Pathway(str, Enum):
-    NO = "No formal pathway"
-    CAPABILITY = "Capability procedure"
-    DISCIPLINARY = "Disciplinary procedure"
-    OTHER = "Other formal process"
-
-
-class EscalatedCase(BaseModel):
+class EscalatedCase(Row):
     """One escalated supervision case, from the repeated concern to its outcome."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     case_id: Annotated[CellText, Column(
         "Case ref", "A short reference unique in this tracker, such as EC-004.", "Ex2 step 1",

@@ -1,20 +1,10 @@
 """The supervision-escalations tracker: formal cases for repeated practice concerns (Example 2)."""
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.supervision.escalated_model import EscalatedCase, Outcome
-from tracker_tool.trackers.supervision.escalated_rules import (
-    ROW_RULES,
-    RULES,
-    escalations,
-    figures,
-)
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.supervision.escalated.figures import escalations, figures
+from tracker_tool.trackers.supervision.escalated.models import EscalatedCase
+from tracker_tool.trackers.supervision.escalated.rules import ROW_RULES, case_refs
+from tracker_tool.trackers.supervision.escalated.vocabulary import Outcome
 
 INSTRUCTIONS = (
     ("One row per escalated case: a practice concern that has come back after ordinary "
@@ -39,7 +29,7 @@ INSTRUCTIONS = (
      "filtering and resizing still work. Do not add, delete or rename columns or sheets."),
 )
 
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="supervision-escalations",
     title="Escalated supervision cases",
     summary="Formal cases for repeated practice concerns: plan, monitoring, fortnightly "
@@ -47,11 +37,9 @@ TRACKER = Tracker(
     version="1.0",
     sheet_name="Escalated cases",
     row_model=EscalatedCase,
-    catalogue=CORE_RULES + required_catalogue(column_specs(EscalatedCase)) + RULES,
-    rules=(required_fields, unique_values("case_id", "case.ref-missing",
-                                          "case.ref-duplicate")) + ROW_RULES,
+    ids=case_refs,
+    rules=ROW_RULES,
     instructions=INSTRUCTIONS,
-    id_key="case_id",
     highlights=LiveHighlights("target_date", "outcome",
                               tuple(o.value for o in Outcome if o is not Outcome.OPEN),
                               "line_manager", ("staff_name", "corrective_action")),

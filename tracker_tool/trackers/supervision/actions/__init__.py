@@ -1,20 +1,9 @@
 """The supervision-actions tracker: actions agreed in routine supervision (article, Example 1)."""
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.supervision.actions_model import SupervisionAction
-from tracker_tool.trackers.supervision.actions_rules import (
-    ROW_RULES,
-    RULES,
-    escalations,
-    figures,
-)
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.supervision.actions.figures import escalations, figures
+from tracker_tool.trackers.supervision.actions.models import SupervisionAction
+from tracker_tool.trackers.supervision.actions.rules import ROW_RULES, action_refs
 
 INSTRUCTIONS = (
     ("One row per action agreed in a supervision meeting. The line manager adds it on the day of "
@@ -38,7 +27,7 @@ INSTRUCTIONS = (
      "filtering and resizing still work. Do not add, delete or rename columns or sheets."),
 )
 
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="supervision-actions",
     title="Supervision action tracker",
     summary="Actions agreed in staff supervision: logged, checked against evidence, escalated "
@@ -46,11 +35,9 @@ TRACKER = Tracker(
     version="1.0",
     sheet_name="Supervision actions",
     row_model=SupervisionAction,
-    catalogue=CORE_RULES + required_catalogue(column_specs(SupervisionAction)) + RULES,
-    rules=(required_fields, unique_values("action_id", "supervision.ref-missing",
-                                          "supervision.ref-duplicate")) + ROW_RULES,
+    ids=action_refs,
+    rules=ROW_RULES,
     instructions=INSTRUCTIONS,
-    id_key="action_id",
     highlights=LiveHighlights("deadline", "status", ("Complete",), "line_manager",
                               ("staff_name", "action")),
     figures=figures,

@@ -1,20 +1,9 @@
 """The probation-actions tracker: new starters' support actions through probation (Example 3)."""
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
-from tracker_tool.check.tracker import LiveHighlights, Tracker
-from tracker_tool.core.catalogue import CORE_RULES
-from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.supervision.probation_model import ProbationAction
-from tracker_tool.trackers.supervision.probation_rules import (
-    ROW_RULES,
-    RULES,
-    escalations,
-    figures,
-)
+from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.supervision.probation.figures import escalations, figures
+from tracker_tool.trackers.supervision.probation.models import ProbationAction
+from tracker_tool.trackers.supervision.probation.rules import ROW_RULES, action_refs
 
 INSTRUCTIONS = (
     ("One row per support action agreed with a new starter at a probation supervision (week "
@@ -37,7 +26,7 @@ INSTRUCTIONS = (
      "filtering and resizing still work. Do not add, delete or rename columns or sheets."),
 )
 
-TRACKER = Tracker(
+TRACKER = define_tracker(
     kind="probation-actions",
     title="Probation action tracker",
     summary="New starters' probation support actions: mentoring, verification, working-day "
@@ -45,11 +34,9 @@ TRACKER = Tracker(
     version="1.0",
     sheet_name="Probation actions",
     row_model=ProbationAction,
-    catalogue=CORE_RULES + required_catalogue(column_specs(ProbationAction)) + RULES,
-    rules=(required_fields, unique_values("action_id", "probation.ref-missing",
-                                          "probation.ref-duplicate")) + ROW_RULES,
+    ids=action_refs,
+    rules=ROW_RULES,
     instructions=INSTRUCTIONS,
-    id_key="action_id",
     highlights=LiveHighlights("deadline", "status", ("Completed",), "person_responsible",
                               ("new_starter", "action")),
     figures=figures,

@@ -1,29 +1,31 @@
-"""Checks, figures and escalations of the escalated-cases tracker (article, Example 2)."""
+"""Checks of the escalated-cases tracker (article, Operational Example 2), each with the codes
+it raises beside it; the facts the figures count are the functions here too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-from tracker_tool.check.rule_context import CheckedRow, RuleContext
-from tracker_tool.core.catalogue import RuleInfo
-from tracker_tool.core.findings import Finding, Severity
-from tracker_tool.core.report import Escalation, Figure
-from tracker_tool.policy.service_policy import person_key
-from tracker_tool.trackers.supervision.common import (
-    cluster,
-    cluster_figure,
-    days_text,
-    escalation,
-    fmt,
-    lower_first,
-    on_time_rate,
+from tracker_tool.trackers.common import (
+    owner_check,
+    owner_codes,
     stale_since,
-    themes,
-    themes_figure,
     working_days_late,
 )
-from tracker_tool.trackers.supervision.escalated_model import (
+from tracker_tool.trackers.kit import (
+    CheckedRow,
+    Code,
+    E,
+    RuleContext,
+    W,
+    X,
+    days_text,
+    fmt,
+    person_key,
+    rule,
+    unique_ids,
+)
+from tracker_tool.trackers.supervision.escalated.models import EscalatedCase
+from tracker_tool.trackers.supervision.escalated.vocabulary import (
     FINAL_DECISIONS,
     HIGH_RISK_CONCERNS,
     Outcome,
@@ -32,90 +34,23 @@ from tracker_tool.trackers.supervision.escalated_model import (
     RecheckResult,
     Risk,
 )
+from tracker_tool.trackers.supervision.shared import cluster, lower_first
 
-E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
 MONITOR_EVERY, REVIEW_EVERY = 7, 14      # Ex2 step 3 (weekly), step 4 (fortnightly)
 MISSED_LIMIT, PROGRESS_DAYS = 2, 28      # Ex2 escalation
 REPEAT_WINDOW = 60                       # Ex2 outcome: repeat escalation within 60 days
 
-RULES: tuple[RuleInfo, ...] = (
-    RuleInfo("case.ref-missing", "Case ref missing", W, "Ex2 step 1",
-             "{label} has no case ref, so the review forms cannot point to it.",
-             "Give every case a short unique reference such as EC-004."),
-    RuleInfo("case.ref-duplicate", "Duplicate case ref", E, "Ex2 step 1",
-             "Case ref '{value}' is already used on row {first}.",
-             "Give each case its own reference."),
-    RuleInfo("case.date-in-future", "Date after the audit date", E, "Ex2 steps 1-5",
-             "{label}: the {what} ({value}) is after the audit date {as_of}.",
-             "Record the day it actually happened."),
-    RuleInfo("case.date-order", "Dates in the wrong order", E, "Ex2 steps 1-5",
-             "{label}: the {what} ({value}) is before the {other} ({then}).",
-             "Check both dates."),
-    RuleInfo("case.opened-late", "Case opened late", W, "Ex2 step 1",
-             "{label} was opened on {value}, {days} after the concern was confirmed ({then}); "
-             "the article allows one.",
-             "Open escalated cases within one working day of confirming the repeated concern."),
-    RuleInfo("case.plan-late", "Plan signed late", W, "Ex2 step 2",
-             "{label}: the plan was signed on {value}, {days} after the case opened; it should be "
-             "finalised within 24 hours.",
-             "Agree and sign the plan the day after the case opens at the latest."),
-    RuleInfo("case.plan-unsigned", "No signed plan", W, "Ex2 step 2",
-             "{label} opened {days} ago and no signed plan is recorded.",
-             "Finalise the plan with the staff member and record the day they signed it."),
-    RuleInfo("case.monitoring-stale", "Monitoring not kept up", W, "Ex2 step 3, warning signs",
-             "{label} is open and its last monitoring check was {days} ago{since}.",
-             "Record each observation or audit as it happens; look at them at least weekly."),
-    RuleInfo("case.review-overdue", "Fortnightly review overdue", W, "Ex2 step 4",
-             "{label} is open and has not been reviewed for {days}{since}.",
-             "Review the case at the fortnightly performance meeting and record the decision."),
-    RuleInfo("case.overdue", "Past its target date", W, "Ex2 step 2, outcome",
-             "{label} is open {days} after its target closure date ({value}).",
-             "Decide at the next review: close, extend with a new date, or escalate."),
-    RuleInfo("case.missed-reviews", "Two reviews missed", X, "Ex2 escalation",
-             "{label} has missed {count} fortnightly reviews{detail}; it must go to senior "
-             "provider oversight and none is recorded.",
-             "The Registered Manager escalates to senior oversight and adds the case to the "
-             "service improvement plan."),
-    RuleInfo("case.failed-recheck", "High-risk recheck failed", X, "Ex2 escalation",
-             "{label}: the latest recheck failed and the case is high risk ({why}); it must go "
-             "to senior provider oversight and none is recorded.",
-             "The Registered Manager escalates to senior oversight and adds the case to the "
-             "service improvement plan."),
-    RuleInfo("case.no-progress", "No measurable progress after 28 days", X, "Ex2 escalation",
-             "{label} opened {days} ago and {state}; it must go to senior provider oversight "
-             "and none is recorded.",
-             "The Registered Manager escalates to senior oversight and adds the case to the "
-             "service improvement plan."),
-    RuleInfo("case.not-on-plan", "Escalated but not on the improvement plan", W,
-             "Ex2 escalation",
-             "{label} went to senior oversight on {then} but no service improvement plan "
-             "entry is recorded.",
-             "Add the case to the service improvement plan and give the ref."),
-    RuleInfo("case.closed-no-evidence", "Closed without evidence", E, "Ex2 step 5",
-             "{label} is {outcome} but no evidence supporting closure is recorded.",
-             "Name the audits, observations and review forms that support the outcome."),
-    RuleInfo("case.closed-no-date", "Closed without a date", W, "Ex2 step 5",
-             "{label} is {outcome} but has no date closed.",
-             "Record the day the HR lead closed or advanced the case."),
-    RuleInfo("case.hr-pathway-missing", "HR process not named", W, "Ex2 step 5",
-             "{label} was closed to a formal HR process but the pathway is {state}.",
-             "Record which formal process the case started."),
-    RuleInfo("case.closed-unproven", "Closed as improved against the evidence", E,
-             "Ex2 step 5, what can go wrong",
-             "{label} is closed as improvement sustained, but {why}.",
-             "Reopen the case, or record the recheck that shows the improvement."),
-    RuleInfo("case.closure-delayed", "Final decision not acted on", W, "Ex2 step 5",
-             "{label}: the review on {then} decided '{decision}', but the case is still open "
-             "{days} later.",
-             "The HR lead closes or advances the case straight after the final review decision."),
-    RuleInfo("case.repeat-escalation", "Same concern escalated again within 60 days", W,
-             "Ex2 outcome, governance",
-             "{label} repeats {first}, a {concern} case for {staff} {when}.",
-             "Check whether the earlier case closed on real evidence; consider the HR pathway."),
-    RuleInfo("case.manager-cluster", "Open cases cluster on one manager", W, "Ex2 governance",
-             "{manager} is line manager for {count} of the {total} open cases.",
-             "Look at that team's recruitment, induction and supervision with the manager."),
-)
+case_refs = unique_ids(
+    "case_id",
+    Code("case.ref-missing", "Case ref missing", W, "Ex2 step 1",
+         "{label} has no case ref, so the review forms cannot point to it.",
+         "Give every case a short unique reference such as EC-004."),
+    Code("case.ref-duplicate", "Duplicate case ref", E, "Ex2 step 1",
+         "Case ref '{value}' is already used on row {first}.",
+         "Give each case its own reference."))
+
+#: The manager who owns the case's action plan (Ex2 step 2).
+line_manager = owner_check("line_manager", owner_codes(EscalatedCase, "line_manager"))
 
 
 def is_open(row: CheckedRow) -> bool:
@@ -162,7 +97,25 @@ def _senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
     return reasons
 
 
-def dates(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("case.date-in-future", "Date after the audit date", E, "Ex2 steps 1-5",
+         "{label}: the {what} ({value}) is after the audit date {as_of}.",
+         "Record the day it actually happened."),
+    Code("case.date-order", "Dates in the wrong order", E, "Ex2 steps 1-5",
+         "{label}: the {what} ({value}) is before the {other} ({then}).",
+         "Check both dates."),
+    Code("case.opened-late", "Case opened late", W, "Ex2 step 1",
+         "{label} was opened on {value}, {days} after the concern was confirmed ({then}); "
+         "the article allows one.",
+         "Open escalated cases within one working day of confirming the repeated concern."),
+    Code("case.plan-late", "Plan signed late", W, "Ex2 step 2",
+         "{label}: the plan was signed on {value}, {days} after the case opened; it should be "
+         "finalised within 24 hours.",
+         "Agree and sign the plan the day after the case opens at the latest."),
+    Code("case.plan-unsigned", "No signed plan", W, "Ex2 step 2",
+         "{label} opened {days} ago and no signed plan is recorded.",
+         "Finalise the plan with the staff member and record the day they signed it."))
+def dates(ctx: RuleContext):
     as_of = fmt(ctx.as_of)
     for row in ctx.rows:
         r = row.record
@@ -197,7 +150,17 @@ def dates(ctx: RuleContext) -> Iterator[Finding]:
                          days=days_text((ctx.as_of - opened).days))
 
 
-def rhythm(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("case.monitoring-stale", "Monitoring not kept up", W, "Ex2 step 3, warning signs",
+         "{label} is open and its last monitoring check was {days} ago{since}.",
+         "Record each observation or audit as it happens; look at them at least weekly."),
+    Code("case.review-overdue", "Fortnightly review overdue", W, "Ex2 step 4",
+         "{label} is open and has not been reviewed for {days}{since}.",
+         "Review the case at the fortnightly performance meeting and record the decision."),
+    Code("case.overdue", "Past its target date", W, "Ex2 step 2, outcome",
+         "{label} is open {days} after its target closure date ({value}).",
+         "Decide at the next review: close, extend with a new date, or escalate."))
+def rhythm(ctx: RuleContext):
     """Weekly monitoring, fortnightly reviews and the target date (Ex2 steps 2-4)."""
     for row in ctx.rows:
         r = row.record
@@ -216,7 +179,28 @@ def rhythm(ctx: RuleContext) -> Iterator[Finding]:
                          days=days_text((ctx.as_of - r.target_date).days))
 
 
-def senior_oversight(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("case.missed-reviews", "Two reviews missed", X, "Ex2 escalation",
+         "{label} has missed {count} fortnightly reviews{detail}; it must go to senior "
+         "provider oversight and none is recorded.",
+         "The Registered Manager escalates to senior oversight and adds the case to the "
+         "service improvement plan."),
+    Code("case.failed-recheck", "High-risk recheck failed", X, "Ex2 escalation",
+         "{label}: the latest recheck failed and the case is high risk ({why}); it must go "
+         "to senior provider oversight and none is recorded.",
+         "The Registered Manager escalates to senior oversight and adds the case to the "
+         "service improvement plan."),
+    Code("case.no-progress", "No measurable progress after 28 days", X, "Ex2 escalation",
+         "{label} opened {days} ago and {state}; it must go to senior provider oversight "
+         "and none is recorded.",
+         "The Registered Manager escalates to senior oversight and adds the case to the "
+         "service improvement plan."),
+    Code("case.not-on-plan", "Escalated but not on the improvement plan", W,
+         "Ex2 escalation",
+         "{label} went to senior oversight on {then} but no service improvement plan "
+         "entry is recorded.",
+         "Add the case to the service improvement plan and give the ref."))
+def senior_oversight(ctx: RuleContext):
     for row in ctx.rows:
         r = row.record
         if r.senior_oversight is None and row.missing("senior_oversight"):
@@ -240,7 +224,25 @@ def senior_oversight(ctx: RuleContext) -> Iterator[Finding]:
                          then=fmt(r.senior_oversight))
 
 
-def outcome(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("case.closed-no-evidence", "Closed without evidence", E, "Ex2 step 5",
+         "{label} is {outcome} but no evidence supporting closure is recorded.",
+         "Name the audits, observations and review forms that support the outcome."),
+    Code("case.closed-no-date", "Closed without a date", W, "Ex2 step 5",
+         "{label} is {outcome} but has no date closed.",
+         "Record the day the HR lead closed or advanced the case."),
+    Code("case.hr-pathway-missing", "HR process not named", W, "Ex2 step 5",
+         "{label} was closed to a formal HR process but the pathway is {state}.",
+         "Record which formal process the case started."),
+    Code("case.closed-unproven", "Closed as improved against the evidence", E,
+         "Ex2 step 5, what can go wrong",
+         "{label} is closed as improvement sustained, but {why}.",
+         "Reopen the case, or record the recheck that shows the improvement."),
+    Code("case.closure-delayed", "Final decision not acted on", W, "Ex2 step 5",
+         "{label}: the review on {then} decided '{decision}', but the case is still open "
+         "{days} later.",
+         "The HR lead closes or advances the case straight after the final review decision."))
+def outcome(ctx: RuleContext):
     for row in ctx.rows:
         r = row.record
         if not is_open(row):
@@ -289,7 +291,15 @@ def _ended(row: CheckedRow):
     return row.record.date_closed or row.record.date_escalated
 
 
-def patterns(ctx: RuleContext) -> Iterator[Finding]:
+@rule(
+    Code("case.repeat-escalation", "Same concern escalated again within 60 days", W,
+         "Ex2 outcome, governance",
+         "{label} repeats {first}, a {concern} case for {staff} {when}.",
+         "Check whether the earlier case closed on real evidence; consider the HR pathway."),
+    Code("case.manager-cluster", "Open cases cluster on one manager", W, "Ex2 governance",
+         "{manager} is line manager for {count} of the {total} open cases.",
+         "Look at that team's recruitment, induction and supervision with the manager."))
+def patterns(ctx: RuleContext):
     for row in ctx.rows:
         earlier = repeats(ctx).get(row.excel_row)
         if earlier is not None:
@@ -306,58 +316,4 @@ def patterns(ctx: RuleContext) -> Iterator[Finding]:
                        total=total)
 
 
-ROW_RULES = (dates, rhythm, senior_oversight, outcome, patterns)
-
-
-def _past_target(row: CheckedRow, ctx: RuleContext) -> bool:
-    target = row.record.target_date
-    return is_open(row) and target is not None and target < ctx.as_of
-
-
-def figures(ctx: RuleContext) -> list[Figure]:
-    rows = ctx.rows
-    late = [r for r in rows if _past_target(r, ctx)]
-    closed = [r for r in rows if not is_open(r)]
-
-    def on_time(r):
-        return (not is_open(r) and r.record.date_closed and r.record.target_date
-                and r.record.date_closed <= r.record.target_date)
-
-    return [
-        Figure("cases_opened", "Cases opened", len(rows), "Rows with any entry."),
-        Figure("open", "Open cases", len(rows) - len(closed), "Case outcome Open or blank."),
-        Figure("overdue", "Open past target date", len(late),
-               "Open cases whose target closure date has passed."),
-        Figure("on_time_closure_rate", "Closed within target (%)",
-               on_time_rate(closed + late, on_time),
-               "Of the closed cases and those open past their target, the share closed by the "
-               "target date."),
-        themes_figure(themes(late, lambda r: r.record.concern), "cases past target"),
-        cluster_figure(late, "line_manager", "cases past target"),
-        Figure("repeat_escalations", "Repeat escalations within 60 days", len(repeats(ctx)),
-               "Cases raising the same concern for the same person within 60 days of an "
-               "earlier case closing."),
-        Figure("to_escalate", "For senior oversight",
-               sum(bool(senior_reasons(r, ctx)) for r in rows),
-               "Open cases past a senior-oversight threshold (two missed reviews, a failed "
-               "high-risk recheck, no progress after 28 days), whether or not escalated yet."),
-    ]
-
-
-def escalations(ctx: RuleContext) -> list[Escalation]:
-    found = []
-    for row in ctx.rows:
-        reasons = senior_reasons(row, ctx)
-        if reasons:
-            r = row.record
-            late = (ctx.as_of - r.target_date).days if _past_target(row, ctx) else 0
-            recorded = " ".join(part for part in (
-                f"Senior oversight from {fmt(r.senior_oversight)}" if r.senior_oversight else "",
-                f"({r.improvement_plan_ref})" if r.improvement_plan_ref else "") if part)
-            found.append(escalation(
-                row, ident=r.case_id, title=f"{r.concern.value if r.concern else 'Concern'}: "
-                f"{r.corrective_action or ''}".rstrip(": "), owner=r.line_manager,
-                due=r.target_date, days=late, reasons=list(reasons.values()),
-                route="Registered Manager to senior provider oversight; service improvement plan",
-                recorded=recorded))
-    return found
+ROW_RULES = (line_manager, dates, rhythm, senior_oversight, outcome, patterns)

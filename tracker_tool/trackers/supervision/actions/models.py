@@ -11,65 +11,31 @@ category, not typed, so nobody has to remember to link them.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from tracker_tool.trackers.kit import (
+    CellCount,
+    CellDate,
+    CellText,
+    Column,
+    E,
+    Row,
+    W,
+    choice,
+)
+from tracker_tool.trackers.supervision.actions.vocabulary import (
+    Category,
+    Priority,
+    Stage,
+    Status,
+)
 
-from tracker_tool.core.columns import Column
-from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
-from tracker_tool.core.findings import Severity
-
-E, W = Severity.ERROR, Severity.WARNING
 LOGGED, WEEKLY, CHECK, OVERDUE = (
     "Action logged", "Weekly check", "Follow-up check", "Overdue register")
 
 
-class Category(str, Enum):
-    RECORD_KEEPING = "Record keeping"
-    TRAINING = "Training refresher"
-    PRACTICE = "Practice standards"
-    MEDICATION = "Medication"
-    SAFEGUARDING = "Safeguarding"
-    CARE_PLAN = "Care plan compliance"
-    COMMUNICATION = "Communication"
-    RELIABILITY = "Attendance and reliability"
-    OTHER = "Other"
-
-
-#: Categories whose missed actions are escalated from the first day late (Ex1 escalation).
-ESCALATE_AT_ONCE = frozenset({Category.MEDICATION, Category.SAFEGUARDING, Category.CARE_PLAN})
-
-
-class Priority(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
-
-
-class Status(str, Enum):
-    OPEN = "Open"
-    IN_PROGRESS = "In progress"
-    COMPLETE = "Complete"
-    NOT_MET = "Not met at check"
-
-
-class Stage(str, Enum):
-    """How far a late action has gone; the last two are the escalation Ex1 asks for."""
-
-    NONE = "Not escalated"
-    CHASED = "Line manager chasing"
-    REGISTER = "Overdue register (weekly RM review)"
-    SENIOR = "Senior leaders"
-
-
-ESCALATED = frozenset({Stage.REGISTER, Stage.SENIOR})
-
-
-class SupervisionAction(BaseModel):
+class SupervisionAction(Row):
     """One action agreed in supervision, from the meeting to the evidence that closed it."""
-
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     action_id: Annotated[CellText, Column(
         "Action ref", "A short reference unique in this tracker, such as SA-014, to quote in the "
