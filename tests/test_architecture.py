@@ -142,3 +142,55 @@ def test_finding_codes_are_unique_within_each_tracker():
     for tracker in all_trackers().values():
         codes = [rule.code for rule in tracker.catalogue]
         assert len(codes) == len(set(codes)), tracker.kind
+
+
+TRACKERS = PACKAGE / "trackers"
+KIT, COMMON = "tracker_tool.trackers.kit", "tracker_tool.trackers.common"
+#: The action plan's Source dropdown is the policy's list of action sources (policy/sources.py),
+#: which the policy names in its own settings.
+KIND_IMPORTS_ALLOWED = {"tracker_tool.trackers.action_plan.vocabulary imports "
+                        "tracker_tool.policy.sources"}
+
+
+def kind_packages() -> list[Path]:
+    """Every folder under trackers/ whose __init__.py defines its TRACKER with the kit."""
+    return sorted(p.parent for p in TRACKERS.rglob("__init__.py")
+                  if "TRACKER = define_tracker(" in p.read_text())
+
+
+def test_every_registered_kind_is_a_package_defined_with_the_kit():
+    from tracker_tool.trackers import MODULES
+
+    found = {".".join(p.relative_to(TRACKERS).parts) for p in kind_packages()}
+    assert found == set(MODULES)
+
+
+def test_a_kind_imports_only_the_kit_the_shared_checks_and_its_own_family():
+    """A kind sees the pipeline through trackers.kit and trackers.common alone, so the pipeline
+    can change without any kind noticing; the supervision kinds also share supervision.shared."""
+    wrong = []
+    for package in kind_packages():
+        own = module(package / "__init__.py")
+        family = own.rsplit(".", 1)[0]
+        allowed = {KIT, COMMON} | ({f"{family}.shared"} if family != "tracker_tool.trackers"
+                                   else set())
+        for path in package.rglob("*.py"):
+            name = module(path)
+            for target in GRAPH[name]:
+                if not (target in allowed or target == own or target.startswith(own + ".")):
+                    wrong.append(f"{name} imports {target}")
+    shared = TRACKERS / "supervision" / "shared.py"
+    wrong += [f"{module(shared)} imports {t}" for t in GRAPH[module(shared)]
+              if t not in (KIT, COMMON)]
+    assert set(wrong) == KIND_IMPORTS_ALLOWED, "\n".join(sorted(set(wrong) ^ KIND_IMPORTS_ALLOWED))
+
+
+def test_every_kind_package_has_the_same_shape():
+    """__init__ (define_tracker), vocabulary, models, rules; figures where it has figures;
+    other modules only for more rules (*_rules.py), shared facts or the review pack."""
+    extra = {"figures.py", "facts.py", "review_pack.py"}
+    for package in kind_packages():
+        files = {p.name for p in package.glob("*.py")}
+        assert {"__init__.py", "vocabulary.py", "models.py", "rules.py"} <= files, package.name
+        assert not {f for f in files - extra - {"__init__.py", "vocabulary.py", "models.py"}
+                    if not f.endswith("rules.py")}, package.name

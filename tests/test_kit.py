@@ -185,3 +185,14 @@ def test_a_rule_without_declared_codes_is_refused():
         define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
                        sheet_name="Items", row_model=Item, rules=(owners,),
                        instructions=("Fill it in.",))
+
+
+def test_every_kind_raises_only_what_its_catalogue_holds():
+    """Each rule's declared codes are entries of its kind's catalogue, so nothing is raised
+    that `tracker-tool rules` does not list."""
+    from tracker_tool.trackers import all_trackers
+
+    for tracker in all_trackers().values():
+        listed = {info.code for info in tracker.catalogue}
+        for check in tracker.rules:
+            assert check.allowed <= listed, (tracker.kind, check.__name__)
