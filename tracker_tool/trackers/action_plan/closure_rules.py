@@ -9,7 +9,7 @@ from tracker_tool.trackers.action_plan.vocabulary import (
     Status,
     YesNo,
 )
-from tracker_tool.trackers.common import same_person
+from tracker_tool.trackers.common import same_person, unfilled
 from tracker_tool.trackers.kit import (
     Code,
     E,
@@ -43,15 +43,12 @@ def completion(ctx: RuleContext):
     for row in ctx.rows:
         status = row.record.status
         if is_done(row):
-            words = {"status": status.value}
-            if row.missing("date_completed"):
-                yield ctx.at(row, "date_completed", "completion.no-date", **words)
-            if row.missing("completion_evidence"):
-                yield ctx.at(row, "completion_evidence", "completion.no-evidence", **words)
-            if row.missing("what_was_done"):
-                yield ctx.at(row, "what_was_done", "completion.no-account", **words)
-            if row.missing("effectiveness_needed"):
-                yield ctx.at(row, "effectiveness_needed", "effectiveness.undecided", **words)
+            for key, code in unfilled(row, {
+                    "date_completed": "completion.no-date",
+                    "completion_evidence": "completion.no-evidence",
+                    "what_was_done": "completion.no-account",
+                    "effectiveness_needed": "effectiveness.undecided"}):
+                yield ctx.at(row, key, code, status=status.value)
         elif status is not None and row.record.date_completed is not None:
             yield ctx.at(row, "date_completed", "completion.date-but-open", status=status.value)
 

@@ -15,7 +15,7 @@ from tracker_tool.trackers.action_plan.facts import (
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.review_pack import on_time_rate
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, YesNo
-from tracker_tool.trackers.common import escalation
+from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext
 
 
@@ -55,14 +55,8 @@ def review_figures(ctx: RuleContext) -> list[Figure]:
 
 
 def escalations(ctx: RuleContext) -> list[Escalation]:
-    found = []
-    for row in ctx.rows:
-        reasons = escalation_reasons(row, ctx)
-        if not reasons:
-            continue
-        record = row.record
-        found.append(escalation(
-            row, ident=record.action_id, title=record.title, owner=record.owner,
-            due=record.due_date, days=days_overdue(row, ctx) or 0, reasons=reasons,
-            route=record.escalation_route, recorded=record.escalation_record))
-    return found
+    return [escalation(row, ident=row.record.action_id, title=row.record.title,
+                       owner=row.record.owner, due=row.record.due_date,
+                       days=days_overdue(row, ctx) or 0, reasons=reasons,
+                       route=row.record.escalation_route, recorded=row.record.escalation_record)
+            for row, reasons in to_escalate(ctx, escalation_reasons)]

@@ -23,7 +23,12 @@ from tracker_tool.trackers.action_plan.vocabulary import (
     Priority,
     Status,
 )
-from tracker_tool.trackers.common import OwnerCodes, is_vague_evidence, owner_check
+from tracker_tool.trackers.common import (
+    OwnerCodes,
+    is_vague_evidence,
+    owner_check,
+    too_short,
+)
 from tracker_tool.trackers.kit import (
     Code,
     E,
@@ -34,7 +39,6 @@ from tracker_tool.trackers.kit import (
     days_text,
     either,
     fmt,
-    plural,
     rule,
     unique_ids,
 )
@@ -150,17 +154,14 @@ def date_order(ctx: RuleContext):
          "'Audit the last 20 MAR charts...'."))
 def action_quality(ctx: RuleContext):
     """Tick-box and vague actions (s8's "Improve medicines"), and evidence that proves nothing."""
-    shortest = ctx.policy.action_quality.min_description_words
     for row in ctx.rows:
         high = is_high_risk(row)
         phrase = tick_box(row, ctx)
         if phrase is not None:
             yield ctx.at(row, "description", "action.tick-box", phrase=phrase,
                          severity=Severity.ERROR if high else None)
-        elif row.record.description:
-            words = len(row.record.description.split())
-            if words < shortest:
-                yield ctx.at(row, "description", "action.vague", words=plural(words, "word"))
+        elif words := too_short(row.record.description, ctx):
+            yield ctx.at(row, "description", "action.vague", words=words)
         if is_vague_evidence(row.record.evidence_required, ctx):
             yield ctx.at(row, "evidence_required", "evidence-required.vague")
         if is_vague_evidence(row.record.completion_evidence, ctx):

@@ -8,12 +8,11 @@ from enum import Enum
 
 # The Source column's dropdown is the policy's list of sources (see policy/sources.py).
 from tracker_tool.policy.sources import Source as Source
+from tracker_tool.trackers.kit import RAG as RAG  # the owner's own forecast (s12)
+from tracker_tool.trackers.kit import Level
+from tracker_tool.trackers.kit import YesNo as YesNo
 
-
-class Priority(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
+Priority = Level
 
 
 class Status(str, Enum):
@@ -24,19 +23,6 @@ class Status(str, Enum):
     AWAITING_EXTERNAL = "Awaiting external input"
     COMPLETE = "Complete"
     CLOSED = "Closed"
-
-
-class RAG(str, Enum):
-    """The owner's own forecast: Red off track, Amber at risk, Green on track."""
-
-    RED = "Red"
-    AMBER = "Amber"
-    GREEN = "Green"
-
-
-class YesNo(str, Enum):
-    YES = "Yes"
-    NO = "No"
 
 
 class OutcomeAchieved(str, Enum):

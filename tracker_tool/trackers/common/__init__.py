@@ -8,6 +8,7 @@ from tracker_tool.trackers.common.evidence import (
     points_to_nothing,
     standing_alone,
     tick_box_phrase,
+    too_short,
     words_of,
 )
 from tracker_tool.trackers.common.owners import (
@@ -23,13 +24,16 @@ from tracker_tool.trackers.common.status import (
     dated_after,
     days_past,
     escalation,
+    overdue_check,
     stale_since,
+    to_escalate,
+    unfilled,
     working_days_late,
 )
 
 __all__ = [
     "NOBODY", "TEAM", "OwnerCodes", "dated_after", "days_past", "escalation", "has_measure",
-    "is_vague_evidence", "names_several", "owner_check", "owner_codes", "points_to_nothing",
-    "same_person", "stale_since", "standing_alone", "tick_box_phrase", "words_of",
-    "working_days_late",
+    "is_vague_evidence", "names_several", "overdue_check", "owner_check", "owner_codes",
+    "points_to_nothing", "same_person", "stale_since", "standing_alone", "tick_box_phrase",
+    "to_escalate", "too_short", "unfilled", "words_of", "working_days_late",
 ]

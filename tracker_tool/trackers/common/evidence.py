@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from tracker_tool.trackers.kit import CheckedRow, RuleContext
+from tracker_tool.trackers.kit import CheckedRow, RuleContext, plural
 
 WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d")
@@ -49,6 +49,13 @@ def has_measure(text: str, ctx: RuleContext) -> bool:
     folded = text.casefold()
     return any(re.search(rf"\b{re.escape(w.casefold())}", folded)
                for w in ctx.policy.action_quality.measure_words)
+
+
+def too_short(text: str | None, ctx: RuleContext) -> str | None:
+    """'3 words' when an action has fewer words than the policy wants to act on; else None."""
+    count = len(text.split()) if text else 0
+    shortest = ctx.policy.action_quality.min_description_words
+    return plural(count, "word") if text and count < shortest else None
 
 
 def tick_box_phrase(text: str | None, ctx: RuleContext) -> str | None:

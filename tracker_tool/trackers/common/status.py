@@ -7,10 +7,19 @@ sums everywhere, so they are done once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from tracker_tool.trackers.kit import CheckedRow, Escalation, RuleContext, display
+from tracker_tool.trackers.kit import (
+    CheckedRow,
+    Code,
+    Escalation,
+    Rule,
+    RuleContext,
+    days_text,
+    display,
+    rule,
+)
 
 
 def days_past(due: date | None, as_of: date) -> int | None:
@@ -38,6 +47,33 @@ def working_days_late(ctx: RuleContext, due: date, when: date) -> int:
 def dated_after(record, keys: Iterable[str], day: date) -> list[str]:
     """Which of the date fields ``keys`` of ``record`` hold a date later than ``day``."""
     return [key for key in keys if (value := getattr(record, key)) is not None and value > day]
+
+
+def unfilled(row: CheckedRow, wanted: dict[str, str]) -> list[tuple[str, str]]:
+    """(column, code) for each column of ``wanted`` that ``row`` leaves blank: what a done
+    entry must record, each blank column with its own code."""
+    return [(key, code) for key, code in wanted.items() if row.missing(key)]
+
+
+def to_escalate(ctx: RuleContext, reasons_of: Callable[[CheckedRow, RuleContext], list[str]]
+                ) -> list[tuple[CheckedRow, list[str]]]:
+    """Each entry that must be escalated, with the reasons, for the Escalations sheet."""
+    return [(row, reasons) for row in ctx.rows if (reasons := reasons_of(row, ctx))]
+
+
+def overdue_check(key: str, code: Code,
+                  days_late: Callable[[CheckedRow, RuleContext], int | None]) -> Rule:
+    """The rule raising ``code`` on the ``key`` cell of every entry ``days_late`` finds late,
+    with ``{days}`` in the message: '12 days'."""
+    raised = code.code
+
+    def overdue(ctx: RuleContext):
+        for row in ctx.rows:
+            days = days_late(row, ctx)
+            if days is not None:
+                yield ctx.at(row, key, raised, days=days_text(days))
+
+    return rule(code)(overdue)
 
 
 def escalation(row: CheckedRow, *, ident, title, owner, due, days: int, reasons: list[str],

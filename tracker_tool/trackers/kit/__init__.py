@@ -3,7 +3,7 @@
 A kind is models, rules and figures written against this module (and trackers.common for the
 checks kinds share), so the pipeline's own modules can change without any kind noticing.
 
-    from tracker_tool.trackers.kit import E, Code, RuleContext, rule
+    from tracker_tool.trackers.kit import W, Code, RuleContext, rule
 
     @rule(Code("owner.several", "More than one owner", W, "s6, s8",
                "{label} names several owners ('{value}').", "Keep one owner."))
@@ -32,12 +32,13 @@ from tracker_tool.policy.service_policy import person_key
 from tracker_tool.trackers.kit.define import define_tracker, unique_ids
 from tracker_tool.trackers.kit.row_model import Row
 from tracker_tool.trackers.kit.rules import DeclarationError, IdRule, Rule, rule
+from tracker_tool.trackers.kit.vocabulary import RAG, Level, YesNo
 
 #: Severities as the code declarations write them.
 E, W, X = Severity.ERROR, Severity.WARNING, Severity.ESCALATION
 
 __all__ = [
-    "AGEING_BANDS", "AuditAnswer", "CellCount", "CellDate", "CellText", "CheckedRow", "Code",
+    "AGEING_BANDS", "RAG", "Level", "YesNo", "AuditAnswer", "CellCount", "CellDate", "CellText", "CheckedRow", "Code",
     "Column", "DeclarationError", "E", "Escalation", "Figure", "Finding", "IdRule",
     "LiveHighlights", "ReviewItem", "ReviewPack", "Row", "Rule", "RuleContext", "Severity",
     "ThemeCount", "Tracker", "W", "X", "ageing_band", "choice", "days_text", "define_tracker",

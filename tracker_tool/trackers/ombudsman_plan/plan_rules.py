@@ -4,6 +4,7 @@ Findings point at the plan sheet's cells through ``ctx.plan_ctx``."""
 
 from __future__ import annotations
 
+from tracker_tool.trackers.common import dated_after
 from tracker_tool.trackers.kit import Code, E, RuleContext, W, X, days_text, fmt, rule
 from tracker_tool.trackers.ombudsman_plan.rules import IN_FUTURE
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Involvement, YesNo
@@ -48,10 +49,9 @@ def plan_dates(ctx: RuleContext):
         return
     at, record = ctx.plan_ctx.at, plan.record
     as_of = fmt(ctx.as_of)
-    for key in ("report_date", "plan_sent", "plan_accepted", "sent_date"):
-        day = getattr(record, key)
-        if day is not None and day > ctx.as_of:
-            yield at(plan, key, "dates.in-future", as_of=as_of)
+    for key in dated_after(record, ("report_date", "plan_sent", "plan_accepted", "sent_date"),
+                           ctx.as_of):
+        yield at(plan, key, "dates.in-future", as_of=as_of)
     titles = ctx.plan_ctx.tracker.by_key
     for later, earlier in (("plan_due", "report_date"), ("plan_sent", "report_date"),
                            ("plan_accepted", "plan_sent")):

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from tracker_tool.trackers.common import OwnerCodes, is_vague_evidence, owner_check
+from tracker_tool.trackers.common import (
+    OwnerCodes,
+    is_vague_evidence,
+    overdue_check,
+    owner_check,
+    too_short,
+    unfilled,
+)
 from tracker_tool.trackers.kit import (
     Code,
     E,
@@ -96,17 +103,14 @@ def failings_covered(ctx: RuleContext):
          "will be checked (an audit, spot check or observation)."))
 def action_quality(ctx: RuleContext):
     """Actions someone else could carry out, and more than a reminder (Checklist 2)."""
-    shortest = ctx.policy.action_quality.min_description_words
     for row in ctx.rows:
         phrase = tick_box(row, ctx)
         if phrase is not None:
             ref = row.record.failing_ref
             yield ctx.at(row, "action", "action.tick-box", phrase=phrase,
                          failing=ref if ref is not None else "(no number)")
-        elif row.record.action:
-            words = len(row.record.action.split())
-            if words < shortest:
-                yield ctx.at(row, "action", "action.vague", words=plural(words, "word"))
+        elif words := too_short(row.record.action, ctx):
+            yield ctx.at(row, "action", "action.vague", words=words)
 
 
 #: A named person or a team; the Ombudsman accepts either, but not everyone (Content 2).
@@ -148,14 +152,10 @@ def dates(ctx: RuleContext):
             yield ctx.at(row, "date_completed", "dates.in-future", as_of=as_of)
 
 
-@rule(Code("action.overdue", "Overdue", W, "Content 3",
-           "{label} was due to be complete on {value} and is {days} overdue.",
-           "Finish the action, or agree a new date and say why in the progress update."))
-def overdue(ctx: RuleContext):
-    for row in ctx.rows:
-        days = days_overdue(row, ctx)
-        if days is not None:
-            yield ctx.at(row, "due_date", "action.overdue", days=days_text(days))
+overdue = overdue_check("due_date", Code(
+    "action.overdue", "Overdue", W, "Content 3",
+    "{label} was due to be complete on {value} and is {days} overdue.",
+    "Finish the action, or agree a new date and say why in the progress update."), days_overdue)
 
 
 @rule(
@@ -177,10 +177,9 @@ def completion(ctx: RuleContext):
     for row in ctx.rows:
         record = row.record
         if is_complete(row):
-            if row.missing("date_completed"):
-                yield ctx.at(row, "date_completed", "completion.no-date")
-            if row.missing("evidence"):
-                yield ctx.at(row, "evidence", "completion.no-evidence")
+            for key, code in unfilled(row, {"date_completed": "completion.no-date",
+                                            "evidence": "completion.no-evidence"}):
+                yield ctx.at(row, key, code)
         elif record.status is not None and record.date_completed is not None:
             yield ctx.at(row, "date_completed", "completion.date-but-open",
                          status=record.status.value)

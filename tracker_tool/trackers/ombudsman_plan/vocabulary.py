@@ -24,6 +24,8 @@ It has no numbered paragraphs, so its parts are cited by short names:
 
 from enum import Enum
 
+from tracker_tool.trackers.kit import YesNo as YesNo
+
 INTRO, SENDING, REGULATOR = "Intro", "Sending", "Regulator"
 
 
@@ -33,11 +35,6 @@ def content(n: int) -> str:
 
 def checklist(n: int) -> str:
     return f"Checklist {n}"
-
-
-class YesNo(str, Enum):
-    YES = "Yes"
-    NO = "No"
 
 
 class Status(str, Enum):

@@ -3,7 +3,7 @@ the plan sheet's own cells through ``ctx.plan_ctx``."""
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import owner_check, owner_codes
+from tracker_tool.trackers.common import dated_after, owner_check, owner_codes
 from tracker_tool.trackers.kit import Code, RuleContext, W, fmt, rule
 from tracker_tool.trackers.performance_plan.models import PlanHeader
 from tracker_tool.trackers.performance_plan.rules import IN_FUTURE
@@ -21,13 +21,11 @@ def plan_dates(ctx: RuleContext):
     if plan is None:
         return
     as_of = fmt(ctx.as_of)
-    for key, what in (("date_agreed", "date agreed"),
-                      ("employee_signed", "date the employee signed"),
-                      ("manager_signed", "date the manager signed")):
-        day = getattr(plan.record, key)
-        if day is not None and day > ctx.as_of:
-            yield ctx.plan_ctx.at(plan, key, "dates.in-future", action=PLAN, what=what,
-                                  as_of=as_of)
+    words = {"date_agreed": "date agreed", "employee_signed": "date the employee signed",
+             "manager_signed": "date the manager signed"}
+    for key in dated_after(plan.record, words, ctx.as_of):
+        yield ctx.plan_ctx.at(plan, key, "dates.in-future", action=PLAN, what=words[key],
+                              as_of=as_of)
 
 
 @rule(Code("revision.no-earlier-dates", "Revision without the earlier plan's dates", W, HEADER,

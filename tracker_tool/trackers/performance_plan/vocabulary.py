@@ -11,6 +11,8 @@ cited as clauses throughout this tracker:
 
 from enum import Enum
 
+from tracker_tool.trackers.kit import YesNo as YesNo
+
 HEADER, TABLE, REVIEW = "PIP header", "PIP table", "PIP review"
 
 
@@ -19,11 +21,6 @@ class Stage(str, Enum):
 
     INFORMAL = "Stage 1 (informal)"
     FORMAL = "Stage 2 (formal)"
-
-
-class YesNo(str, Enum):
-    YES = "Yes"
-    NO = "No"
 
 
 class Rating(str, Enum):

@@ -4,7 +4,7 @@ senior assurance where the risk is high (Governance, Closure test)."""
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import is_vague_evidence, same_person
+from tracker_tool.trackers.common import is_vague_evidence, same_person, unfilled
 from tracker_tool.trackers.kit import (
     Code,
     E,
@@ -97,12 +97,11 @@ def closure(ctx: RuleContext):
                 yield ctx.at(row, "closure_date", "closure.date-but-open",
                              status=record.status.value)
             continue
-        for key, code in (("risk_indicators", "closure.no-indicators"),
-                          ("practice_audit", "closure.no-audit"),
-                          ("competency_evidence", "closure.no-competency"),
-                          ("governance_minutes", "closure.no-governance")):
-            if row.missing(key):
-                yield ctx.at(row, key, code)
+        for key, code in unfilled(row, {"risk_indicators": "closure.no-indicators",
+                                        "practice_audit": "closure.no-audit",
+                                        "competency_evidence": "closure.no-competency",
+                                        "governance_minutes": "closure.no-governance"}):
+            yield ctx.at(row, key, code)
         indicators = record.risk_indicators
         if indicators and not is_vague_evidence(indicators, ctx) \
                 and figures_over_time(indicators) < 2:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tracker_tool.trackers.common import OwnerCodes, owner_check
+from tracker_tool.trackers.common import (
+    OwnerCodes,
+    dated_after,
+    overdue_check,
+    owner_check,
+    too_short,
+)
 from tracker_tool.trackers.kit import (
     Code,
     E,
@@ -77,17 +83,14 @@ leads = owner_check("owner", OwnerCodes(
          "Say what will change, for whom, how often and how it will be checked."))
 def action_quality(ctx: RuleContext):
     """Tick-box actions standing alone, and actions too short to act on."""
-    shortest = ctx.policy.action_quality.min_description_words
     for row in ctx.rows:
         phrase = tick_box(row, ctx)
         if phrase is not None:
             concern = row.record.concern_ref
             yield ctx.at(row, "action", "action.tick-box", phrase=phrase,
                          concern=f"'{concern}'" if concern else "with no reference")
-        elif row.record.action:
-            words = len(row.record.action.split())
-            if words < shortest:
-                yield ctx.at(row, "action", "action.vague", words=plural(words, "word"))
+        elif words := too_short(row.record.action, ctx):
+            yield ctx.at(row, "action", "action.vague", words=words)
 
 
 #: How each missing kind of action reads in a message.
@@ -132,21 +135,16 @@ def date_order(ctx: RuleContext):
         record = row.record
         if record.date_raised and record.due_date and record.due_date < record.date_raised:
             yield ctx.at(row, "due_date", "dates.due-before-raised", raised=fmt(record.date_raised))
-        for key in ("date_raised", "narrative_date", "last_review", "closure_date"):
-            day = getattr(record, key)
-            if day is not None and day > ctx.as_of:
-                yield ctx.at(row, key, "dates.in-future", as_of=as_of)
+        for key in dated_after(record, ("date_raised", "narrative_date", "last_review",
+                                        "closure_date"), ctx.as_of):
+            yield ctx.at(row, key, "dates.in-future", as_of=as_of)
 
 
-@rule(Code("action.overdue", "Overdue", W, "Governance",
-           "{label} was due on {value} and is {days} overdue.",
-           "Put the action in place, or record the reason and the agreed new date in the "
-           "RAG narrative."))
-def overdue(ctx: RuleContext):
-    for row in ctx.rows:
-        days = days_overdue(row, ctx)
-        if days is not None:
-            yield ctx.at(row, "due_date", "action.overdue", days=days_text(days))
+overdue = overdue_check("due_date", Code(
+    "action.overdue", "Overdue", W, "Governance",
+    "{label} was due on {value} and is {days} overdue.",
+    "Put the action in place, or record the reason and the agreed new date in the "
+    "RAG narrative."), days_overdue)
 
 
 @rule(

@@ -16,6 +16,11 @@ sustained improvement):
 
 from enum import Enum
 
+from tracker_tool.trackers.kit import RAG as RAG
+from tracker_tool.trackers.kit import Level
+
+RiskLevel = Level
+
 EFFECTIVE, DESIGN, GOVERNANCE, CLOSURE = (
     "Effective plans", "Risk not compliance", "Governance", "Closure test")
 
@@ -46,12 +51,6 @@ class ConcernType(str, Enum):
     OTHER = "Other"
 
 
-class RiskLevel(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
-
-
 class Status(str, Enum):
     """Implemented means the work is done and is now being tested in practice; Closed means
     the closure test has been passed and governance agreed to close it."""
@@ -60,12 +59,6 @@ class Status(str, Enum):
     IN_PROGRESS = "In progress"
     IMPLEMENTED = "Implemented"
     CLOSED = "Closed"
-
-
-class RAG(str, Enum):
-    RED = "Red"
-    AMBER = "Amber"
-    GREEN = "Green"
 
 
 #: Statuses in which the work itself is finished (so it can no longer be late).

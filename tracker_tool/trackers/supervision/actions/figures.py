@@ -5,7 +5,7 @@ Each figure counts with the functions the rules use, so a figure and its finding
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import escalation
+from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext
 from tracker_tool.trackers.supervision.actions.rules import (
     days_late,
@@ -54,14 +54,12 @@ def figures(ctx: RuleContext) -> list[Figure]:
 
 def escalations(ctx: RuleContext) -> list[Escalation]:
     found = []
-    for row in ctx.rows:
-        reasons = escalation_reasons(row, ctx)
-        if reasons:
-            record = row.record
-            stage = record.escalation_stage
-            found.append(escalation(
-                row, ident=record.action_id, title=record.action, owner=record.line_manager,
-                due=record.deadline, days=days_late(row, ctx) or 0, reasons=reasons,
-                route="Registered Manager: overdue actions register, weekly until closed",
-                recorded=stage.value if stage in ESCALATED else ""))
+    for row, reasons in to_escalate(ctx, escalation_reasons):
+        record = row.record
+        stage = record.escalation_stage
+        found.append(escalation(
+            row, ident=record.action_id, title=record.action, owner=record.line_manager,
+            due=record.deadline, days=days_late(row, ctx) or 0, reasons=reasons,
+            route="Registered Manager: overdue actions register, weekly until closed",
+            recorded=stage.value if stage in ESCALATED else ""))
     return found

@@ -3,7 +3,13 @@ codes it raises beside it; the facts the figures count are the functions here to
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import days_past, owner_check, owner_codes
+from tracker_tool.trackers.common import (
+    dated_after,
+    days_past,
+    owner_check,
+    owner_codes,
+    unfilled,
+)
 from tracker_tool.trackers.kit import (
     CheckedRow,
     Code,
@@ -91,14 +97,13 @@ def overdue_rows(ctx: RuleContext) -> list[CheckedRow]:
          "Enter actions on the day of the meeting; check nothing else from it is missing."))
 def dates(ctx: RuleContext):
     as_of = fmt(ctx.as_of)
+    words = {"supervision_date": "supervision date", "date_logged": "date logged",
+             "date_checked": "date checked"}
     for row in ctx.rows:
         record = row.record
         meeting, logged = record.supervision_date, record.date_logged
-        for key, what in (("supervision_date", "supervision date"),
-                          ("date_logged", "date logged"), ("date_checked", "date checked")):
-            day = getattr(record, key)
-            if day is not None and day > ctx.as_of:
-                yield ctx.at(row, key, "supervision.date-in-future", what=what, as_of=as_of)
+        for key in dated_after(record, words, ctx.as_of):
+            yield ctx.at(row, key, "supervision.date-in-future", what=words[key], as_of=as_of)
         if meeting and record.deadline and record.deadline < meeting:
             yield ctx.at(row, "deadline", "supervision.deadline-before-meeting",
                          meeting=fmt(meeting))
@@ -144,10 +149,9 @@ def closure(ctx: RuleContext):
     for row in ctx.rows:
         record = row.record
         if is_done(row):
-            if row.missing("evidence_seen"):
-                yield ctx.at(row, "evidence_seen", "supervision.closed-no-evidence")
-            if row.missing("date_checked"):
-                yield ctx.at(row, "date_checked", "supervision.closed-not-checked")
+            for key, code in unfilled(row, {"evidence_seen": "supervision.closed-no-evidence",
+                                            "date_checked": "supervision.closed-not-checked"}):
+                yield ctx.at(row, key, code)
         if is_vague_evidence(record.evidence_seen):
             yield ctx.at(row, "evidence_seen", "supervision.evidence-vague")
         checked, due = record.date_checked, record.deadline

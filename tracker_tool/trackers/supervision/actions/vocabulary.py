@@ -3,6 +3,10 @@ each enum is a dropdown in the template."""
 
 from enum import Enum
 
+from tracker_tool.trackers.kit import Level
+
+Priority = Level
+
 
 class Category(str, Enum):
     RECORD_KEEPING = "Record keeping"
@@ -18,12 +22,6 @@ class Category(str, Enum):
 
 #: Categories whose missed actions are escalated from the first day late (Ex1 escalation).
 ESCALATE_AT_ONCE = frozenset({Category.MEDICATION, Category.SAFEGUARDING, Category.CARE_PLAN})
-
-
-class Priority(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
 
 
 class Status(str, Enum):

@@ -5,7 +5,7 @@ Each figure counts with the functions the rules use, so a figure and its finding
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import escalation
+from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import CheckedRow, Escalation, Figure, RuleContext, fmt
 from tracker_tool.trackers.supervision.escalated.rules import (
     is_open,
@@ -57,18 +57,16 @@ def figures(ctx: RuleContext) -> list[Figure]:
 
 def escalations(ctx: RuleContext) -> list[Escalation]:
     found = []
-    for row in ctx.rows:
-        reasons = senior_reasons(row, ctx)
-        if reasons:
-            r = row.record
-            late = (ctx.as_of - r.target_date).days if _past_target(row, ctx) else 0
-            recorded = " ".join(part for part in (
-                f"Senior oversight from {fmt(r.senior_oversight)}" if r.senior_oversight else "",
-                f"({r.improvement_plan_ref})" if r.improvement_plan_ref else "") if part)
-            found.append(escalation(
-                row, ident=r.case_id, title=f"{r.concern.value if r.concern else 'Concern'}: "
-                f"{r.corrective_action or ''}".rstrip(": "), owner=r.line_manager,
-                due=r.target_date, days=late, reasons=list(reasons.values()),
-                route="Registered Manager to senior provider oversight; service improvement plan",
-                recorded=recorded))
+    for row, reasons in to_escalate(ctx, senior_reasons):
+        r = row.record
+        late = (ctx.as_of - r.target_date).days if _past_target(row, ctx) else 0
+        recorded = " ".join(part for part in (
+            f"Senior oversight from {fmt(r.senior_oversight)}" if r.senior_oversight else "",
+            f"({r.improvement_plan_ref})" if r.improvement_plan_ref else "") if part)
+        found.append(escalation(
+            row, ident=r.case_id, title=f"{r.concern.value if r.concern else 'Concern'}: "
+            f"{r.corrective_action or ''}".rstrip(": "), owner=r.line_manager,
+            due=r.target_date, days=late, reasons=list(reasons.values()),
+            route="Registered Manager to senior provider oversight; service improvement plan",
+            recorded=recorded))
     return found

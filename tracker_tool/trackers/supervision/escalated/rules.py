@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
+    dated_after,
     owner_check,
     owner_codes,
     stale_since,
+    unfilled,
     working_days_late,
 )
 from tracker_tool.trackers.kit import (
@@ -117,16 +119,13 @@ def _senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
          "Finalise the plan with the staff member and record the day they signed it."))
 def dates(ctx: RuleContext):
     as_of = fmt(ctx.as_of)
+    words = {"date_escalated": "date escalated", "plan_signed": "plan signed",
+             "last_check": "last monitoring check", "last_review": "last review",
+             "senior_oversight": "senior oversight date", "date_closed": "date closed"}
     for row in ctx.rows:
         r = row.record
-        for key, what in (("date_escalated", "date escalated"), ("plan_signed", "plan signed"),
-                          ("last_check", "last monitoring check"),
-                          ("last_review", "last review"),
-                          ("senior_oversight", "senior oversight date"),
-                          ("date_closed", "date closed")):
-            day = getattr(r, key)
-            if day is not None and day > ctx.as_of:
-                yield ctx.at(row, key, "case.date-in-future", what=what, as_of=as_of)
+        for key in dated_after(r, words, ctx.as_of):
+            yield ctx.at(row, key, "case.date-in-future", what=words[key], as_of=as_of)
         for key, what, earlier, other in (
                 ("date_escalated", "date escalated", r.date_confirmed, "concern was confirmed"),
                 ("plan_signed", "plan signed", r.date_escalated, "date escalated"),
@@ -247,10 +246,9 @@ def outcome(ctx: RuleContext):
         r = row.record
         if not is_open(row):
             words = {"outcome": f"'{r.outcome.value}'"}
-            if row.missing("closure_evidence"):
-                yield ctx.at(row, "closure_evidence", "case.closed-no-evidence", **words)
-            if row.missing("date_closed"):
-                yield ctx.at(row, "date_closed", "case.closed-no-date", **words)
+            for key, code in unfilled(row, {"closure_evidence": "case.closed-no-evidence",
+                                            "date_closed": "case.closed-no-date"}):
+                yield ctx.at(row, key, code, **words)
             if r.outcome == Outcome.HR and r.hr_pathway in (None, Pathway.NO):
                 yield ctx.at(row, "hr_pathway", "case.hr-pathway-missing",
                              state=f"'{r.hr_pathway.value}'" if r.hr_pathway else "blank")

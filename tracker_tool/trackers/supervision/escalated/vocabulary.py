@@ -2,6 +2,10 @@
 
 from enum import Enum
 
+from tracker_tool.trackers.kit import Level
+
+Risk = Level
+
 
 class Concern(str, Enum):
     DOCUMENTATION = "Documentation"
@@ -43,12 +47,6 @@ class Compliance(str, Enum):
     FULL = "Fully followed"
     PARTLY = "Partly followed"
     NOT = "Not followed"
-
-
-class Risk(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
 
 
 class Decision(str, Enum):

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import escalation
+from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, fmt
 from tracker_tool.trackers.supervision.probation.rules import (
     escalation_reasons,
@@ -57,14 +57,12 @@ def figures(ctx: RuleContext) -> list[Figure]:
 
 def escalations(ctx: RuleContext) -> list[Escalation]:
     found = []
-    for row in ctx.rows:
-        reasons = escalation_reasons(row, ctx)
-        if reasons:
-            r = row.record
-            found.append(escalation(
-                row, ident=r.action_id, title=f"{r.new_starter or ''}: {r.action or ''}",
-                owner=r.person_responsible, due=r.deadline,
-                days=(ctx.as_of - r.deadline).days if is_late(row, ctx) else 0, reasons=reasons,
-                route="Registered Manager: enhanced oversight and formal review",
-                recorded=f"Escalated on {fmt(r.escalated_on)}" if r.escalated_on else ""))
+    for row, reasons in to_escalate(ctx, escalation_reasons):
+        r = row.record
+        found.append(escalation(
+            row, ident=r.action_id, title=f"{r.new_starter or ''}: {r.action or ''}",
+            owner=r.person_responsible, due=r.deadline,
+            days=(ctx.as_of - r.deadline).days if is_late(row, ctx) else 0, reasons=reasons,
+            route="Registered Manager: enhanced oversight and formal review",
+            recorded=f"Escalated on {fmt(r.escalated_on)}" if r.escalated_on else ""))
     return found

@@ -11,9 +11,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
+    dated_after,
     owner_check,
     owner_codes,
     stale_since,
+    unfilled,
     working_days_late,
 )
 from tracker_tool.trackers.kit import (
@@ -129,13 +131,12 @@ def _reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
          "Check both dates."))
 def dates(ctx: RuleContext):
     as_of = fmt(ctx.as_of)
+    words = {"date_raised": "date raised", "mentor_update": "last mentor update",
+             "verified_date": "date verified", "escalated_on": "escalation date"}
     for row in ctx.rows:
         r = row.record
-        for key, what in (("date_raised", "date raised"), ("mentor_update", "last mentor update"),
-                          ("verified_date", "date verified"), ("escalated_on", "escalation date")):
-            day = getattr(r, key)
-            if day is not None and day > ctx.as_of:
-                yield ctx.at(row, key, "probation.date-in-future", what=what, as_of=as_of)
+        for key in dated_after(r, words, ctx.as_of):
+            yield ctx.at(row, key, "probation.date-in-future", what=words[key], as_of=as_of)
         for key, what, earlier, other in (
                 ("date_raised", "date raised", r.start_date, "start date"),
                 ("deadline", "deadline", r.date_raised, "date raised")):
@@ -187,10 +188,10 @@ def support_and_verification(ctx: RuleContext):
             yield ctx.at(row, "confidence", "probation.confidence-flat",
                          sessions=r.support_sessions)
         if is_completed(row):
-            if row.missing("evidence_reviewed"):
-                yield ctx.at(row, "evidence_reviewed", "probation.completed-no-evidence")
-            if row.missing("verified_date"):
-                yield ctx.at(row, "verified_date", "probation.completed-not-verified")
+            for key, code in unfilled(row, {
+                    "evidence_reviewed": "probation.completed-no-evidence",
+                    "verified_date": "probation.completed-not-verified"}):
+                yield ctx.at(row, key, code)
         if is_vague_evidence(r.evidence_reviewed):
             safe = r.induction_gap in SAFE_PRACTICE
             yield ctx.at(row, "evidence_reviewed", "probation.evidence-vague",

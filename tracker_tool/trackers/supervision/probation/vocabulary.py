@@ -2,6 +2,10 @@
 
 from enum import Enum
 
+from tracker_tool.trackers.kit import Level
+
+Risk = Level
+
 
 class Gap(str, Enum):
     MEDICATION = "Medication"
@@ -30,9 +34,3 @@ class Status(str, Enum):
     IN_PROGRESS = "In progress"
     COMPLETED = "Completed"
     FAILED = "Failed"
-
-
-class Risk(str, Enum):
-    HIGH = "High"
-    MEDIUM = "Medium"
-    LOW = "Low"
