@@ -76,8 +76,8 @@ def test_csv_neutralises_formula_like_values(make_workbook):
 
 
 def test_as_of_is_validated():
-    result = run("validate", "x.xlsx", "--as-of", "21/11/2026")
-    assert result.exit_code == 2 and "does not match the format" in result.output
+    result = run("validate", "x.xlsx", "--as-of", "21.11.2026")
+    assert result.exit_code == 2 and "does not match the formats" in result.output
 
 
 def test_as_of_changes_what_is_overdue(make_workbook):
@@ -180,3 +180,41 @@ def test_output_that_is_a_folder_is_refused(make_workbook, tmp_path):
     path = make_workbook([clean_action()])
     result = run("audit", str(path), "--out", str(tmp_path))
     assert result.exit_code == 2 and "folder" in result.output
+
+
+# -- getting it: the module entry point, UK dates, output names --------------------------------
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path):
+    out = tmp_path / "t.xlsx"
+    done = subprocess.run([sys.executable, "-m", "tracker_tool", "template", "action-plan",
+                           "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and "Wrote" in done.stdout
+    usage = subprocess.run([sys.executable, "-m", "tracker_tool", "--help"],
+                           capture_output=True, text=True, timeout=120)
+    assert usage.stdout.startswith("Usage: tracker-tool ")
+
+
+def test_as_of_is_read_day_first_as_well_as_iso(tmp_path):
+    path = tmp_path / "t.xlsx"
+    assert run("template", "action-plan", "--out", str(path)).exit_code == 0
+    iso = run("validate", str(path), "--as-of", "2026-11-21", "--format", "json")
+    uk = run("validate", str(path), "--as-of", "21/11/2026", "--format", "json")
+    assert iso.exit_code == uk.exit_code == 0
+    assert json.loads(uk.output)["workbooks"][0]["as_of"] == "2026-11-21"
+    assert uk.output == iso.output
+    us = run("validate", str(path), "--as-of", "11/21/2026")  # month first: not a UK date
+    assert us.exit_code == 2 and "--as-of" in us.output
+
+
+@pytest.mark.parametrize("name", ["tracker.csv", "tracker.xls", "tracker.ods", "tracker"])
+def test_an_output_that_is_not_an_xlsx_name_is_refused(tmp_path, name):
+    out = tmp_path / name
+    result = run("template", "action-plan", "--out", str(out))
+    assert result.exit_code == 2
+    assert "ending in .xlsx" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+    sample = ROOT / "samples" / "oakfield-house" / "oakfield-house-actions.xlsx"
+    audit = run("audit", str(sample), "--out", str(out), "--as-of", "2026-11-21")
+    assert audit.exit_code == 2 and "ending in .xlsx" in audit.output
+    assert not out.exists()

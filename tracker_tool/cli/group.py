@@ -15,9 +15,10 @@ import click
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 as_of_option = click.option(
-    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-    help="Audit as if today were this date (YYYY-MM-DD). Default: today in the UK. "
-         "Pin it for results you can reproduce.")
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
+    metavar="DATE",
+    help="Audit as if today were this date: 2026-11-21 or 21/11/2026 (day first, as in the "
+         "UK). Default: today in the UK. Pin it for results you can reproduce.")
 kind_option = click.option(
     "--kind", default=None, metavar="KIND",
     help="Tracker kind to check against. Default: the kind stamped in the workbook.")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tracker_tool.core.atomic import atomic_path, close_workbook
 from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError
+from tracker_tool.errors import UsageError
 from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.write.prompts import header_title, validation
 
@@ -138,7 +139,14 @@ def output_workbook(out: str | Path, title: str, created: date, **properties) ->
     It is built in a temporary file renamed over ``out`` when closed (core/atomic.py), so a
     crash or Ctrl-C never leaves half a workbook. ``created`` is pinned by the caller (the
     audit date, the template's release) so the same input always gives the same bytes.
+
+    The name must end in .xlsx: Excel refuses to open a workbook saved under another ending
+    (.csv, .xls, .ods), and a manager would take the file for something it is not.
     """
+    if Path(out).suffix.casefold() != ".xlsx":
+        raise UsageError(f"{out}: an Excel workbook is written to a name ending in .xlsx "
+                         f"(not {Path(out).suffix or 'no ending'}); for example "
+                         f"{Path(out).with_suffix('.xlsx').name}")
     with atomic_path(out) as tmp:
         workbook = new_workbook(tmp)
         workbook.set_properties({"title": title, "author": "tracker-tool",
