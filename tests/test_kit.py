@@ -196,3 +196,58 @@ def test_every_kind_raises_only_what_its_catalogue_holds():
         listed = {info.code for info in tracker.catalogue}
         for check in tracker.rules:
             assert check.allowed <= listed, (tracker.kind, check.__name__)
+
+
+class Case(Row):
+    case_id: Annotated[CellText, Column("Case ref", "Reference.", "p9", "Case", "case-ref")] = None
+
+
+def _rows(tracker, refs: list[str | None]) -> RuleContext:
+    rows = [CheckedRow(RawRow(4 + n, {"case_id": ref}, {"case_id": "C"}), Case(case_id=ref),
+                       {} if ref is None else {"case_id": ref}, frozenset())
+            for n, ref in enumerate(refs)]
+    return RuleContext(tracker, "Cases", rows, AS_OF)
+
+
+def test_unique_ids_words_its_two_codes_from_the_reference_column():
+    ids = unique_ids("case_id", model=Case, example="EC-004", so="the forms cannot point to it",
+                     noun="reference")
+    missing, duplicate = ids.codes
+    assert (missing.code, missing.title, missing.severity, missing.clause) == (
+        "case-ref.missing", "Case ref missing", W, "p9")
+    assert missing.message == "{label} has no Case ref, so the forms cannot point to it."
+    assert missing.fix == "Give every case a short unique reference such as EC-004."
+    assert (duplicate.code, duplicate.title, duplicate.severity, duplicate.clause) == (
+        "case-ref.duplicate", "Duplicate Case ref", E, "p9")
+    assert duplicate.message == "Case ref '{value}' is already used on row {first}."
+    assert duplicate.fix == ("Give each case its own reference; merge the rows if they are the "
+                             "same case.")
+
+
+def test_worded_ids_take_the_name_and_codes_a_kind_already_publishes():
+    ids = unique_ids("case_id", model=Case, example="EC-004", so="nothing can point to it",
+                     name="case number", codes=("case.ref-missing", "case.ref-duplicate"))
+    missing, duplicate = ids.codes
+    assert (missing.code, duplicate.code) == ("case.ref-missing", "case.ref-duplicate")
+    assert missing.title == "Case number missing"
+    assert missing.message == "{label} has no case number, so nothing can point to it."
+    assert duplicate.title == "Duplicate case number"
+    assert duplicate.message.startswith("Case number '{value}'")
+    assert duplicate.fix.startswith("Give each case its own number;")
+
+
+def test_worded_ids_find_a_blank_and_a_reference_used_twice_in_their_cells():
+    ids = unique_ids("case_id", model=Case, example="EC-004", so="nothing can point to it")
+    tracker = define_tracker(kind="toy", title="Toy", summary="Toy.", version="1.0",
+                             sheet_name="Cases", row_model=Case, ids=ids, rules=(),
+                             instructions=("Fill it in.",))
+    found = list(ids(_rows(tracker, ["EC-1", None, "ec-1 ", "EC-2"])))
+    assert [(f.code, f.cell) for f in found] == [("case-ref.missing", "C5"),
+                                                 ("case-ref.duplicate", "C6")]
+    assert found[1].message == "Case ref 'ec-1 ' is already used on row 4."
+    assert tracker.rule("case-ref.duplicate").severity == E
+
+
+def test_unique_ids_wants_both_codes_or_a_model():
+    with pytest.raises(TypeError, match="both codes"):
+        unique_ids("case_id", GROUP)

@@ -21,12 +21,7 @@ from tracker_tool.check.tracker import Tracker
 from tracker_tool.check.validation import CheckedWorkbook, KindChoice, check_loaded
 from tracker_tool.core.catalogue import core
 from tracker_tool.policy.service_policy import ServicePolicy
-from tracker_tool.read.workbook import (
-    DEFAULT_MAX_ROWS,
-    LoadedWorkbook,
-    load_workbook,
-    read_grid,
-)
+from tracker_tool.read.workbook import DEFAULT_MAX_ROWS, LoadedWorkbook, load_workbook, read_grid
 from tracker_tool.trackers import all_trackers, get_tracker
 
 #: An unstamped sheet is taken for a kind only when its header holds at least this share of

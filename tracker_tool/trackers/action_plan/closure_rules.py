@@ -4,22 +4,10 @@ and evidence, closed after a review by someone senior, and shown to have worked.
 from __future__ import annotations
 
 from tracker_tool.trackers.action_plan.facts import is_done, is_high_risk
-from tracker_tool.trackers.action_plan.vocabulary import (
-    EffectivenessResult,
-    Status,
-    YesNo,
-)
+from tracker_tool.trackers.action_plan.vocabulary import EffectivenessResult, Status, YesNo
 from tracker_tool.trackers.common import same_person, unfilled
 from tracker_tool.trackers.kit import (
-    Code,
-    E,
-    RuleContext,
-    Severity,
-    W,
-    either,
-    fmt,
-    person_key,
-    rule,
+    Code, E, RuleContext, Severity, W, either, fmt, person_key, rule,
 )
 
 

@@ -6,11 +6,7 @@ The audit workbook's Summary and Escalations sheets and the JSON report all come
 from __future__ import annotations
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue,
-    escalation_reasons,
-    is_high_risk,
-    is_open,
-    waiting_external,
+    days_overdue, escalation_reasons, is_high_risk, is_open, waiting_external,
 )
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.review_pack import on_time_rate

@@ -10,24 +10,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from tracker_tool.trackers.action_plan.vocabulary import (
-    RAG,
-    EffectivenessResult,
-    OutcomeAchieved,
-    Priority,
-    Source,
-    Status,
-    YesNo,
+    RAG, EffectivenessResult, OutcomeAchieved, Priority, Source, Status, YesNo,
 )
-from tracker_tool.trackers.kit import (
-    CellCount,
-    CellDate,
-    CellText,
-    Column,
-    E,
-    Row,
-    W,
-    choice,
-)
+from tracker_tool.trackers.kit import CellCount, CellDate, CellText, Column, E, Row, W, choice
 
 ACTION, OWNER, PROGRESS, DONE, CHECK = (
     "The action", "Owner, dates and risk", "Progress", "Completion", "Effectiveness and closure",

@@ -12,15 +12,7 @@ from datetime import timedelta
 
 from tracker_tool.trackers.action_plan.facts import is_open
 from tracker_tool.trackers.action_plan.vocabulary import Priority
-from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    RuleContext,
-    W,
-    days_text,
-    person_key,
-    rule,
-)
+from tracker_tool.trackers.kit import CheckedRow, Code, RuleContext, W, days_text, person_key, rule
 
 
 @dataclass(frozen=True)

@@ -9,31 +9,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue,
-    due_soon,
-    escalation_reasons,
-    is_done,
-    is_high_risk,
-    is_open,
-    waiting_external,
+    days_overdue, due_soon, escalation_reasons, is_done, is_high_risk, is_open, waiting_external,
 )
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.vocabulary import (
-    EffectivenessResult,
-    Priority,
-    Status,
-    YesNo,
+    EffectivenessResult, Priority, Status, YesNo,
 )
 from tracker_tool.trackers.kit import (
-    AGEING_BANDS,
-    AuditAnswer,
-    CheckedRow,
-    Finding,
-    ReviewItem,
-    ReviewPack,
-    RuleContext,
-    ThemeCount,
-    ageing_band,
+    AGEING_BANDS, AuditAnswer, CheckedRow, Finding, ReviewItem, ReviewPack, RuleContext,
+    ThemeCount, ageing_band,
 )
 
 _UNCLEAR = {"action.vague", "action.tick-box", "description.missing", "title.missing",

@@ -10,47 +10,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue,
-    escalation_reasons,
-    is_high_risk,
-    is_open,
-    overdue_text,
-    tick_box,
+    days_overdue, escalation_reasons, is_high_risk, is_open, overdue_text, tick_box,
 )
-from tracker_tool.trackers.action_plan.vocabulary import (
-    RAG,
-    TRACEABLE_SOURCES,
-    Priority,
-    Status,
-)
-from tracker_tool.trackers.common import (
-    OwnerCodes,
-    is_vague_evidence,
-    owner_check,
-    too_short,
-)
+from tracker_tool.trackers.action_plan.models import ActionRecord
+from tracker_tool.trackers.action_plan.vocabulary import RAG, TRACEABLE_SOURCES, Priority, Status
+from tracker_tool.trackers.common import OwnerCodes, is_vague_evidence, owner_check, too_short
 from tracker_tool.trackers.kit import (
-    Code,
-    E,
-    RuleContext,
-    Severity,
-    W,
-    X,
-    days_text,
-    either,
-    fmt,
-    rule,
-    unique_ids,
+    Code, E, RuleContext, Severity, W, X, days_text, either, fmt, rule, unique_ids,
 )
 
-action_ids = unique_ids(
-    "action_id",
-    Code("action-id.missing", "Action ID missing", W, "s16",
-         "{label} has no Action ID, so minutes and evidence cannot point to it.",
-         "Give every action a short unique reference such as A-014."),
-    Code("action-id.duplicate", "Duplicate Action ID", E, "s16",
-         "Action ID '{value}' is already used on row {first}.",
-         "Give each action its own ID; if the rows are the same action, merge them."))
+action_ids = unique_ids("action_id", model=ActionRecord, example="A-014",
+                        so="minutes and evidence cannot point to it")
 
 owners = owner_check("owner", OwnerCodes(
     group=Code("owner.group", "Owner is a group, not a person", E, "s6, s8",

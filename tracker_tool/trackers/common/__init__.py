@@ -3,31 +3,14 @@ and whether it is open, done or late. A kind imports these from here, never from
 """
 
 from tracker_tool.trackers.common.evidence import (
-    has_measure,
-    is_vague_evidence,
-    points_to_nothing,
-    standing_alone,
-    tick_box_phrase,
-    too_short,
+    has_measure, is_vague_evidence, points_to_nothing, standing_alone, tick_box_phrase, too_short,
     words_of,
 )
 from tracker_tool.trackers.common.owners import (
-    NOBODY,
-    TEAM,
-    OwnerCodes,
-    names_several,
-    owner_check,
-    owner_codes,
-    same_person,
+    NOBODY, TEAM, OwnerCodes, names_several, owner_check, owner_codes, same_person,
 )
 from tracker_tool.trackers.common.status import (
-    dated_after,
-    days_past,
-    escalation,
-    overdue_check,
-    stale_since,
-    to_escalate,
-    unfilled,
+    dated_after, days_past, escalation, overdue_check, stale_since, to_escalate, unfilled,
     working_days_late,
 )
 

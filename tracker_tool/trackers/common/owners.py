@@ -14,16 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker_tool.core.columns import column_specs
-from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    Rule,
-    RuleContext,
-    W,
-    fmt,
-    person_key,
-    rule,
-)
+from tracker_tool.trackers.kit import CheckedRow, Code, Rule, RuleContext, W, fmt, person_key, rule
 
 #: Nobody anyone could hold to an action: "Everyone", "All staff", "Night staff", "All ward
 #: staff", "The trust", "Management".

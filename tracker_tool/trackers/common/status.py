@@ -11,14 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    Escalation,
-    Rule,
-    RuleContext,
-    days_text,
-    display,
-    rule,
+    CheckedRow, Code, Escalation, Rule, RuleContext, days_text, display, rule,
 )
 
 

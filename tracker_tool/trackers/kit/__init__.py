@@ -20,12 +20,7 @@ from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.core.review import (
-    AGEING_BANDS,
-    AuditAnswer,
-    ReviewItem,
-    ReviewPack,
-    ThemeCount,
-    ageing_band,
+    AGEING_BANDS, AuditAnswer, ReviewItem, ReviewPack, ThemeCount, ageing_band,
 )
 from tracker_tool.core.wording import days_text, either, fmt, plural, shorten
 from tracker_tool.policy.service_policy import person_key

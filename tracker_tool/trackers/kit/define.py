@@ -11,23 +11,60 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tracker_tool.check.common_rules import (
-    required_catalogue,
-    required_fields,
-    unique_values,
-)
+from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.core.columns import column_specs
+from tracker_tool.core.findings import Severity
 from tracker_tool.trackers.kit.rules import DeclarationError, IdRule, Rule, verify
 
 
-def unique_ids(key: str, missing: RuleInfo, duplicate: RuleInfo) -> IdRule:
+def unique_ids(key: str, missing: RuleInfo | None = None, duplicate: RuleInfo | None = None,
+               *, model=None, example: str = "", so: str = "", name: str | None = None,
+               noun: str | None = None, codes: tuple[str, str] | None = None) -> IdRule:
     """The rule keeping ``key`` filled in and unique: ``missing`` for a blank, ``duplicate``
-    for a reference already used higher up the sheet."""
+    for a reference already used higher up the sheet.
+
+    Give the two codes yourself, or give the ``model`` and let ``id_codes`` word them from
+    the column (see there for ``example``, ``so``, ``name``, ``noun`` and ``codes``).
+    """
+    if model is not None:
+        missing, duplicate = id_codes(model, key, example=example, so=so, name=name, noun=noun,
+                                      codes=codes)
+    if missing is None or duplicate is None:
+        raise TypeError("unique_ids wants both codes, or the model to word them from")
     made = IdRule(unique_values(key, missing.code, duplicate.code), (missing, duplicate), key)
     verify(made)
     return made
+
+
+def id_codes(model, key: str, *, example: str, so: str, name: str | None = None,
+             noun: str | None = None, codes: tuple[str, str] | None = None
+             ) -> tuple[RuleInfo, RuleInfo]:
+    """The missing and duplicate codes of the reference column ``key`` of ``model``, worded
+    from the column: a blank is a warning, a reference used twice an error, under the column's
+    clause.
+
+    ``name`` is how a sentence names the column (its title unless given: "Action ID", "case
+    ref"); its first word is the thing referenced ("action", "case") and its last word what
+    each gets its own of, unless ``noun`` says otherwise ("reference" for a "ref").
+    ``example`` is a reference to copy ("A-014"), ``so`` what a blank breaks ("minutes and
+    evidence cannot point to it"), and ``codes`` the two codes when they are not the column's
+    ``<stem>.missing`` and ``<stem>.duplicate``.
+    """
+    spec = next(spec for spec in column_specs(model) if spec.key == key)
+    name = name or spec.title
+    named = name[0].upper() + name[1:]
+    thing, noun = name.split()[0].lower(), noun or name.split()[-1]
+    missing, duplicate = codes or (f"{spec.stem}.missing", f"{spec.stem}.duplicate")
+    return (
+        RuleInfo(missing, f"{named} missing", Severity.WARNING, spec.clause,
+                 "{label} has no " + name + ", so " + so + ".",
+                 f"Give every {thing} a short unique reference such as {example}."),
+        RuleInfo(duplicate, f"Duplicate {name}", Severity.ERROR, spec.clause,
+                 named + " '{value}' is already used on row {first}.",
+                 f"Give each {thing} its own {noun}; merge the rows if they are the same {thing}."),
+    )
 
 
 def plan_items(infos: tuple[RuleInfo, ...]) -> tuple[RuleInfo, ...]:

@@ -10,12 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.trackers.common import (
-    days_past,
-    has_measure,
-    standing_alone,
-    tick_box_phrase,
-)
+from tracker_tool.trackers.common import days_past, has_measure, standing_alone, tick_box_phrase
 from tracker_tool.trackers.kit import CheckedRow, RuleContext
 from tracker_tool.trackers.ombudsman_plan.vocabulary import Status
 

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from tracker_tool.trackers.kit import Figure, RuleContext
 from tracker_tool.trackers.ombudsman_plan.facts import (
-    EXPLAINED,
-    by_failing,
-    days_overdue,
-    failings_found,
-    is_complete,
-    review_overdue,
-    unanswered,
+    EXPLAINED, by_failing, days_overdue, failings_found, is_complete, review_overdue, unanswered,
 )
 from tracker_tool.trackers.ombudsman_plan.vocabulary import YesNo
 

@@ -28,25 +28,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from tracker_tool.trackers.kit import (
-    CellCount,
-    CellDate,
-    CellText,
-    Column,
-    E,
-    Row,
-    W,
-    choice,
-)
+from tracker_tool.trackers.kit import CellCount, CellDate, CellText, Column, E, Row, W, choice
 from tracker_tool.trackers.ombudsman_plan.vocabulary import (
-    INTRO,
-    REGULATOR,
-    SENDING,
-    Involvement,
-    Status,
-    YesNo,
-    checklist,
-    content,
+    INTRO, REGULATOR, SENDING, Involvement, Status, YesNo, checklist, content,
 )
 
 CASE, SUBMIT, REVIEW, COMPLAINANT, SHARING = (

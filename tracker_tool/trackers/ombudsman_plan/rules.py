@@ -11,44 +11,20 @@ from __future__ import annotations
 import re
 
 from tracker_tool.trackers.common import (
-    OwnerCodes,
-    is_vague_evidence,
-    overdue_check,
-    owner_check,
-    too_short,
-    unfilled,
+    OwnerCodes, is_vague_evidence, overdue_check, owner_check, too_short, unfilled,
 )
 from tracker_tool.trackers.kit import (
-    Code,
-    E,
-    RuleContext,
-    W,
-    days_text,
-    fmt,
-    plural,
-    rule,
-    unique_ids,
+    Code, E, RuleContext, W, days_text, fmt, plural, rule, unique_ids,
 )
 from tracker_tool.trackers.ombudsman_plan.facts import (
-    by_failing,
-    days_overdue,
-    failings_found,
-    is_complete,
-    personal_data,
-    review_overdue,
-    tick_box,
+    by_failing, days_overdue, failings_found, is_complete, personal_data, review_overdue, tick_box,
     unanswered,
 )
+from tracker_tool.trackers.ombudsman_plan.models import OmbudsmanAction
 
-action_ids = unique_ids(
-    "action_id",
-    Code("action-id.missing", "Action ID missing", W, "Content 1",
-         "{label} has no Action ID, so updates and evidence cannot point to it.",
-         "Give every action a short unique reference, such as 2.1 for the first action "
-         "on failing 2."),
-    Code("action-id.duplicate", "Duplicate Action ID", E, "Content 1",
-         "Action ID '{value}' is already used on row {first}.",
-         "Give each action its own ID; merge the rows if they are the same action."))
+action_ids = unique_ids("action_id", model=OmbudsmanAction,
+                        example="2.1 for the first action on failing 2",
+                        so="updates and evidence cannot point to it")
 
 #: Raised on the action rows here and on the Plan sheet by plan_rules.
 IN_FUTURE = Code("dates.in-future", "Date after the audit date", E, "Content 3, Sending",

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from tracker_tool.trackers.kit import Figure, RuleContext
 from tracker_tool.trackers.performance_plan.rules import (
-    end_unreviewed,
-    is_safety_risk,
-    no_next_step,
-    review_missed,
+    end_unreviewed, is_safety_risk, no_next_step, review_missed,
 )
 from tracker_tool.trackers.performance_plan.vocabulary import Rating
 

@@ -29,12 +29,7 @@ from typing import Annotated
 
 from tracker_tool.trackers.kit import CellDate, CellText, Column, E, Row, W, choice
 from tracker_tool.trackers.performance_plan.vocabulary import (
-    HEADER,
-    REVIEW,
-    TABLE,
-    Rating,
-    Stage,
-    YesNo,
+    HEADER, REVIEW, TABLE, Rating, Stage, YesNo,
 )
 
 PLAN, SIGNED = "The plan", "Signatures"

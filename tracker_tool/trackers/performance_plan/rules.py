@@ -9,25 +9,10 @@ target at the end) are the functions here, so the Summary sheet and the findings
 from __future__ import annotations
 
 from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    E,
-    RuleContext,
-    Severity,
-    W,
-    days_text,
-    display,
-    fmt,
-    rule,
-    unique_ids,
+    CheckedRow, Code, E, RuleContext, Severity, W, days_text, display, fmt, rule, unique_ids,
 )
 from tracker_tool.trackers.performance_plan.vocabulary import (
-    HEADER,
-    REVIEW,
-    SHORT_OF_TARGET,
-    TABLE,
-    Rating,
-    YesNo,
+    HEADER, REVIEW, SHORT_OF_TARGET, TABLE, Rating, YesNo,
 )
 
 action_numbers = unique_ids(

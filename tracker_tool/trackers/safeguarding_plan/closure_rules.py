@@ -5,22 +5,9 @@ senior assurance where the risk is high (Governance, Closure test)."""
 from __future__ import annotations
 
 from tracker_tool.trackers.common import is_vague_evidence, same_person, unfilled
-from tracker_tool.trackers.kit import (
-    Code,
-    E,
-    RuleContext,
-    Severity,
-    W,
-    days_text,
-    plural,
-    rule,
-)
+from tracker_tool.trackers.kit import Code, E, RuleContext, Severity, W, days_text, plural, rule
 from tracker_tool.trackers.safeguarding_plan.facts import (
-    cycles_needed,
-    days_overdue,
-    figures_over_time,
-    is_closed,
-    is_high,
+    cycles_needed, days_overdue, figures_over_time, is_closed, is_high,
 )
 from tracker_tool.trackers.safeguarding_plan.vocabulary import WORK_DONE
 

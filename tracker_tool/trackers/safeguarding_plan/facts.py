@@ -10,18 +10,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.trackers.common import (
-    days_past,
-    has_measure,
-    standing_alone,
-    tick_box_phrase,
-)
+from tracker_tool.trackers.common import days_past, has_measure, standing_alone, tick_box_phrase
 from tracker_tool.trackers.kit import CheckedRow, RuleContext
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
-    CLOSURE_CYCLES,
-    WORK_DONE,
-    RiskLevel,
-    Status,
+    CLOSURE_CYCLES, WORK_DONE, RiskLevel, Status,
 )
 
 

@@ -9,12 +9,7 @@ from __future__ import annotations
 from tracker_tool.trackers.common import escalation
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, display, shorten
 from tracker_tool.trackers.safeguarding_plan.facts import (
-    concerns,
-    days_overdue,
-    is_closed,
-    is_high,
-    tick_box,
-    under_oversight,
+    concerns, days_overdue, is_closed, is_high, tick_box, under_oversight,
 )
 from tracker_tool.trackers.safeguarding_plan.vocabulary import ActionType, Status
 

@@ -28,26 +28,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from tracker_tool.trackers.kit import (
-    CellCount,
-    CellDate,
-    CellText,
-    Column,
-    E,
-    Row,
-    W,
-    choice,
-)
+from tracker_tool.trackers.kit import CellCount, CellDate, CellText, Column, E, Row, W, choice
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
-    CLOSURE,
-    DESIGN,
-    EFFECTIVE,
-    GOVERNANCE,
-    RAG,
-    ActionType,
-    ConcernType,
-    RiskLevel,
-    Status,
+    CLOSURE, DESIGN, EFFECTIVE, GOVERNANCE, RAG, ActionType, ConcernType, RiskLevel, Status,
 )
 
 CONCERN, ACTION, PROGRESS, REVIEW, TEST = (

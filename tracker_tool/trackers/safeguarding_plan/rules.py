@@ -11,44 +11,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
-    OwnerCodes,
-    dated_after,
-    overdue_check,
-    owner_check,
-    too_short,
+    OwnerCodes, dated_after, overdue_check, owner_check, too_short,
 )
 from tracker_tool.trackers.kit import (
-    Code,
-    E,
-    RuleContext,
-    W,
-    days_text,
-    either,
-    fmt,
-    plural,
-    rule,
-    unique_ids,
+    Code, E, RuleContext, W, days_text, either, fmt, plural, rule, unique_ids,
 )
 from tracker_tool.trackers.safeguarding_plan.facts import (
-    concerns,
-    days_overdue,
-    is_closed,
-    is_high,
-    review_limit,
-    status_words,
-    tick_box,
+    concerns, days_overdue, is_closed, is_high, review_limit, status_words, tick_box,
     under_oversight,
 )
+from tracker_tool.trackers.safeguarding_plan.models import SafeguardingAction
 from tracker_tool.trackers.safeguarding_plan.vocabulary import RAG, ActionType
 
-action_ids = unique_ids(
-    "action_id",
-    Code("action-id.missing", "Action ID missing", W, "Governance",
-         "{label} has no Action ID, so governance minutes and evidence cannot refer to it.",
-         "Give every action a short unique reference such as SG-01."),
-    Code("action-id.duplicate", "Duplicate Action ID", E, "Governance",
-         "Action ID '{value}' is already used on row {first}.",
-         "Give each action its own ID; merge the rows if they are the same action."))
+action_ids = unique_ids("action_id", model=SafeguardingAction, example="SG-01",
+                        so="governance minutes and evidence cannot refer to it")
 
 #: Named leads, not generic team actions (Effective plans: owned). The article is plain that
 #: a team cannot lead, so the policy's team_may_own setting does not apply here.

@@ -14,13 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from tracker_tool.trackers.common import points_to_nothing, words_of
-from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Figure,
-    RuleContext,
-    display,
-    person_key,
-)
+from tracker_tool.trackers.kit import CheckedRow, Figure, RuleContext, display, person_key
 
 #: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
 #: article's warning signs describe ("around one area of practice such as record keeping").

@@ -8,19 +8,10 @@ from __future__ import annotations
 from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext
 from tracker_tool.trackers.supervision.actions.rules import (
-    days_late,
-    escalation_reasons,
-    is_done,
-    overdue_rows,
-    overdue_theme_list,
-    repeated,
+    days_late, escalation_reasons, is_done, overdue_rows, overdue_theme_list, repeated,
 )
 from tracker_tool.trackers.supervision.actions.vocabulary import ESCALATED
-from tracker_tool.trackers.supervision.shared import (
-    cluster_figure,
-    on_time_rate,
-    themes_figure,
-)
+from tracker_tool.trackers.supervision.shared import cluster_figure, on_time_rate, themes_figure
 
 
 def figures(ctx: RuleContext) -> list[Figure]:

@@ -13,22 +13,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from tracker_tool.trackers.kit import (
-    CellCount,
-    CellDate,
-    CellText,
-    Column,
-    E,
-    Row,
-    W,
-    choice,
-)
-from tracker_tool.trackers.supervision.actions.vocabulary import (
-    Category,
-    Priority,
-    Stage,
-    Status,
-)
+from tracker_tool.trackers.kit import CellCount, CellDate, CellText, Column, E, Row, W, choice
+from tracker_tool.trackers.supervision.actions.vocabulary import Category, Priority, Stage, Status
 
 LOGGED, WEEKLY, CHECK, OVERDUE = (
     "Action logged", "Weekly check", "Follow-up check", "Overdue register")

@@ -3,52 +3,26 @@ codes it raises beside it; the facts the figures count are the functions here to
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import (
-    dated_after,
-    days_past,
-    owner_check,
-    owner_codes,
-    unfilled,
-)
+from tracker_tool.trackers.common import dated_after, days_past, owner_check, owner_codes, unfilled
 from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    E,
-    RuleContext,
-    W,
-    X,
-    days_text,
-    fmt,
-    rule,
-    unique_ids,
+    CheckedRow, Code, E, RuleContext, W, X, days_text, fmt, rule, unique_ids,
 )
 from tracker_tool.trackers.supervision.actions.models import SupervisionAction
 from tracker_tool.trackers.supervision.actions.vocabulary import (
-    ESCALATE_AT_ONCE,
-    ESCALATED,
-    Status,
+    ESCALATE_AT_ONCE, ESCALATED, Status,
 )
 from tracker_tool.trackers.supervision.shared import (
-    cluster,
-    earlier_repeats,
-    is_vague_evidence,
-    logged_late,
-    lower_first,
-    themes,
+    cluster, earlier_repeats, is_vague_evidence, logged_late, lower_first, themes,
     untestable_action,
 )
 
 #: More than this many calendar days late goes on the overdue register (Ex1 escalation).
 ESCALATE_AFTER_DAYS = 7
 
-action_refs = unique_ids(
-    "action_id",
-    Code("supervision.ref-missing", "Action ref missing", W, "Ex1 step 1",
-         "{label} has no action ref, so the supervision note cannot point to it.",
-         "Give every action a short unique reference such as SA-014."),
-    Code("supervision.ref-duplicate", "Duplicate action ref", E, "Ex1 step 1",
-         "Action ref '{value}' is already used on row {first}.",
-         "Give each action its own reference; merge the rows if they are the same action."))
+action_refs = unique_ids("action_id", model=SupervisionAction, example="SA-014",
+                         so="the supervision note cannot point to it", name="action ref",
+                         noun="reference",
+                         codes=("supervision.ref-missing", "supervision.ref-duplicate"))
 
 #: The one manager who checks the action is done (Ex1 step 1; Inspector expectation: who was
 #: responsible for follow-up).

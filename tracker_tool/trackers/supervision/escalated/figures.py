@@ -7,16 +7,9 @@ from __future__ import annotations
 
 from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import CheckedRow, Escalation, Figure, RuleContext, fmt
-from tracker_tool.trackers.supervision.escalated.rules import (
-    is_open,
-    repeats,
-    senior_reasons,
-)
+from tracker_tool.trackers.supervision.escalated.rules import is_open, repeats, senior_reasons
 from tracker_tool.trackers.supervision.shared import (
-    cluster_figure,
-    on_time_rate,
-    themes,
-    themes_figure,
+    cluster_figure, on_time_rate, themes, themes_figure,
 )
 
 

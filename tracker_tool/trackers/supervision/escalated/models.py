@@ -24,26 +24,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from tracker_tool.trackers.kit import (
-    CellCount,
-    CellDate,
-    CellText,
-    Column,
-    E,
-    Row,
-    W,
-    choice,
-)
+from tracker_tool.trackers.kit import CellCount, CellDate, CellText, Column, E, Row, W, choice
 from tracker_tool.trackers.supervision.escalated.vocabulary import (
-    Compliance,
-    Concern,
-    Decision,
-    Outcome,
-    Pathway,
-    Progress,
-    Recheck,
-    RecheckResult,
-    Risk,
+    Compliance, Concern, Decision, Outcome, Pathway, Progress, Recheck, RecheckResult, Risk,
 )
 
 CASE, PLAN, MONITOR, REVIEW, OUTCOME = (

@@ -6,35 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
-    dated_after,
-    owner_check,
-    owner_codes,
-    stale_since,
-    unfilled,
-    working_days_late,
+    dated_after, owner_check, owner_codes, stale_since, unfilled, working_days_late,
 )
 from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    E,
-    RuleContext,
-    W,
-    X,
-    days_text,
-    fmt,
-    person_key,
-    rule,
-    unique_ids,
+    CheckedRow, Code, E, RuleContext, W, X, days_text, fmt, person_key, rule, unique_ids,
 )
 from tracker_tool.trackers.supervision.escalated.models import EscalatedCase
 from tracker_tool.trackers.supervision.escalated.vocabulary import (
-    FINAL_DECISIONS,
-    HIGH_RISK_CONCERNS,
-    Outcome,
-    Pathway,
-    Progress,
-    RecheckResult,
-    Risk,
+    FINAL_DECISIONS, HIGH_RISK_CONCERNS, Outcome, Pathway, Progress, RecheckResult, Risk,
 )
 from tracker_tool.trackers.supervision.shared import cluster, lower_first
 
@@ -42,14 +21,9 @@ MONITOR_EVERY, REVIEW_EVERY = 7, 14      # Ex2 step 3 (weekly), step 4 (fortnigh
 MISSED_LIMIT, PROGRESS_DAYS = 2, 28      # Ex2 escalation
 REPEAT_WINDOW = 60                       # Ex2 outcome: repeat escalation within 60 days
 
-case_refs = unique_ids(
-    "case_id",
-    Code("case.ref-missing", "Case ref missing", W, "Ex2 step 1",
-         "{label} has no case ref, so the review forms cannot point to it.",
-         "Give every case a short unique reference such as EC-004."),
-    Code("case.ref-duplicate", "Duplicate case ref", E, "Ex2 step 1",
-         "Case ref '{value}' is already used on row {first}.",
-         "Give each case its own reference."))
+case_refs = unique_ids("case_id", model=EscalatedCase, example="EC-004",
+                       so="the review forms cannot point to it", name="case ref",
+                       noun="reference", codes=("case.ref-missing", "case.ref-duplicate"))
 
 #: The manager who owns the case's action plan (Ex2 step 2).
 line_manager = owner_check("line_manager", owner_codes(EscalatedCase, "line_manager"))

@@ -7,18 +7,10 @@ from __future__ import annotations
 from tracker_tool.trackers.common import escalation, to_escalate
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, fmt
 from tracker_tool.trackers.supervision.probation.rules import (
-    escalation_reasons,
-    is_completed,
-    is_failed,
-    is_late,
-    is_open,
-    repeated,
+    escalation_reasons, is_completed, is_failed, is_late, is_open, repeated,
 )
 from tracker_tool.trackers.supervision.shared import (
-    cluster_figure,
-    on_time_rate,
-    themes,
-    themes_figure,
+    cluster_figure, on_time_rate, themes, themes_figure,
 )
 
 

@@ -16,22 +16,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from tracker_tool.trackers.kit import (
-    CellCount,
-    CellDate,
-    CellText,
-    Column,
-    E,
-    Row,
-    W,
-    choice,
-)
-from tracker_tool.trackers.supervision.probation.vocabulary import (
-    Confidence,
-    Gap,
-    Risk,
-    Status,
-)
+from tracker_tool.trackers.kit import CellCount, CellDate, CellText, Column, E, Row, W, choice
+from tracker_tool.trackers.supervision.probation.vocabulary import Confidence, Gap, Risk, Status
 
 ACTION, MENTOR, VERIFY, ESCALATE = (
     "The action", "Mentor support", "Verification", "Overdue and escalation")

@@ -11,35 +11,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
-    dated_after,
-    owner_check,
-    owner_codes,
-    stale_since,
-    unfilled,
-    working_days_late,
+    dated_after, owner_check, owner_codes, stale_since, unfilled, working_days_late,
 )
 from tracker_tool.trackers.kit import (
-    CheckedRow,
-    Code,
-    E,
-    RuleContext,
-    W,
-    X,
-    days_text,
-    fmt,
-    rule,
-    unique_ids,
+    CheckedRow, Code, E, RuleContext, W, X, days_text, fmt, rule, unique_ids,
 )
 from tracker_tool.trackers.supervision.probation.models import ProbationAction
 from tracker_tool.trackers.supervision.probation.vocabulary import (
-    SAFE_PRACTICE,
-    Confidence,
-    Status,
+    SAFE_PRACTICE, Confidence, Status,
 )
 from tracker_tool.trackers.supervision.shared import (
-    earlier_repeats,
-    is_vague_evidence,
-    lower_first,
+    earlier_repeats, is_vague_evidence, lower_first,
 )
 
 ESCALATE_AFTER_WORKING_DAYS = 5      # Ex3 escalation
@@ -47,14 +29,10 @@ SAFE_PRACTICE_WORKING_DAYS = 1       # Ex3 step 4: within one working day where 
 MENTOR_EVERY, VERIFY_EVERY = 7, 14   # Ex3 steps 2 (weekly) and 3 (fortnightly)
 DECISION_WEEK, DECISION_WARNING = 12, 14
 
-action_refs = unique_ids(
-    "action_id",
-    Code("probation.ref-missing", "Action ref missing", W, "Ex3 step 1",
-         "{label} has no action ref, so the support log cannot point to it.",
-         "Give every action a short unique reference such as PA-007."),
-    Code("probation.ref-duplicate", "Duplicate action ref", E, "Ex3 step 1",
-         "Action ref '{value}' is already used on row {first}.",
-         "Give each action its own reference."))
+action_refs = unique_ids("action_id", model=ProbationAction, example="PA-007",
+                         so="the support log cannot point to it", name="action ref",
+                         noun="reference",
+                         codes=("probation.ref-missing", "probation.ref-duplicate"))
 
 #: The one person who makes sure the action happens (Ex3 step 1), and the assigned mentor
 #: who supports it and keeps the support log (Ex3 step 2).
