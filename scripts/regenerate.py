@@ -29,7 +29,7 @@ def templates() -> None:
 
     for tracker in api.list_trackers():
         out = ROOT / "workbook_templates" / f"{tracker.kind}-v{tracker.version}.xlsx"
-        api.build_template(tracker.kind, out)
+        api.build_template(tracker.kind, out, force=True)
         print("wrote", out.relative_to(ROOT))
 
 

@@ -98,11 +98,15 @@ def test_audit_refuses_an_output_that_is_its_input(returned, how, monkeypatch):
 
 def test_an_output_hard_linked_to_the_input_replaces_the_link_not_the_input(returned):
     """The audit is renamed into place, so it replaces the directory entry and never writes
-    through it: the input's bytes survive even when the output name is a hard link to it."""
+    through it: the input's bytes survive even when the output name is a hard link to it.
+    Without --force the link is refused first: it is a tracker, not an earlier audit."""
     out = returned.parent / "hard-link.xlsx"
     os.link(returned, out)
     digest = sha256(returned)
-    result = run_cli("audit", returned, "--out", out, *CLI_AS_OF)
+    refused = run_cli("audit", returned, "--out", out, *CLI_AS_OF)
+    assert refused.exit_code == 2 and "not written by tracker-tool" in refused.stderr
+    assert sha256(out) == digest
+    result = run_cli("audit", returned, "--out", out, "--force", *CLI_AS_OF)
     assert result.exit_code == 1
     assert sha256(returned) == digest and sha256(out) != digest
 

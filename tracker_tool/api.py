@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool.check.tracker import Tracker
-from tracker_tool.core.atomic import refuse_overwriting_inputs
+from tracker_tool.core.atomic import guard_output, refuse_overwriting_inputs
 from tracker_tool.core.catalogue import RuleInfo
 from tracker_tool.core.report import Report
 from tracker_tool.policy.clock import today_in_london
@@ -30,8 +30,12 @@ def list_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
 
 
 def build_template(kind: str, out: str | Path, entries=(), service=None,
-                   policy: ServicePolicy | None = None, plan: dict | None = None) -> Path:
+                   policy: ServicePolicy | None = None, plan: dict | None = None,
+                   force: bool = False) -> Path:
     """Write the locked template for ``kind`` to ``out`` (atomically) and return its path.
+
+    An existing file at ``out`` is replaced only with ``force``: it may be a filled-in
+    tracker. Something that is not a regular file (a folder, a pipe, a device) never is.
 
     ``entries`` optionally pre-fills rows: dicts of field key to value. ``service`` (a
     stamp.ServiceIdentity) stamps the template with the service it is made for; ``policy``
@@ -40,7 +44,9 @@ def build_template(kind: str, out: str | Path, entries=(), service=None,
     """
     from tracker_tool.write.template import build_template_file
 
-    return build_template_file(get_tracker(kind), out, entries, service=service, plan=plan,
+    tracker = get_tracker(kind)
+    guard_output(out, force)
+    return build_template_file(tracker, out, entries, service=service, plan=plan,
                                policy=policy)
 
 
@@ -59,17 +65,22 @@ def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | N
 
 def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | None = None,
                 kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
-                policy: ServicePolicy | None = None) -> tuple[Report, Path]:
+                policy: ServicePolicy | None = None,
+                force: bool = False) -> tuple[Report, Path]:
     """Validate ``path`` and write its annotated audit workbook; returns (report, audit path).
 
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
-    input is only ever read.
+    input is only ever read. An earlier audit at ``out`` is replaced; any other existing file
+    only with ``force``, and never anything that is not a regular file.
     """
+    from tracker_tool.core.outputs import AUDIT
+    from tracker_tool.read.ownership import marked_output
     from tracker_tool.trackers.resolve import check_workbook
     from tracker_tool.write.audit import write_audit_file
 
     out = Path(out) if out else default_audit_path(path)
     refuse_overwriting_inputs(out, [path])
+    guard_output(out, force, lambda existing: marked_output(existing, AUDIT))
     checked = check_workbook(path, as_of or today_in_london(), kind, max_rows, policy)
     write_audit_file(checked, out)
     return checked.report, out
@@ -137,18 +148,25 @@ def build_service_templates(kind: str, services, out_dir: str | Path, force: boo
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} is a file; --out-dir must be a folder")
     targets = [out_dir / name for name in template_names(listed, tracker.kind)]
+    from tracker_tool.core.atomic import refuse_special, shown
+
+    for target in targets:
+        refuse_special(target)
     existing = [target for target in targets if target.exists()]
     if existing and not force:
-        raise UsageError(f"{existing[0]} already exists ({len(existing)} of the {len(targets)} "
-                         "templates do); it may be a filled-in tracker. Use --force to replace "
-                         "them.")
-    return [build_template(kind, target, service=service, policy=policy)
+        raise UsageError(f"{shown(existing[0])} already exists ({len(existing)} of the "
+                         f"{len(targets)} templates do); it may be a filled-in tracker. Use "
+                         "--force to replace them.")
+    return [build_template(kind, target, service=service, policy=policy, force=force)
             for service, target in zip(listed, targets)]
 
 
 def default_audit_path(path: str | Path) -> Path:
+    """<name>-audit.xlsx beside the input, shortened (with a hash) if that name is too long."""
+    from tracker_tool.core.atomic import fit_name
+
     path = Path(path)
-    return path.with_name(f"{path.stem}-audit.xlsx")
+    return path.with_name(fit_name(path.stem, "-audit.xlsx"))
 
 
 def load_policy(path: str | Path) -> ServicePolicy:
@@ -177,19 +195,31 @@ def load_policy(path: str | Path) -> ServicePolicy:
 
 def write_policy(out: str | Path, force: bool = False) -> Path:
     """Write the default service policy, every setting explained, for a service to adapt."""
-    from tracker_tool.core.atomic import atomic_path
+    from tracker_tool.core.atomic import atomic_path, shown
     from tracker_tool.errors import UsageError
     from tracker_tool.policy.toml_file import policy_toml
 
     out = Path(out)
     if out.exists() and not force:
-        raise UsageError(f"{out} already exists; use --force to replace it")
+        raise UsageError(f"{shown(out)} already exists; use --force to replace it")
+    guard_output(out, force)
     with atomic_path(out) as tmp:
         tmp.write_text(policy_toml(name=out.name), encoding="utf-8")
     return out
 
 
 audit_workbook = write_audit
-__all__ = ["build_template", "validate_workbook", "write_audit", "audit_workbook", "list_rules",
-           "list_trackers", "load_policy", "write_policy", "default_audit_path",
-           "validate_many", "findings_frame", "build_service_templates"]
+__all__ = [
+    "audit_workbook",
+    "build_service_templates",
+    "build_template",
+    "default_audit_path",
+    "findings_frame",
+    "list_rules",
+    "list_trackers",
+    "load_policy",
+    "validate_many",
+    "validate_workbook",
+    "write_audit",
+    "write_policy",
+]

@@ -191,5 +191,5 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "ashcombe-ombudsman-plan.xlsx"
 
 if __name__ == "__main__":
-    api.build_template("ombudsman-plan", SAMPLE, entries=ROWS, plan=PLAN)
+    api.build_template("ombudsman-plan", SAMPLE, entries=ROWS, plan=PLAN, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

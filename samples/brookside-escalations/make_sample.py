@@ -165,5 +165,5 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "brookside-escalated-cases.xlsx"
 
 if __name__ == "__main__":
-    api.build_template("supervision-escalations", SAMPLE, entries=ROWS)
+    api.build_template("supervision-escalations", SAMPLE, entries=ROWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} cases)")

@@ -149,5 +149,5 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "brookside-probation-actions.xlsx"
 
 if __name__ == "__main__":
-    api.build_template("probation-actions", SAMPLE, entries=ROWS)
+    api.build_template("probation-actions", SAMPLE, entries=ROWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

@@ -242,5 +242,5 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "fernhollow-safeguarding-plan.xlsx"
 
 if __name__ == "__main__":
-    api.build_template("safeguarding-plan", SAMPLE, entries=ROWS)
+    api.build_template("safeguarding-plan", SAMPLE, entries=ROWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

@@ -129,5 +129,5 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "hollybrook-performance-plan.xlsx"
 
 if __name__ == "__main__":
-    api.build_template("performance-plan", SAMPLE, entries=ROWS, plan=PLAN)
+    api.build_template("performance-plan", SAMPLE, entries=ROWS, plan=PLAN, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

@@ -308,5 +308,5 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "oakfield-house-actions.xlsx"
 
 if __name__ == "__main__":
-    api.build_template("action-plan", SAMPLE, entries=ROWS)
+    api.build_template("action-plan", SAMPLE, entries=ROWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

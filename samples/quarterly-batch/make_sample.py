@@ -93,7 +93,8 @@ def main() -> None:
     for name, template_of, rows in WORKBOOKS:
         path = RETURNS / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        api.build_template("action-plan", path, entries=rows, service=services[template_of])
+        api.build_template("action-plan", path, entries=rows, service=services[template_of],
+                           force=True)
         print(f"Wrote {path} ({len(rows)} actions, stamped as {template_of})")
 
 

@@ -25,6 +25,7 @@ from tracker_tool.cli.group import (
     max_rows_option,
     policy_option,
 )
+from tracker_tool.core.atomic import shown
 
 
 @cli.command()
@@ -63,10 +64,11 @@ def template(kind: str, out: Path | None, force: bool, policy_file: Path | None,
         return service_templates(tracker, services, out_dir, out, force, _policy(policy_file))
     out = out or Path(f"{tracker.kind}-template-v{tracker.version}.xlsx")
     if out.exists() and not force:
-        _fail(f"{out} already exists; it may be a filled-in tracker. Use --force to replace it.")
+        _fail(f"{shown(out)} already exists; it may be a filled-in tracker. Use --force to "
+              "replace it.")
     policy = _policy(policy_file)
     try:
-        api.build_template(kind, out, policy=policy)
+        api.build_template(kind, out, policy=policy, force=force)
     except TrackerToolError as exc:
         _fail(str(exc))
     click.echo(f"Wrote {out} ({tracker.title}, template version {tracker.version}, "
@@ -150,11 +152,13 @@ def _known_kind(kind: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the audit workbook. Default: FILE-audit.xlsx beside FILE.")
+@click.option("--force", is_flag=True,
+              help="Replace OUT even if it is not an audit tracker-tool wrote.")
 @as_of_option
 @kind_option
 @max_rows_option
 @policy_option
-def audit(file, out, as_of, kind, max_rows, policy_file) -> None:
+def audit(file, out, force, as_of, kind, max_rows, policy_file) -> None:
     """Write an annotated audit workbook for a returned tracker.
 
     The audit is a new workbook: a Summary of the policy's review figures, the review
@@ -176,7 +180,8 @@ def audit(file, out, as_of, kind, max_rows, policy_file) -> None:
         _known_kind(kind)
     policy = _policy(policy_file)
     try:
-        report, written = api.write_audit(file, out, _date(as_of), kind, max_rows, policy)
+        report, written = api.write_audit(file, out, _date(as_of), kind, max_rows, policy,
+                                           force)
     except TrackerToolError as exc:
         _fail(str(exc))
     from tracker_tool.core.wording import plural, severity_counts

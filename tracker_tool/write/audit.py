@@ -20,6 +20,7 @@ from tracker_tool.core.a1 import parse_a1
 from tracker_tool.core.cell_values import is_blank
 from tracker_tool.core.columns import Kind
 from tracker_tool.core.findings import Finding, Severity
+from tracker_tool.core.outputs import AUDIT, output_marks
 from tracker_tool.core.wording import printable, severity_counts
 from tracker_tool.write import styles
 from tracker_tool.write.kit import (
@@ -367,7 +368,8 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
     """Write the audit workbook for ``checked`` to ``out`` atomically."""
     out = Path(out)
     with output_workbook(out, f"Audit of {Path(checked.report.path).name}",
-                         checked.report.as_of) as workbook:
+                         checked.report.as_of,
+                         marks=output_marks(AUDIT, checked.report.as_of)) as workbook:
         builder = _AuditBuilder(workbook, checked)
         builder.summary()
         write_review_pack(workbook, builder, checked.report)

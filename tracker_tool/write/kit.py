@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker_tool.core.atomic import atomic_path, close_workbook
+from tracker_tool.core.atomic import atomic_path, close_workbook, scratch_folder
 from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError
 from tracker_tool.errors import UsageError
 from tracker_tool.write.layout import lines_needed, row_height
@@ -117,28 +117,33 @@ class Kit:
         ws.repeat_rows(0, 0)
 
 
-def new_workbook(path):
+def new_workbook(path, scratch: Path | None = None):
     """An XlsxWriter workbook for output holding others' data.
 
     write() and merge_range() would otherwise turn a string into a formula, a link or a
     number on sight; with that off, a stray call can only ever make text. Inf and NaN (a
-    returned cell may hold them) are shown as #NUM! instead of stopping the write.
+    returned cell may hold them) are shown as #NUM! instead of stopping the write. Its
+    scratch files go in ``scratch`` (see core/atomic.scratch_folder).
     """
     import xlsxwriter
 
-    return xlsxwriter.Workbook(str(path), {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-        "nan_inf_to_errors": True,
-    })
+    options = {"strings_to_formulas": False, "strings_to_urls": False,
+               "strings_to_numbers": False, "nan_inf_to_errors": True}
+    if scratch is not None:
+        options["tmpdir"] = str(scratch)
+    return xlsxwriter.Workbook(str(path), options)
 
 
 @contextmanager
-def output_workbook(out: str | Path, title: str, created: date, **properties) -> Iterator:
+def output_workbook(out: str | Path, title: str, created: date, marks: dict | None = None,
+                    **properties) -> Iterator:
     """A new workbook (new_workbook's) that lands at ``out`` only once all of it is written.
 
     It is built in a temporary file renamed over ``out`` when closed (core/atomic.py), so a
     crash or Ctrl-C never leaves half a workbook. ``created`` is pinned by the caller (the
     audit date, the template's release) so the same input always gives the same bytes.
+    ``marks`` become custom document properties: how a later run knows the file as its own
+    output (core/outputs.py), and which run and audit date it came from.
 
     The name must end in .xlsx: Excel refuses to open a workbook saved under another ending
     (.csv, .xls, .ods), and a manager would take the file for something it is not.
@@ -147,11 +152,13 @@ def output_workbook(out: str | Path, title: str, created: date, **properties) ->
         raise UsageError(f"{out}: an Excel workbook is written to a name ending in .xlsx "
                          f"(not {Path(out).suffix or 'no ending'}); for example "
                          f"{Path(out).with_suffix('.xlsx').name}")
-    with atomic_path(out) as tmp:
-        workbook = new_workbook(tmp)
+    with atomic_path(out) as tmp, scratch_folder(tmp.parent) as scratch:
+        workbook = new_workbook(tmp, scratch)
         workbook.set_properties({"title": title, "author": "tracker-tool",
                                  "created": datetime.combine(created, datetime.min.time()),
                                  **properties})
+        for name, value in (marks or {}).items():
+            workbook.set_custom_property(name, value)
         yield workbook
         close_workbook(workbook, out)
 
