@@ -3,17 +3,19 @@ tests them again through its own columns, at their cells."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import date
+from typing import Annotated
 
+import pytest
+from conftest import AS_OF
+
+from tracker_tool.check.rule_context import CheckedRow, RawRow, RuleContext
+from tracker_tool.trackers import get_tracker
 from tracker_tool.trackers.common import (
-    NOBODY,
-    TEAM,
-    names_several,
-    points_to_nothing,
-    same_person,
-    words_of,
+    NOBODY, TEAM, date_order_check, future_dates_check, green_overdue_code, names_several,
+    overdue_code, points_to_nothing, review_overdue_code, same_person, words_of,
 )
-from tracker_tool.trackers.kit import person_key
+from tracker_tool.trackers.kit import E, W, CellDate, Column, Row, define_tracker, person_key
 
 
 @pytest.mark.parametrize("name", ["Everyone", "All staff", "Night staff", "all ward staff",
@@ -57,3 +59,67 @@ def test_the_same_person_however_the_name_is_typed():
 def test_evidence_that_points_to_nothing(text, vague):
     words = frozenset({"done", "verbal", "signed off"})
     assert points_to_nothing(words_of(text), words) is vague
+
+
+# Dates and lateness: the rules and codes several kinds make from their own columns.
+
+
+class Visit(Row):
+    booked: Annotated[CellDate, Column("Booked", "Booked.", "p1", "Visit", "booked")] = None
+    held: Annotated[CellDate, Column("Held", "Held.", "p1", "Visit", "held")] = None
+
+
+future = future_dates_check("visit.date-in-future", "p1", {"booked": "date booked",
+                                                           "held": "date held"})
+order = date_order_check("visit.date-order", "p2", [("held", "date held", "booked", "booking")])
+VISITS = define_tracker(kind="visits", title="Visits", summary="Visits.", version="1.0",
+                        sheet_name="Visits", row_model=Visit, rules=(future, order),
+                        instructions=("Fill it in.",))
+
+
+def _visits(*rows: tuple[date | None, date | None]) -> RuleContext:
+    letters = {"booked": "B", "held": "C"}
+    checked = []
+    for n, (booked, held) in enumerate(rows):
+        values = {k: v for k, v in (("booked", booked), ("held", held)) if v is not None}
+        checked.append(CheckedRow(RawRow(5 + n, values, letters), Visit(**values), values,
+                                  frozenset()))
+    return RuleContext(VISITS, "Visits", checked, AS_OF)
+
+
+def test_dates_after_the_audit_date_are_found_in_their_cells():
+    ctx = _visits((date(2026, 11, 21), date(2026, 11, 22)), (date(2026, 12, 1), None))
+    found = list(future(ctx))
+    assert [(f.code, f.cell) for f in found] == [("visit.date-in-future", "C5"),
+                                                 ("visit.date-in-future", "B6")]
+    assert found[0].message.endswith(": the date held (22/11/2026) is after the audit date "
+                                     "21/11/2026.")
+    assert VISITS.rule("visit.date-in-future").severity == E
+
+
+def test_a_date_before_the_one_it_must_follow_is_found_in_its_cell():
+    ctx = _visits((date(2026, 11, 10), date(2026, 11, 9)),
+                  (date(2026, 11, 10), date(2026, 11, 10)), (None, date(2026, 11, 1)))
+    found = list(order(ctx))
+    assert [(f.code, f.cell) for f in found] == [("visit.date-order", "C5")]
+    assert found[0].message.endswith(": the date held (09/11/2026) is before the booking "
+                                     "(10/11/2026).")
+    assert VISITS.rule("visit.date-order").clause == "p2"
+
+
+def test_the_lateness_codes_keep_the_wording_every_kind_publishes():
+    late = overdue_code("visit.overdue", "p3", "Hold it.")
+    assert (late.title, late.severity, late.clause, late.fix) == ("Overdue", W, "p3", "Hold it.")
+    assert late.message == "{label} was due on {value} and is {days} overdue."
+    review = review_overdue_code("p4", "Review it.")
+    assert (review.code, review.severity) == ("review.overdue", W)
+    assert review.message == "{label}: the review due on {value} has passed ({days} ago)."
+    green = green_overdue_code("p5", "Rate it Red.")
+    assert (green.code, green.severity, green.clause) == ("rag.green-overdue", E, "p5")
+    for kind, code in (("action-plan", "action.overdue"), ("safeguarding-plan", "action.overdue"),
+                       ("supervision-actions", "supervision.overdue"),
+                       ("probation-actions", "probation.overdue")):
+        assert get_tracker(kind).rule(code).message == late.message
+    for kind in ("action-plan", "safeguarding-plan"):
+        assert get_tracker(kind).rule("review.overdue").message == review.message
+        assert get_tracker(kind).rule("rag.green-overdue").message == green.message

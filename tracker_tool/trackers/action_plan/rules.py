@@ -14,7 +14,10 @@ from tracker_tool.trackers.action_plan.facts import (
 )
 from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.vocabulary import RAG, TRACEABLE_SOURCES, Priority, Status
-from tracker_tool.trackers.common import OwnerCodes, is_vague_evidence, owner_check, too_short
+from tracker_tool.trackers.common import (
+    OwnerCodes, green_overdue_code, is_vague_evidence, overdue_code, owner_check,
+    review_overdue_code, too_short,
+)
 from tracker_tool.trackers.kit import (
     Code, E, RuleContext, Severity, W, X, days_text, either, fmt, rule, unique_ids,
 )
@@ -142,10 +145,9 @@ def action_quality(ctx: RuleContext):
 
 
 @rule(
-    Code("action.overdue", "Overdue", W, "s12, s13",
-         "{label} was due on {value} and is {days} overdue.",
-         "Finish the action, or record the reason and a manager-agreed new date (counted as an "
-         "extension)."),
+    overdue_code("action.overdue", "s12, s13",
+                 "Finish the action, or record the reason and a manager-agreed new date (counted "
+                 "as an extension)."),
     Code("escalation.due", "Overdue action not escalated", X, "s13",
          "{label} is {days} overdue and must be escalated ({reasons}); no escalation is "
          "recorded.",
@@ -200,9 +202,7 @@ def due_date_drift(ctx: RuleContext):
 
 
 @rule(
-    Code("rag.green-overdue", "Green but overdue", E, "s12",
-         "{label} is rated Green but was due on {due} and is {days} overdue.",
-         "Set the RAG to Red and record the reason for the delay."),
+    green_overdue_code("s12", "Set the RAG to Red and record the reason for the delay."),
     Code("rag.understated", "RAG milder than the dates", W, "s12",
          "{label} is rated {value} but {why}, which makes it {expected}.",
          "Set the RAG the dates call for, or record why the action is still on track."),
@@ -236,9 +236,8 @@ def rag(ctx: RuleContext):
          "{label} is open but has no review date.",
          "Set when progress will next be looked at: at least monthly, more often when high "
          "risk."),
-    Code("review.overdue", "Review overdue", W, "s12",
-         "{label}: the review due on {value} has passed ({days} ago).",
-         "Review the action, record the progress and set the next review date."),
+    review_overdue_code("s12", "Review the action, record the progress and set the next "
+                        "review date."),
     Code("review.too-far", "Next review too far away", W, "s9, s12",
          "{label}: the next review on {value} is more than {limit} after the audit date.",
          "Bring the review date forward: open actions at least monthly, high-risk ones more "

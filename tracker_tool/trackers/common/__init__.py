@@ -10,13 +10,16 @@ from tracker_tool.trackers.common.owners import (
     NOBODY, TEAM, OwnerCodes, names_several, owner_check, owner_codes, same_person,
 )
 from tracker_tool.trackers.common.status import (
-    dated_after, days_past, escalation, overdue_check, stale_since, to_escalate, unfilled,
+    date_order_check, dated_after, days_past, escalation, future_dates_check, green_overdue_code,
+    overdue_check, overdue_code, review_overdue_code, stale_since, to_escalate, unfilled,
     working_days_late,
 )
 
 __all__ = [
-    "NOBODY", "TEAM", "OwnerCodes", "dated_after", "days_past", "escalation", "has_measure",
-    "is_vague_evidence", "names_several", "overdue_check", "owner_check", "owner_codes",
+    "NOBODY", "TEAM", "OwnerCodes", "date_order_check", "dated_after", "days_past", "escalation",
+    "future_dates_check", "green_overdue_code", "has_measure", "is_vague_evidence",
+    "names_several", "overdue_check", "overdue_code", "owner_check", "owner_codes",
+    "review_overdue_code",
     "points_to_nothing", "same_person", "stale_since", "standing_alone", "tick_box_phrase",
     "to_escalate", "too_short", "unfilled", "words_of", "working_days_late",
 ]

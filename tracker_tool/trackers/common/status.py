@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from tracker_tool.trackers.kit import (
-    CheckedRow, Code, Escalation, Rule, RuleContext, days_text, display, rule,
+    E, W, CheckedRow, Code, Escalation, Rule, RuleContext, days_text, display, fmt, rule,
 )
 
 
@@ -67,6 +67,61 @@ def overdue_check(key: str, code: Code,
                 yield ctx.at(row, key, raised, days=days_text(days))
 
     return rule(code)(overdue)
+
+
+def overdue_code(code: str, clause: str, fix: str) -> Code:
+    """The code of an entry past its due date, worded as every kind words it but for the fix:
+    '{label} was due on {value} and is {days} overdue.'"""
+    return Code(code, "Overdue", W, clause, "{label} was due on {value} and is {days} overdue.",
+                fix)
+
+
+def review_overdue_code(clause: str, fix: str) -> Code:
+    """``review.overdue``: the review date of an open entry has passed ``{days}`` ago."""
+    return Code("review.overdue", "Review overdue", W, clause,
+                "{label}: the review due on {value} has passed ({days} ago).", fix)
+
+
+def green_overdue_code(clause: str, fix: str) -> Code:
+    """``rag.green-overdue``: an entry rated Green though it is ``{days}`` past its ``{due}``."""
+    return Code("rag.green-overdue", "Green but overdue", E, clause,
+                "{label} is rated Green but was due on {due} and is {days} overdue.", fix)
+
+
+def future_dates_check(code: str, clause: str, words: dict[str, str]) -> Rule:
+    """The rule raising ``code`` on every date of ``words`` (column -> how a sentence names
+    it: "date logged") that lies after the audit date: a record of what has happened cannot
+    be dated in the future."""
+    declared = Code(code, "Date after the audit date", E, clause,
+                    "{label}: the {what} ({value}) is after the audit date {as_of}.",
+                    "Record the day it actually happened.")
+
+    def future_dates(ctx: RuleContext):
+        as_of = fmt(ctx.as_of)
+        for row in ctx.rows:
+            for key in dated_after(row.record, words, ctx.as_of):
+                yield ctx.at(row, key, code, what=words[key], as_of=as_of)
+
+    return rule(declared)(future_dates)
+
+
+def date_order_check(code: str, clause: str,
+                     orders: Iterable[tuple[str, str, str, str]]) -> Rule:
+    """The rule raising ``code`` where a date comes before one it must follow. ``orders`` are
+    (column, how a sentence names it, the earlier column, how a sentence names that)."""
+    declared = Code(code, "Dates in the wrong order", E, clause,
+                    "{label}: the {what} ({value}) is before the {other} ({then}).",
+                    "Check both dates.")
+    orders = tuple(orders)
+
+    def date_order(ctx: RuleContext):
+        for row in ctx.rows:
+            for key, what, before, other in orders:
+                day, earlier = getattr(row.record, key), getattr(row.record, before)
+                if day and earlier and day < earlier:
+                    yield ctx.at(row, key, code, what=what, other=other, then=fmt(earlier))
+
+    return rule(declared)(date_order)
 
 
 def escalation(row: CheckedRow, *, ident, title, owner, due, days: int, reasons: list[str],

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
-    OwnerCodes, dated_after, overdue_check, owner_check, too_short,
+    OwnerCodes, dated_after, green_overdue_code, overdue_check, overdue_code, owner_check,
+    review_overdue_code, too_short,
 )
 from tracker_tool.trackers.kit import (
     Code, E, RuleContext, W, days_text, either, fmt, plural, rule, unique_ids,
@@ -116,9 +117,8 @@ def date_order(ctx: RuleContext):
             yield ctx.at(row, key, "dates.in-future", as_of=as_of)
 
 
-overdue = overdue_check("due_date", Code(
-    "action.overdue", "Overdue", W, "Governance",
-    "{label} was due on {value} and is {days} overdue.",
+overdue = overdue_check("due_date", overdue_code(
+    "action.overdue", "Governance",
     "Put the action in place, or record the reason and the agreed new date in the "
     "RAG narrative."), days_overdue)
 
@@ -139,10 +139,9 @@ overdue = overdue_check("due_date", Code(
          "{label}: the RAG narrative was last updated on {value}, {days} ago; {risk} "
          "actions should be updated at least every {limit}.",
          "Update the RAG and its narrative at each review."),
-    Code("rag.green-overdue", "Green but overdue", E, "Governance",
-         "{label} is rated Green but was due on {due} and is {days} overdue.",
-         "Set the RAG to Red and say in the narrative why it is late and what is being "
-         "done."))
+    green_overdue_code("Governance",
+                       "Set the RAG to Red and say in the narrative why it is late and what is "
+                       "being done."))
 def rag(ctx: RuleContext):
     """A RAG rating with a dated narrative, kept current and no kinder than the dates."""
     for row in ctx.rows:
@@ -170,10 +169,9 @@ def rag(ctx: RuleContext):
          "{label} is {status} but has no next review date.",
          "Set when governance will next review it: at least monthly, more often when "
          "the risk is high."),
-    Code("review.overdue", "Review overdue", W, "Governance",
-         "{label}: the review due on {value} has passed ({days} ago).",
-         "Review the action at the next governance meeting, record it and set the next "
-         "date."),
+    review_overdue_code("Governance",
+                        "Review the action at the next governance meeting, record it and set the "
+                        "next date."),
     Code("review.too-far", "Next review too far away", W, "Effective plans, Governance",
          "{label}: the next review on {value} is more than {limit} after the audit date, "
          "too long for {what}.",

@@ -3,7 +3,9 @@ codes it raises beside it; the facts the figures count are the functions here to
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import dated_after, days_past, owner_check, owner_codes, unfilled
+from tracker_tool.trackers.common import (
+    days_past, future_dates_check, overdue_code, owner_check, owner_codes, unfilled,
+)
 from tracker_tool.trackers.kit import (
     CheckedRow, Code, E, RuleContext, W, X, days_text, fmt, rule, unique_ids,
 )
@@ -58,10 +60,13 @@ def overdue_rows(ctx: RuleContext) -> list[CheckedRow]:
     return [r for r in ctx.rows if days_late(r, ctx) is not None]
 
 
+future_dates = future_dates_check(
+    "supervision.date-in-future", "Ex1 step 1, step 3",
+    {"supervision_date": "supervision date", "date_logged": "date logged",
+     "date_checked": "date checked"})
+
+
 @rule(
-    Code("supervision.date-in-future", "Date after the audit date", E, "Ex1 step 1, step 3",
-         "{label}: the {what} ({value}) is after the audit date {as_of}.",
-         "Record the day it actually happened."),
     Code("supervision.deadline-before-meeting", "Deadline before the supervision", E,
          "Ex1 step 1", "{label} is due on {value}, before the supervision that agreed it "
          "({meeting}).", "Check both dates; the deadline comes after the meeting."),
@@ -70,14 +75,9 @@ def overdue_rows(ctx: RuleContext) -> list[CheckedRow]:
          "entered the same working day so they reach that week's report.",
          "Enter actions on the day of the meeting; check nothing else from it is missing."))
 def dates(ctx: RuleContext):
-    as_of = fmt(ctx.as_of)
-    words = {"supervision_date": "supervision date", "date_logged": "date logged",
-             "date_checked": "date checked"}
     for row in ctx.rows:
         record = row.record
         meeting, logged = record.supervision_date, record.date_logged
-        for key in dated_after(record, words, ctx.as_of):
-            yield ctx.at(row, key, "supervision.date-in-future", what=words[key], as_of=as_of)
         if meeting and record.deadline and record.deadline < meeting:
             yield ctx.at(row, "deadline", "supervision.deadline-before-meeting",
                          meeting=fmt(meeting))
@@ -135,9 +135,8 @@ def closure(ctx: RuleContext):
 
 
 @rule(
-    Code("supervision.overdue", "Overdue", W, "Ex1 step 4",
-         "{label} was due on {value} and is {days} overdue.",
-         "Finish and check the action, or record the reason and the new owner."),
+    overdue_code("supervision.overdue", "Ex1 step 4",
+                 "Finish and check the action, or record the reason and the new owner."),
     Code("supervision.overdue-no-reason", "Overdue with no reason", W, "Ex1 step 4",
          "{label} is {days} overdue and no reason for the delay is recorded.",
          "Record why it is late and who owns putting it right (within one working day)."),
@@ -221,4 +220,5 @@ def patterns(ctx: RuleContext):
                        count=len(rows), rows=", ".join(str(r.excel_row) for r in rows))
 
 
-ROW_RULES = (line_manager, dates, action_and_review, closure, overdue, repeats, patterns)
+ROW_RULES = (line_manager, future_dates, dates, action_and_review, closure, overdue, repeats,
+             patterns)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
-    dated_after, owner_check, owner_codes, stale_since, unfilled, working_days_late,
+    date_order_check, future_dates_check, owner_check, owner_codes, stale_since, unfilled,
+    working_days_late,
 )
 from tracker_tool.trackers.kit import (
     CheckedRow, Code, E, RuleContext, W, X, days_text, fmt, person_key, rule, unique_ids,
@@ -73,13 +74,18 @@ def _senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
     return reasons
 
 
+future_dates = future_dates_check(
+    "case.date-in-future", "Ex2 steps 1-5",
+    {"date_escalated": "date escalated", "plan_signed": "plan signed",
+     "last_check": "last monitoring check", "last_review": "last review",
+     "senior_oversight": "senior oversight date", "date_closed": "date closed"})
+date_order = date_order_check("case.date-order", "Ex2 steps 1-5", (
+    ("date_escalated", "date escalated", "date_confirmed", "concern was confirmed"),
+    ("plan_signed", "plan signed", "date_escalated", "date escalated"),
+    ("date_closed", "date closed", "date_escalated", "date escalated")))
+
+
 @rule(
-    Code("case.date-in-future", "Date after the audit date", E, "Ex2 steps 1-5",
-         "{label}: the {what} ({value}) is after the audit date {as_of}.",
-         "Record the day it actually happened."),
-    Code("case.date-order", "Dates in the wrong order", E, "Ex2 steps 1-5",
-         "{label}: the {what} ({value}) is before the {other} ({then}).",
-         "Check both dates."),
     Code("case.opened-late", "Case opened late", W, "Ex2 step 1",
          "{label} was opened on {value}, {days} after the concern was confirmed ({then}); "
          "the article allows one.",
@@ -92,22 +98,8 @@ def _senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
          "{label} opened {days} ago and no signed plan is recorded.",
          "Finalise the plan with the staff member and record the day they signed it."))
 def dates(ctx: RuleContext):
-    as_of = fmt(ctx.as_of)
-    words = {"date_escalated": "date escalated", "plan_signed": "plan signed",
-             "last_check": "last monitoring check", "last_review": "last review",
-             "senior_oversight": "senior oversight date", "date_closed": "date closed"}
     for row in ctx.rows:
         r = row.record
-        for key in dated_after(r, words, ctx.as_of):
-            yield ctx.at(row, key, "case.date-in-future", what=words[key], as_of=as_of)
-        for key, what, earlier, other in (
-                ("date_escalated", "date escalated", r.date_confirmed, "concern was confirmed"),
-                ("plan_signed", "plan signed", r.date_escalated, "date escalated"),
-                ("date_closed", "date closed", r.date_escalated, "date escalated")):
-            day = getattr(r, key)
-            if day and earlier and day < earlier:
-                yield ctx.at(row, key, "case.date-order", what=what, other=other,
-                             then=fmt(earlier))
         if r.date_confirmed and r.date_escalated and r.date_escalated >= r.date_confirmed:
             late = working_days_late(ctx, r.date_confirmed, r.date_escalated)
             if late > 1:
@@ -288,4 +280,5 @@ def patterns(ctx: RuleContext):
                        total=total)
 
 
-ROW_RULES = (line_manager, dates, rhythm, senior_oversight, outcome, patterns)
+ROW_RULES = (line_manager, future_dates, date_order, dates, rhythm, senior_oversight, outcome,
+             patterns)

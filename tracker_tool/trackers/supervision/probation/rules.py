@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.common import (
-    dated_after, owner_check, owner_codes, stale_since, unfilled, working_days_late,
+    date_order_check, future_dates_check, overdue_code, owner_check, owner_codes, stale_since,
+    unfilled, working_days_late,
 )
 from tracker_tool.trackers.kit import (
     CheckedRow, Code, E, RuleContext, W, X, days_text, fmt, rule, unique_ids,
@@ -100,28 +101,13 @@ def _reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
     return reasons
 
 
-@rule(
-    Code("probation.date-in-future", "Date after the audit date", E, "Ex3 steps 1-4",
-         "{label}: the {what} ({value}) is after the audit date {as_of}.",
-         "Record the day it actually happened."),
-    Code("probation.date-order", "Dates in the wrong order", E, "Ex3 step 1",
-         "{label}: the {what} ({value}) is before the {other} ({then}).",
-         "Check both dates."))
-def dates(ctx: RuleContext):
-    as_of = fmt(ctx.as_of)
-    words = {"date_raised": "date raised", "mentor_update": "last mentor update",
-             "verified_date": "date verified", "escalated_on": "escalation date"}
-    for row in ctx.rows:
-        r = row.record
-        for key in dated_after(r, words, ctx.as_of):
-            yield ctx.at(row, key, "probation.date-in-future", what=words[key], as_of=as_of)
-        for key, what, earlier, other in (
-                ("date_raised", "date raised", r.start_date, "start date"),
-                ("deadline", "deadline", r.date_raised, "date raised")):
-            day = getattr(r, key)
-            if day and earlier and day < earlier:
-                yield ctx.at(row, key, "probation.date-order", what=what, other=other,
-                             then=fmt(earlier))
+future_dates = future_dates_check(
+    "probation.date-in-future", "Ex3 steps 1-4",
+    {"date_raised": "date raised", "mentor_update": "last mentor update",
+     "verified_date": "date verified", "escalated_on": "escalation date"})
+date_order = date_order_check("probation.date-order", "Ex3 step 1", (
+    ("date_raised", "date raised", "start_date", "start date"),
+    ("deadline", "deadline", "date_raised", "date raised")))
 
 
 @rule(
@@ -179,9 +165,8 @@ def support_and_verification(ctx: RuleContext):
 
 
 @rule(
-    Code("probation.overdue", "Overdue", W, "Ex3 step 4",
-         "{label} was due on {value} and is {days} overdue.",
-         "Complete and verify the action, or record why it is late and a revised date."),
+    overdue_code("probation.overdue", "Ex3 step 4",
+                 "Complete and verify the action, or record why it is late and a revised date."),
     Code("probation.overdue-no-reason", "Late or failed with no reason", W, "Ex3 step 4",
          "{label} is {state} and no reason is recorded.",
          "The Registered Manager records why the action is late or failed."),
@@ -259,5 +244,5 @@ def repeats(ctx: RuleContext):
                          earlier=fmt(earlier.record.date_raised), first=ctx.label(earlier))
 
 
-ROW_RULES = (person_responsible, mentor, dates, support_and_verification, late_and_failed,
-             decision_point, repeats)
+ROW_RULES = (person_responsible, mentor, future_dates, date_order, support_and_verification,
+             late_and_failed, decision_point, repeats)
