@@ -113,6 +113,24 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                      workers=workers, redo_all=redo_all, progress=progress)
 
 
+def compare_returns(previous: str | Path, current: str | Path, as_of: date | None = None, *,
+                    policy: ServicePolicy | None = None, kind: str | None = None,
+                    max_rows: int = DEFAULT_MAX_ROWS, previous_as_of: date | None = None):
+    """Compare a return with the previous return of the same tracker, action by action.
+
+    Returns a core.changes.Comparison: ``changes`` (findings with the action's ID and its
+    previous value), ``listed`` (new, closed, new owners), ``figures`` side by side and
+    ``notes``. The previous return is judged as of ``previous_as_of``, or the latest date its
+    own actions were created or completed. Two kinds, or an unreadable file, are a UsageError
+    naming which return it was.
+    """
+    from tracker_tool.trackers.previous import compare_files
+
+    comparison, _ = compare_files(previous, current, as_of or today_in_london(), kind,
+                                  max_rows, policy, previous_as_of)
+    return comparison
+
+
 def findings_frame(result):
     """The findings of a validate_many result as a pandas DataFrame, one row per finding.
 
@@ -213,6 +231,7 @@ __all__ = [
     "audit_workbook",
     "build_service_templates",
     "build_template",
+    "compare_returns",
     "default_audit_path",
     "findings_frame",
     "list_rules",

@@ -307,6 +307,63 @@ for row in ROWS:
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "oakfield-house-actions.xlsx"
 
+# --- the previous return, as it stood on 21 October 2026 ---------------------------------
+#: `tracker-tool compare` shows what changed since. Actions created later are not in it, work
+#: finished later is still in progress, and the drifts a quarterly audit meets are undone
+#: here so that the current return shows them.
+PREVIOUS_DATE = D(2026, 10, 21)
+PREVIOUS = HERE / "previous" / "oakfield-house-actions.xlsx"
+_FINISHED = ("date_completed", "what_was_done", "completion_evidence", "outcome_achieved",
+             "further_action", "effectiveness_done", "effectiveness_result", "closure_reviewed_by",
+             "closure_reviewer_role")
+DRIFTS = {
+    # moved from 14/11 to 28/11 with no extension and no original due date kept
+    "OH-018": dict(due_date=D(2026, 11, 14)),
+    # moved from 15/11 with the extension recorded: the near miss, no finding
+    "OH-012": dict(due_date=D(2026, 11, 15), extensions=0, escalation_record=None),
+    # date created and original due date rewritten since
+    "OH-033": dict(date_created=D(2026, 9, 1)),
+    "OH-031": dict(original_due_date=D(2026, 9, 9), rag="Amber"),
+    # complete last time, back in progress now with no note saying why
+    "OH-027": dict(status="Complete", date_completed=D(2026, 10, 14),
+                   completion_evidence="Medicines audit October"),
+    # closed last time, its evidence rewritten since
+    "OH-017": dict(completion_evidence="Letter DOC-2026-03-L1"),
+    # a new owner since
+    "OH-007": dict(owner=RM),
+}
+#: An action open last time and deleted since (actions are closed, never deleted).
+DELETED = dict(action_id="OH-036", title="Lounge carpet replacement", source="Risk assessment",
+               source_ref="ENV-2026-2", theme="Environment and equipment",
+               date_created=D(2026, 10, 2),
+               description="Replace the lifting carpet edge in the main lounge and tape it until "
+                           "the fitter comes.", intended_outcome="No trip hazard in the lounge",
+               owner=MAINT, due_date=D(2026, 11, 6), priority="Medium",
+               evidence_required="Fitter's invoice and photo", review_date=D(2026, 10, 23),
+               escalation_route="Deputy Manager", status="In progress", rag="Green",
+               progress_update="20/10: edge taped; fitter booked")
+
+
+def previous_rows() -> list[dict]:
+    rows = []
+    for row in ROWS:
+        created = row.get("date_created")
+        if row["action_id"] in ("OH-024", "OH-037") or (
+                isinstance(created, date) and created > PREVIOUS_DATE):
+            continue  # not raised yet (OH-037's Falls theme comes back after it had closed)
+        row = dict(row)
+        done = row.get("date_completed")
+        if isinstance(done, date) and done > PREVIOUS_DATE:
+            for key in _FINISHED:
+                row.pop(key, None)
+            row["status"] = "In progress"
+        row.update(DRIFTS.get(row["action_id"], {}))
+        rows.append({k: v for k, v in row.items() if v is not None})
+    return rows + [DELETED]
+
+
 if __name__ == "__main__":
     api.build_template("action-plan", SAMPLE, entries=ROWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")
+    api.build_template("action-plan", PREVIOUS, entries=previous_rows(), force=True)
+    print(f"Wrote {PREVIOUS} ({len(previous_rows())} actions)")

@@ -92,6 +92,9 @@ class Tracker:
     figures_heading: str = "Review figures"
     #: Columns shown on the audit's printable review sheet; default: the ID and the required ones.
     review_columns: tuple[str, ...] = ()
+    #: Which columns play which part when a return is compared with the previous one
+    #: (check/compare/fields.ChangeFields); None compares IDs, status, due date and owner only.
+    changes: object | None = None
     _under: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property

@@ -44,6 +44,9 @@ class CheckedWorkbook:
     #: The policy the workbook was checked under, and whether it was the default one.
     policy: ServicePolicy = DEFAULT_POLICY
     default_policy: bool = True
+    #: The typed rows the rules saw (and the plan sheet's), kept so a later return can be
+    #: compared with this one action by action without reading either again.
+    context: RuleContext | None = None
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,14 @@ def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int,
 
 def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
                  max_rows: int = DEFAULT_MAX_ROWS,
-                 policy: ServicePolicy | None = None) -> CheckedWorkbook:
+                 policy: ServicePolicy | None = None, dated=None) -> CheckedWorkbook:
     """Run the stages on an opened workbook; a problem at one stage is a finding, not a stop,
     except that rows are not read when the workbook is refused or has no header.
 
-    ``policy`` is the service policy to audit by; None applies the default policy.
+    ``policy`` is the service policy to audit by; None applies the default policy. ``dated``,
+    when given, decides the audit date from the rows once they are read (a previous return is
+    judged as of the day it was made, which only its own dates show); ``as_of`` is then the
+    latest date it may give.
     """
     tracker = choice.tracker
     default_policy = policy is None
@@ -137,12 +143,16 @@ def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
         row, found = check_row(raw, tracker, grid.name, epoch, policy)
         checked.append(row)
         cell_findings.extend(found)
-    ctx = RuleContext(tracker, grid.name, checked, as_of, policy=policy)
+    ctx = done.context = RuleContext(tracker, grid.name, checked, as_of, policy=policy)
     if tracker.plan_model is not None:
         from tracker_tool.check.plan_sheet import read_plan
 
         ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of, policy)
         cell_findings = plan_findings + cell_findings
+    if dated is not None:
+        as_of = report.as_of = ctx.as_of = min(dated(ctx), as_of)
+        if ctx.plan_ctx is not None:
+            ctx.plan_ctx.as_of = as_of
     rule_findings = [f for rule in tracker.rules for f in rule(ctx)]
     report.rows = len(checked)
     # The plan sheet's findings first, then the table's row by row, left to right.

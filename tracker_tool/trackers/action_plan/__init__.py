@@ -6,7 +6,7 @@ from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.plan_rules import PLAN_RULES
 from tracker_tool.trackers.action_plan.review_pack import review_pack
 from tracker_tool.trackers.action_plan.rules import ROW_RULES, action_ids
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 
 INSTRUCTIONS = (
     "Record one improvement action per row, from the problem that raised it to the check that it "
@@ -53,4 +53,9 @@ TRACKER = define_tracker(
         "The action": "#1F4E79", "Owner, dates and risk": "#2E75B6", "Progress": "#548235",
         "Completion": "#7F6000", "Effectiveness and closure": "#7030A0",
     },
+    changes=ChangeFields(title="title", created="date_created", original_due="original_due_date",
+                         extension="extensions",
+                         closure=("date_completed", "completion_evidence", "outcome_achieved"),
+                         progress="progress_update", review="review_date", rating="rag",
+                         theme="theme"),
 )

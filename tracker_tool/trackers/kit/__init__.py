@@ -11,6 +11,7 @@ checks kinds share), so the pipeline's own modules can change without any kind n
         ...
 """
 
+from tracker_tool.check.compare import ChangeContext, ChangeFields, change_rule
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import RuleInfo as Code
@@ -38,4 +39,5 @@ __all__ = [
     "LiveHighlights", "ReviewItem", "ReviewPack", "Row", "Rule", "RuleContext", "Severity",
     "ThemeCount", "Tracker", "W", "X", "ageing_band", "choice", "days_text", "define_tracker",
     "display", "either", "fmt", "person_key", "plural", "rule", "shorten", "unique_ids",
+    "ChangeContext", "ChangeFields", "change_rule",
 ]

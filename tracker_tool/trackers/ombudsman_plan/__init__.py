@@ -3,7 +3,7 @@ Health Service Ombudsman found, laid out as the Ombudsman's guidance *Writing ac
 asks. Its parts are cited by the short names listed in vocabulary.py.
 """
 
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.ombudsman_plan.figures import review_figures
 from tracker_tool.trackers.ombudsman_plan.models import OmbudsmanAction, OmbudsmanPlan
 from tracker_tool.trackers.ombudsman_plan.plan_rules import PLAN_RULES
@@ -59,4 +59,7 @@ TRACKER = define_tracker(
         "Standards": "#7F6000", "Review, monitoring and impact": "#548235",
         "Progress and evidence": "#7030A0",
     },
+    changes=ChangeFields(title="action", created="start_date",
+                         closure=("date_completed", "evidence"), progress="progress",
+                         review="review_date"),
 )

@@ -2,7 +2,7 @@
 its reviews, from the NHS improvement action plan form (clauses: PIP header, PIP table,
 PIP review; see vocabulary.py)."""
 
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.performance_plan.figures import plan_figures
 from tracker_tool.trackers.performance_plan.models import ImprovementAction, PlanHeader
 from tracker_tool.trackers.performance_plan.plan_rules import PLAN_RULES
@@ -56,4 +56,6 @@ TRACKER = define_tracker(
     group_colours={
         "Area and gap": "#1F4E79", "Agreed actions": "#2E75B6", "Latest review": "#548235",
     },
+    changes=ChangeFields(title="area", closure=("reviewed_on", "outcome"), progress="outcome",
+                         review="review_date", rating="rating"),
 )

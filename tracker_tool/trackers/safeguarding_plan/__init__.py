@@ -4,7 +4,7 @@ Built from the consultancy article "Closing the Loop: Safeguarding Action Plans,
 Oversight and Sustained Improvement"; its sections are cited by short names (vocabulary.py).
 """
 
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.safeguarding_plan.closure_rules import CLOSURE_RULES
 from tracker_tool.trackers.safeguarding_plan.figures import escalations, review_figures
 from tracker_tool.trackers.safeguarding_plan.models import SafeguardingAction
@@ -60,4 +60,7 @@ TRACKER = define_tracker(
         "Progress and RAG": "#548235", "Governance review": "#7F6000",
         "Closure test": "#7030A0",
     },
+    changes=ChangeFields(title="action", created="date_raised",
+                         closure=("closure_date", "evidence"), progress="rag_narrative",
+                         review="next_review", rating="rag", theme="concern_type"),
 )

@@ -1,6 +1,6 @@
 """The supervision-actions tracker: actions agreed in routine supervision (article, Example 1)."""
 
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.supervision.actions.figures import escalations, figures
 from tracker_tool.trackers.supervision.actions.models import SupervisionAction
 from tracker_tool.trackers.supervision.actions.rules import ROW_RULES, action_refs
@@ -46,4 +46,7 @@ TRACKER = define_tracker(
         "Action logged": "#1F4E79", "Weekly check": "#2E75B6", "Follow-up check": "#548235",
         "Overdue register": "#7F6000",
     },
+    changes=ChangeFields(title="action", created="supervision_date", extension="reason_for_delay",
+                         closure=("date_checked", "evidence_seen"), review="review_date",
+                         theme="category"),
 )

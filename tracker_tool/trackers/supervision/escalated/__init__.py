@@ -1,6 +1,7 @@
 """The supervision-escalations tracker: formal cases for repeated practice concerns (Example 2)."""
 
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
+from tracker_tool.trackers.supervision.escalated.change_rules import repeat_within_60_days
 from tracker_tool.trackers.supervision.escalated.figures import escalations, figures
 from tracker_tool.trackers.supervision.escalated.models import EscalatedCase
 from tracker_tool.trackers.supervision.escalated.rules import ROW_RULES, case_refs
@@ -49,4 +50,7 @@ TRACKER = define_tracker(
         "The case": "#1F4E79", "Action plan": "#2E75B6", "Monitoring": "#548235",
         "Fortnightly review": "#7F6000", "Outcome": "#7030A0",
     },
+    changes=ChangeFields(title="corrective_action", created="date_escalated",
+                         closure=("date_closed", "closure_evidence", "outcome"),
+                         progress="observations", rating="progress", rules=(repeat_within_60_days,)),
 )

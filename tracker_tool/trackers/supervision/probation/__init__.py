@@ -1,6 +1,6 @@
 """The probation-actions tracker: new starters' support actions through probation (Example 3)."""
 
-from tracker_tool.trackers.kit import LiveHighlights, define_tracker
+from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.supervision.probation.figures import escalations, figures
 from tracker_tool.trackers.supervision.probation.models import ProbationAction
 from tracker_tool.trackers.supervision.probation.rules import ROW_RULES, action_refs
@@ -45,4 +45,7 @@ TRACKER = define_tracker(
         "The action": "#1F4E79", "Mentor support": "#2E75B6", "Verification": "#548235",
         "Overdue and escalation": "#7F6000",
     },
+    changes=ChangeFields(title="action", created="date_raised", extension="overdue_reason",
+                         closure=("verified_date", "evidence_reviewed"), progress="mentor_update",
+                         review="revised_review", theme="induction_gap"),
 )
