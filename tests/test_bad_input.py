@@ -234,7 +234,7 @@ def test_missing_file(tmp_path):
 def test_a_folder_is_not_a_workbook(tmp_path):
     with pytest.raises(WorkbookError) as caught:
         api.validate_workbook(tmp_path, as_of=AS_OF)
-    assert "not a file" in caught.value.reason
+    assert "it is a folder" in caught.value.reason
     result = run_cli("validate", tmp_path, *CLI_AS_OF)
     assert result.exit_code == 2
     assert len(error_lines(result)) == 1

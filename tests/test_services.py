@@ -213,5 +213,5 @@ def test_quarterly_batch_sample_is_what_its_script_writes(tmp_path):
     services = {s.name: s for s in read_services(script["SERVICES"])}
     for name, template_of, rows in script["WORKBOOKS"]:
         fresh = api.build_template("action-plan", tmp_path / "fresh.xlsx", entries=rows,
-                                   service=services[template_of])
+                                   service=services[template_of], force=True)
         assert fresh.read_bytes() == (script["RETURNS"] / name).read_bytes(), name

@@ -12,13 +12,16 @@ class TrackerToolError(Exception):
 class WorkbookError(TrackerToolError):
     """The file cannot be read as an Excel workbook (wrong format, damaged, encrypted, unsafe)."""
 
-    def __init__(self, path, reason: str):
+    def __init__(self, path, reason: str, transient: bool = False):
         from tracker_tool.core.wording import printable
 
         self.path = str(path)
         # Reasons can quote the workbook (a sheet name, a reader's message): keep them one line.
         self.reason = printable(reason)
-        super().__init__(f"{self.path}: {reason}")
+        #: Caused by the file's surroundings (gone, unreadable, not a regular file), not its
+        #: bytes: the same bytes may read fine next time, so a batch must not remember it.
+        self.transient = transient
+        super().__init__(f"{printable(self.path)}: {self.reason}")
 
 
 class UsageError(TrackerToolError):

@@ -15,14 +15,23 @@ import json
 from pathlib import Path
 
 from tracker_tool.batch.summary import WorkbookSummary, finding_dict
-from tracker_tool.core.atomic import atomic_path
+from tracker_tool.core.atomic import atomic_path, os_reason
+from tracker_tool.errors import TrackerToolError, WorkbookError
 
 CACHE_FOLDER = ".tracker-tool-cache"
 
 
 def file_sha256(path: str | Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The file's hash, read the safe way (never a pipe or device); WorkbookError if it
+    cannot be read, marked transient."""
+    from tracker_tool.read.safe_open import open_regular
+
+    with open_regular(path) as handle:
+        try:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as exc:
+            raise WorkbookError(path, f"cannot be read ({os_reason(exc)})",
+                                transient=True) from None
 
 
 def entry_key(sha256: str, settings: dict) -> str:
@@ -32,11 +41,18 @@ def entry_key(sha256: str, settings: dict) -> str:
 
 
 class ResultCache:
-    """Entries are files in ``<out-dir>/.tracker-tool-cache``; unused ones are pruned at the end."""
+    """Entries are files in ``<out-dir>/.tracker-tool-cache``; unused ones are pruned at the end.
+
+    An entry marked transient (an outcome caused by the surroundings: a file moved, memory,
+    a crash, an unwritable audit) is kept only so this run's outputs can stream its findings;
+    a lookup never returns it. An entry that cannot be written (a full disk) is held in
+    memory for the rest of the run instead, so no return loses its findings.
+    """
 
     def __init__(self, out_dir: Path):
         self.folder = Path(out_dir) / CACHE_FOLDER
         self.used: set[str] = set()
+        self.unsaved: dict[str, dict] = {}
 
     def _file(self, key: str) -> Path:
         return self.folder / f"{key}.json"
@@ -44,7 +60,7 @@ class ResultCache:
     def get(self, key: str) -> WorkbookSummary | None:
         try:
             data = json.loads(self._file(key).read_text(encoding="utf-8"))
-            if data.get("key") != key:
+            if data.get("key") != key or data.get("transient"):
                 return None
             summary = WorkbookSummary.from_dict(data["summary"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -52,15 +68,23 @@ class ResultCache:
         self.used.add(key)
         return summary
 
-    def put(self, key: str, summary: WorkbookSummary, findings) -> None:
+    def put(self, key: str, summary: WorkbookSummary, findings,
+            transient: bool = False) -> None:
         data = {"key": key, "summary": summary.to_dict(),
                 "findings": [finding_dict(f) for f in findings]}
-        with atomic_path(self._file(key)) as tmp:
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        if transient:
+            data["transient"] = True
+        try:
+            with atomic_path(self._file(key)) as tmp:
+                tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        except (TrackerToolError, OSError):
+            self.unsaved[key] = data
         self.used.add(key)
 
     def findings(self, key: str) -> list[dict]:
         """The entry's findings as dicts (Finding fields, severity as text)."""
+        if key in self.unsaved:
+            return self.unsaved[key]["findings"]
         return json.loads(self._file(key).read_text(encoding="utf-8"))["findings"]
 
     def prune(self) -> None:

@@ -16,6 +16,12 @@ BATCH_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("workbook.unreadable", "Return could not be read", E, "template",
              "The file could not be read: {reason}.",
              "Ask the service to save the tracker again as Excel Workbook (.xlsx) and resend it."),
+    RuleInfo("workbook.audit-not-written", "Return checked, but its audit was not written", E,
+             "template",
+             "The workbook was checked and its findings are listed, but its audit workbook "
+             "could not be written: {reason}.",
+             "Free space on the output folder's disk or fix its permissions, then run the batch "
+             "again; the return is checked again then."),
     RuleInfo("return.other-identity", "Returned under another service's identity", E, "return",
              "Filed as {filed} but stamped as {stamped}: the service filled in another "
              "service's copy of the template.",

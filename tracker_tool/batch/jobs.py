@@ -21,11 +21,15 @@ from datetime import date
 from pathlib import Path
 
 from tracker_tool.batch.cache import ResultCache, entry_key, file_sha256
+from tracker_tool.batch.catalogue import batch_rule
 from tracker_tool.batch.discovery import AUDIT_SUFFIX, Found
 from tracker_tool.batch.summary import WorkbookSummary, summarise, unreadable
-from tracker_tool.core.atomic import refuse_overwriting_inputs
+from tracker_tool.core.atomic import fit_name, guard_output, refuse_overwriting_inputs
 from tracker_tool.core.findings import Finding
+from tracker_tool.core.outputs import AUDIT
+from tracker_tool.core.wording import printable
 from tracker_tool.errors import UsageError, WorkbookError
+from tracker_tool.read.ownership import marked_output
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
 
 AUDIT_FOLDER = "audits"
@@ -62,12 +66,23 @@ class Job:
     audit: str
     audit_relative: str
     settings: Settings
+    #: Why the file is not read, known before any worker sees it (discovery's problem).
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     summary: WorkbookSummary
     findings: tuple[Finding, ...] = ()
+    #: Caused by the surroundings (a file moved, memory, a crash, an unwritable audit), not
+    #: by the file's bytes: shown this time, never replayed from the cache.
+    transient: bool = False
+
+
+TOO_LARGE = ("could not be checked: too large to check in the memory available; check it on "
+             "its own with `tracker-tool audit`, or on a machine with more memory")
+INTERNAL = ("could not be checked because of a fault in tracker-tool (please report it; run "
+            "with TRACKER_TOOL_DEBUG=1 to see the details); it will be checked again next run")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,53 +96,77 @@ class Checked:
 
 def check_one(job: Job) -> Outcome:
     """The worker: read, validate and audit one file; every failure becomes a row, not a raise."""
+    from tracker_tool.read.safe_open import read_regular
     from tracker_tool.read.workbook import load_workbook
     from tracker_tool.trackers.resolve import check_workbook
     from tracker_tool.write.audit import write_audit_file
 
     sha = ""
     try:
-        loaded = load_workbook(job.path)
-        sha = hashlib.sha256(loaded.opened.data).hexdigest()
+        # The key is the hash of the bytes this worker read, not of what the driver hashed
+        # earlier: the file may have changed in between.
+        data = read_regular(job.path)
+        sha = hashlib.sha256(data).hexdigest()
+        loaded = load_workbook(job.path, data)
         checked = check_workbook(loaded, job.settings.as_of, job.settings.kind,
                                  job.settings.max_rows, policy=job.settings.policy)
-        write_audit_file(checked, job.audit)
     except WorkbookError as exc:
-        return Outcome(unreadable(job.label, exc.reason, sha))
-    except UsageError as exc:  # the audit could not be written: say so on the file's row
-        return Outcome(unreadable(job.label, f"checked, but the audit was not written ({exc})",
-                                  sha))
-    except Exception as exc:  # a bug must not stop the other files
+        return Outcome(unreadable(job.label, exc.reason, sha), transient=exc.transient)
+    except MemoryError:
+        return Outcome(unreadable(job.label, TOO_LARGE, sha), transient=True)
+    except Exception:  # a bug must not stop the other files
         if os.environ.get("TRACKER_TOOL_DEBUG"):
             raise
-        return Outcome(unreadable(job.label, f"could not be checked (internal error: {exc!r})",
-                                  sha))
+        return Outcome(unreadable(job.label, INTERNAL, sha), transient=True)
     report = checked.report
     summary = summarise(job.label, job.audit_relative, report, checked.tracker, loaded.stamp,
                         sha)
-    return Outcome(summary, tuple(report.findings))
+    findings = tuple(report.findings)
+    try:
+        write_audit_file(checked, job.audit)
+    except UsageError as exc:  # checked, but the audit could not be written: keep the findings
+        return _audit_not_written(summary, findings, str(exc))
+    except MemoryError:
+        return _audit_not_written(summary, findings, "too large to write in the memory available")
+    return Outcome(summary, findings)
+
+
+def _audit_not_written(summary: WorkbookSummary, findings, reason: str) -> Outcome:
+    from dataclasses import replace
+
+    note = batch_rule("workbook.audit-not-written").finding(reason=printable(reason))
+    return Outcome(replace(summary, audit=None).with_checks([note]), findings, transient=True)
 
 
 def audit_relative_path(found: Found, taken: set[str] = frozenset()) -> str:
     """audits/<path below the batch's folder>-audit.xlsx, mirroring the returns' folders.
 
-    The extension is kept only when dropping it would clash (a.xlsx beside a.XLSX).
+    The extension is kept only when dropping it would clash (a.xlsx beside a.XLSX). A name
+    too long for the file system once '-audit.xlsx' is added is cut, with a hash to keep it
+    apart from its neighbours.
     """
-    relative = found.relative
-    stem = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
-    path = f"{AUDIT_FOLDER}/{stem}{AUDIT_SUFFIX}"
-    return path if path.lower() not in taken else f"{AUDIT_FOLDER}/{relative}{AUDIT_SUFFIX}"
+    folder, _, name = found.relative.rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    prefix = f"{AUDIT_FOLDER}/{folder}/" if folder else f"{AUDIT_FOLDER}/"
+    path = prefix + fit_name(stem, AUDIT_SUFFIX)
+    return path if path.lower() not in taken else prefix + fit_name(name, AUDIT_SUFFIX)
 
 
-def plan_jobs(found: list[Found], out_dir: Path, settings: Settings) -> list[Job]:
-    """A job per file; refuses outright if any output would land on an input."""
-    inputs = {item.path for item in found}
+def plan_jobs(found: list[Found], out_dir: Path, settings: Settings,
+              force: bool = False) -> list[Job]:
+    """A job per file; refuses outright if any audit would land on an input, or on a file
+    that is not an audit we wrote (unless ``force``)."""
+    inputs = {item.path for item in found if item.problem is None}
     jobs, taken = [], set()
     for item in found:
+        if item.problem is not None:
+            jobs.append(Job(str(item.path), item.label, "", "", settings, item.problem))
+            continue
         relative = audit_relative_path(item, taken)
         taken.add(relative.lower())
         audit = out_dir / relative
         refuse_overwriting_inputs(audit, inputs & {audit.resolve()})
+        guard_output(audit, force, lambda existing: marked_output(existing, AUDIT))
         jobs.append(Job(str(item.path), item.label, str(audit), relative, settings))
     return jobs
 
@@ -138,13 +177,14 @@ Progress = Callable[[WorkbookSummary, bool, int, int], None]
 
 def run_jobs(jobs: list[Job], out_dir: Path, settings: Settings, *,
              executor: Executor | None = None, workers: int | None = None,
-             redo_all: bool = False, progress: Progress | None = None) -> list[Checked]:
+             redo_all: bool = False, progress: Progress | None = None,
+             cache: ResultCache | None = None) -> list[Checked]:
     """Check every job, reusing cached results of unchanged files unless ``redo_all``.
 
     Returns one Checked per job, in the jobs' order. The findings stay in the cache; the
     caller reads them back one workbook at a time.
     """
-    cache = ResultCache(out_dir)
+    cache = cache or ResultCache(out_dir)
     stamp = settings.fingerprint()
     results: list[Checked | None] = [None] * len(jobs)
     todo = []
@@ -156,12 +196,16 @@ def run_jobs(jobs: list[Job], out_dir: Path, settings: Settings, *,
         if progress:
             progress(checked.summary, checked.cached, done, len(jobs))
     for i, job in enumerate(jobs):
+        if job.problem is not None:
+            outcome = Outcome(unreadable(job.label, job.problem), transient=True)
+            results[i] = _store(cache, job, outcome, stamp)
+            report(results[i])
+            continue
         try:
             sha = file_sha256(job.path)
-        except OSError as exc:
-            sha = ""
-            reason = f"cannot be read ({exc.strerror or exc})"
-            results[i] = _store(cache, job, Outcome(unreadable(job.label, reason)), stamp, False)
+        except WorkbookError as exc:
+            outcome = Outcome(unreadable(job.label, exc.reason), transient=True)
+            results[i] = _store(cache, job, outcome, stamp)
             report(results[i])
             continue
         key = _key(sha, job, stamp)
@@ -170,31 +214,27 @@ def run_jobs(jobs: list[Job], out_dir: Path, settings: Settings, *,
             results[i] = Checked(key, hit, True)
             report(results[i])
         else:
-            todo.append((i, job, sha))
-    for (i, job, sha), outcome in zip(todo, _execute([job for _, job, _ in todo], executor,
-                                                     workers)):
-        if not outcome.summary.sha256:
-            outcome = Outcome(_with_sha(outcome.summary, sha), outcome.findings)
-        results[i] = _store(cache, job, outcome, stamp, False)
+            todo.append((i, job))
+    for (i, job), outcome in zip(todo, _execute([job for _, job in todo], executor, workers)):
+        results[i] = _store(cache, job, outcome, stamp)
         report(results[i])
     cache.prune()
     return results
 
 
-def _key(sha: str, job: Job, stamp: dict) -> str:
-    return entry_key(sha, {**stamp, "audit": job.audit_relative})
+def _key(sha: str, job: Job, stamp: dict, transient: bool = False) -> str:
+    """The entry for these bytes and settings; a transient outcome gets an entry of its own,
+    per file, which no lookup by bytes ever finds."""
+    extra = {"transient": job.path} if transient else {}
+    return entry_key(sha, {**stamp, "audit": job.audit_relative, **extra})
 
 
-def _with_sha(summary: WorkbookSummary, sha: str) -> WorkbookSummary:
-    from dataclasses import replace
-
-    return replace(summary, sha256=sha)
-
-
-def _store(cache: ResultCache, job: Job, outcome: Outcome, stamp: dict, cached: bool) -> Checked:
-    key = _key(outcome.summary.sha256, job, stamp)
-    cache.put(key, outcome.summary, outcome.findings)
-    return Checked(key, outcome.summary, cached)
+def _store(cache: ResultCache, job: Job, outcome: Outcome, stamp: dict) -> Checked:
+    """Keep the outcome under the hash of the bytes the worker read. A transient one is kept
+    for this run's outputs only, and is never replayed."""
+    key = _key(outcome.summary.sha256, job, stamp, outcome.transient)
+    cache.put(key, outcome.summary, outcome.findings, outcome.transient)
+    return Checked(key, outcome.summary, False)
 
 
 def default_workers() -> int:
@@ -242,11 +282,10 @@ def _execute(jobs: list[Job], executor: Executor | None,
                     outcome = executor.submit(check_one, jobs[i]).result()
                 except BrokenProcessPool:
                     executor = _restart(executor, width)
-                    outcome = Outcome(unreadable(jobs[i].label, _CRASHED))
+                    outcome = Outcome(unreadable(jobs[i].label, _CRASHED), transient=True)
                 pending.extend((j, _submit(executor, jobs[j])) for j in rest)
             except Exception as exc:  # noqa: BLE001 - a cluster worker lost, a job not sent
-                outcome = Outcome(unreadable(
-                    jobs[i].label, f"could not be checked ({type(exc).__name__}: {exc})"))
+                outcome = Outcome(unreadable(jobs[i].label, _lost(exc)), transient=True)
             yield outcome
     finally:
         for _, future in pending:
@@ -273,6 +312,12 @@ def _restart(executor: Executor, workers: int) -> Executor:
 
 _CRASHED = ("could not be checked: the worker process stopped while reading it (out of memory "
             "or a crash); check it on its own with `tracker-tool audit`")
+
+
+def _lost(exc: Exception) -> str:
+    """A job a cluster could not run, in words: its message, never its class name."""
+    detail = printable(str(exc))[:200] or "the worker was lost"
+    return f"could not be checked ({detail}); it will be checked again on the next run"
 
 
 def _process_pool(workers: int) -> Executor:

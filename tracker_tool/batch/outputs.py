@@ -20,6 +20,34 @@ from tracker_tool.write.render import _inert
 #: Which return a finding came from, ahead of the finding's own keys in findings.csv.
 WORKBOOK_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker")
 CSV_COLUMNS = (*WORKBOOK_COLUMNS, *FINDING_KEYS)
+#: findings.csv ends with the run it came from, so rows of two runs cannot pass as one.
+RUN_COLUMNS = ("as_of", "run")
+#: The first bytes of our findings.csv (a byte-order mark, then the heading) and report.json.
+_CSV_HEAD = ("\ufeff" + ",".join(CSV_COLUMNS)).encode("utf-8")
+_JSON_HEAD = b'{\n  "tool": "tracker-tool",'
+
+
+def output_recogniser(name: str):
+    """How a batch knows its own earlier roll-up, findings.csv or report.json."""
+    from tracker_tool.core.outputs import ROLLUP
+    from tracker_tool.read.ownership import marked_output, starts_with
+
+    if name.endswith(".csv"):
+        return lambda path: starts_with(path, _CSV_HEAD)
+    if name.endswith(".json"):
+        return lambda path: starts_with(path, _JSON_HEAD)
+    return lambda path: marked_output(path, ROLLUP)
+
+
+def run_identifier(fingerprint: dict, checked) -> str:
+    """A short name for a run: the hash of its settings and of every file's result key, so a
+    re-run over the same files gives the same name (and the same bytes) and any other run
+    a different one."""
+    import hashlib
+
+    text = json.dumps([fingerprint, [(c.summary.workbook, c.key) for c in checked]],
+                      sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def finding_row(summary: WorkbookSummary, finding: dict) -> dict:
@@ -41,8 +69,9 @@ def _workbook_entry(summary: WorkbookSummary, findings: list[dict]) -> dict:
     return data
 
 
-def write_findings_and_report(result) -> tuple[Path, Path]:
-    """Write findings.csv and report.json.
+def write_findings_and_report(result, findings_csv: Path | None = None,
+                              report_json: Path | None = None) -> tuple[Path, Path]:
+    """Write findings.csv and report.json (to the given paths, else the result's own).
 
     findings.csv is guarded as `validate --format csv` is: formula-like text gets an
     apostrophe, and rows end in CRLF so that the csv module quotes any value holding a
@@ -50,25 +79,30 @@ def write_findings_and_report(result) -> tuple[Path, Path]:
     a new cell that could run as a formula, at it). UTF-8 with a byte-order mark is how Excel
     recognises UTF-8 in a CSV.
     """
-    head = {"as_of": result.as_of.isoformat(), "totals": asdict(result.totals())}
-    with (atomic_path(result.findings_csv) as csv_tmp,
-          atomic_path(result.report_json) as json_tmp,
+    findings_csv = findings_csv or result.findings_csv
+    report_json = report_json or result.report_json
+    run = getattr(result, "run", "")
+    head = {"tool": "tracker-tool", "run": run, "as_of": result.as_of.isoformat(),
+            "totals": asdict(result.totals())}
+    stamp = [result.as_of.isoformat(), run]
+    with (atomic_path(findings_csv) as csv_tmp,
+          atomic_path(report_json) as json_tmp,
           open(csv_tmp, "w", newline="", encoding="utf-8-sig") as table,
           open(json_tmp, "w", encoding="utf-8") as out):
         writer = csv.writer(table, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(CSV_COLUMNS + RUN_COLUMNS)
         out.write("{\n")
         out.writelines(f"  {_json(key)}: {_json(value)},\n" for key, value in head.items())
         out.write('  "workbooks": [')
         for i, (summary, found) in enumerate(result.findings_by_workbook()):
             for finding in found:
                 row = finding_row(summary, finding)
-                writer.writerow([_inert(row[c]) for c in CSV_COLUMNS])
+                writer.writerow([_inert(row[c]) for c in CSV_COLUMNS] + stamp)
             out.write(("\n    " if i == 0 else ",\n    ") + _json(_workbook_entry(summary, found)))
         out.write("\n  ],\n")
         out.write(",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in _tail(result).items()))
         out.write("\n}\n")
-    return result.findings_csv, result.report_json
+    return findings_csv, report_json
 
 
 def _json(value) -> str:

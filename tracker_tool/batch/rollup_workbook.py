@@ -25,6 +25,7 @@ from tracker_tool.batch.rollup import (
 )
 from tracker_tool.batch.services import ServiceMatch, describe
 from tracker_tool.batch.summary import WorkbookSummary
+from tracker_tool.core.outputs import ROLLUP, output_marks
 from tracker_tool.core.wording import plural
 from tracker_tool.write import styles
 from tracker_tool.write.kit import Kit, filter_rows, output_workbook, print_setup
@@ -320,10 +321,12 @@ def _count_axis(largest: int) -> dict:
     return {"min": 0, "major_unit": max(1, -(-largest // 8)), "num_format": "0"}
 
 
-def write_rollup(facts: BatchFacts, out: str | Path) -> Path:
-    """Write the roll-up workbook to ``out`` atomically and return its path."""
+def write_rollup(facts: BatchFacts, out: str | Path, run: str | None = None) -> Path:
+    """Write the roll-up workbook to ``out`` atomically and return its path; it is marked as
+    our roll-up, of run ``run`` as of the audit date (core/outputs.py)."""
     out = Path(out)
-    with output_workbook(out, "Batch roll-up", facts.as_of) as wb:
+    with output_workbook(out, "Batch roll-up", facts.as_of,
+                         marks=output_marks(ROLLUP, facts.as_of, run)) as wb:
         sheets = _Sheets(wb, facts)
         sheets.summary()
         sheets.league_sheet()

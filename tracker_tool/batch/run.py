@@ -15,10 +15,19 @@ from tracker_tool.batch.cache import ResultCache
 from tracker_tool.batch.catalogue import batch_rule
 from tracker_tool.batch.discovery import ROLLUP_NAME, discover
 from tracker_tool.batch.jobs import Checked, Progress, Settings, plan_jobs, run_jobs
+from tracker_tool.batch.lock import folder_lock
+from tracker_tool.batch.outputs import output_recogniser, run_identifier
 from tracker_tool.batch.rollup import league_table, themes, totals
 from tracker_tool.batch.services import ServiceMatch, match_returns, read_services
 from tracker_tool.batch.summary import WorkbookSummary, finding_dict, finding_from_dict
-from tracker_tool.core.atomic import refuse_overwriting_inputs
+from tracker_tool.core.atomic import (
+    guard_output,
+    os_reason,
+    refuse_overwriting_inputs,
+    remove_stale_temporaries,
+    shown,
+    staged,
+)
 from tracker_tool.core.findings import Finding
 from tracker_tool.errors import UsageError
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
@@ -37,6 +46,9 @@ class BatchResult:
     rollup: Path
     findings_csv: Path
     report_json: Path
+    #: Names this run's outputs (from what was checked and how), so a mixture shows.
+    run: str = ""
+    cache: ResultCache | None = None
 
     @property
     def summaries(self) -> list[WorkbookSummary]:
@@ -59,7 +71,7 @@ class BatchResult:
 
     def findings_by_workbook(self) -> Iterator[tuple[WorkbookSummary, list[dict]]]:
         """Each workbook with its findings as plain dicts, read back from the cache."""
-        cache = ResultCache(self.out_dir)
+        cache = self.cache or ResultCache(self.out_dir)
         for c in self.checked:
             yield c.summary, workbook_findings(c.summary, cache.findings(c.key))
 
@@ -82,11 +94,11 @@ def workbook_findings(summary: WorkbookSummary, stored: list[dict]) -> list[dict
 
 def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = None,
               max_rows: int = DEFAULT_MAX_ROWS, policy=None, services=None, executor=None,
-              workers: int | None = None, redo_all: bool = False,
+              workers: int | None = None, redo_all: bool = False, force: bool = False,
               progress: Progress | None = None) -> BatchResult:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir} is a file; --out-dir must be a folder")
+        raise UsageError(f"{shown(out_dir)} is a file; --out-dir must be a folder")
     if workers is not None and workers < 1:
         raise UsageError("the number of workers must be 1 or more")
     if kind is not None:
@@ -94,30 +106,44 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
 
         get_tracker(kind)  # an unknown kind stops the batch before any file is read
     listed = read_services(services) if isinstance(services, (str, Path)) else services
-    found = discover(paths, out_dir)
+    found = discover(paths, out_dir,
+                     ignore=(services,) if isinstance(services, (str, Path)) else ())
     settings = Settings(as_of, kind, max_rows, policy)
-    jobs = plan_jobs(found, out_dir, settings)
-    inputs = {item.path for item in found}
-    outputs = [out_dir / name for name in (ROLLUP_NAME, FINDINGS_CSV, REPORT_JSON)]
-    for path in outputs:
-        refuse_overwriting_inputs(path, inputs & {path.resolve()})
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
-    checked = run_jobs(jobs, out_dir, settings, executor=_as_executor(executor),
-                       workers=workers, redo_all=redo_all, progress=progress)
-    match = None
-    if listed:
-        summaries, match = match_returns(list(listed), [c.summary for c in checked])
-        checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
-    result = BatchResult(out_dir, as_of, checked, match, *outputs)
+        raise UsageError(f"cannot create {shown(out_dir)}: {os_reason(exc)}") from None
+    with folder_lock(out_dir):
+        remove_stale_temporaries(out_dir)
+        jobs = plan_jobs(found, out_dir, settings, force)
+        inputs = {item.path for item in found}
+        outputs = [out_dir / name for name in (ROLLUP_NAME, FINDINGS_CSV, REPORT_JSON)]
+        for path in outputs:
+            refuse_overwriting_inputs(path, inputs & {path.resolve()})
+            guard_output(path, force, output_recogniser(path.name))
+        cache = ResultCache(out_dir)
+        checked = run_jobs(jobs, out_dir, settings, executor=_as_executor(executor),
+                           workers=workers, redo_all=redo_all, progress=progress, cache=cache)
+        match = None
+        if listed:
+            summaries, match = match_returns(list(listed), [c.summary for c in checked])
+            checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
+        result = BatchResult(out_dir, as_of, checked, match, *outputs,
+                             run=run_identifier(settings.fingerprint(), checked), cache=cache)
+        _write_outputs(result)
+    return result
+
+
+def _write_outputs(result: BatchResult) -> None:
+    """The roll-up, findings.csv and report.json, renamed into place together at the end."""
     from tracker_tool.batch.outputs import write_findings_and_report
     from tracker_tool.batch.rollup_workbook import BatchFacts, write_rollup
 
-    write_rollup(BatchFacts(as_of, result.summaries, match), result.rollup)
-    write_findings_and_report(result)
-    return result
+    targets = [result.rollup, result.findings_csv, result.report_json]
+    with staged(targets) as (rollup, findings_csv, report_json):
+        write_rollup(BatchFacts(result.as_of, result.summaries, result.services), rollup,
+                     run=result.run)
+        write_findings_and_report(result, findings_csv, report_json)
 
 
 def _as_executor(executor):

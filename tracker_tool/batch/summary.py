@@ -70,7 +70,8 @@ class WorkbookSummary:
         return not self.readable or self.errors > 0 or self.check_errors > 0
 
     def with_checks(self, checks) -> WorkbookSummary:
-        return replace(self, checks=tuple(checks))
+        """Add return-level findings: the worker's (an audit not written), then the batch's."""
+        return replace(self, checks=self.checks + tuple(checks))
 
     def to_dict(self) -> dict:
         data = asdict(self)

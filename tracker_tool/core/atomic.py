@@ -24,7 +24,8 @@ from pathlib import Path
 from tracker_tool.core.wording import printable
 from tracker_tool.errors import UsageError
 
-#: Temporary files start and end so, so that a later run can find and remove stale ones.
+#: Temporary names start so and hold the suffix (then the target's own ending, which some
+#: writers insist on), so that a later run can find and remove stale ones.
 TEMP_PREFIX, TEMP_SUFFIX = ".tt-", ".part"
 #: The longest file name most file systems allow, in bytes.
 NAME_MAX = 255
@@ -102,7 +103,8 @@ def guard_output(target: str | Path, force: bool = False,
 def temporary_file(directory: Path, target: Path) -> Path:
     """A new, empty, short-named temporary file in ``directory`` for ``target``."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX + target.suffix[:8],
+                                   dir=directory)
     except OSError as exc:
         raise UsageError(f"cannot write {shown(target)}: {os_reason(exc)}") from None
     os.close(fd)
@@ -176,17 +178,21 @@ def remove_stale_temporaries(folder: Path) -> int:
     removed = 0
     for root, _dirs, files in os.walk(folder):
         for name in files:
-            if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
+            if _temporary(name):
                 try:
                     os.unlink(os.path.join(root, name))
                     removed += 1
                 except OSError:
                     pass
-        for name in [d for d in _dirs if d.startswith(TEMP_PREFIX) and d.endswith(TEMP_SUFFIX)]:
+        for name in [d for d in _dirs if _temporary(d)]:
             shutil.rmtree(os.path.join(root, name), ignore_errors=True)
             _dirs.remove(name)
             removed += 1
     return removed
+
+
+def _temporary(name: str) -> bool:
+    return name.startswith(TEMP_PREFIX) and TEMP_SUFFIX in name
 
 
 def fit_name(stem: str, suffix: str) -> str:

@@ -8,12 +8,28 @@ what to do, instead of a parser's traceback or a machine out of memory.
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker_tool.core.atomic import not_a_regular_file, os_reason
 from tracker_tool.errors import WorkbookError
+from tracker_tool.read.formats import (
+    biff_reason,
+    ole_reason,
+    template_reason,
+    xml_reason,
+    zip_reason,
+)
+from tracker_tool.read.package import (
+    STANDARD_WORKBOOK,
+    find_workbook,
+    lower_names,
+    standard_copy,
+)
 
 #: Limits on what we agree to open. Real trackers are well under a megabyte.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -33,11 +49,25 @@ class OpenedWorkbook:
     path: Path
     data: bytes
     archive: zipfile.ZipFile
+    #: Part names in lower case -> as stored: the standard matches part names without case.
+    names: dict[str, str] = field(default_factory=dict)
+    workbook_part: str = STANDARD_WORKBOOK
     _last: tuple[str, bytes | None] | None = None
+
+    def has_part(self, name: str) -> bool:
+        return name.lower() in self.names
+
+    def calamine_bytes(self) -> bytes:
+        """The bytes python-calamine is given: the file itself, or a copy with the workbook
+        part where calamine looks for it (read/package.py)."""
+        if self.workbook_part == STANDARD_WORKBOOK:
+            return self.data
+        return standard_copy(self.archive, self.names, self.workbook_part)
 
     def read_part(self, name: str) -> bytes | None:
         """The part's bytes; the last one is kept, as a sheet is read twice in a row (its
         extent before calamine loads it, its error cells after)."""
+        name = self.names.get(name.lower(), name)
         if self._last is not None and self._last[0] == name:
             return self._last[1]
         try:
@@ -61,7 +91,12 @@ def entities_refused(part: str) -> str:
 def _describe_non_zip(head: bytes) -> str:
     if head.startswith(_OLE):
         return "old-format"
+    biff = biff_reason(head)
+    if biff is not None:
+        return biff
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if stripped.startswith(b"<?xml") and xml_reason(stripped) is not None:
+        return xml_reason(stripped)
     if stripped.startswith((b"<?xml", b"<html", b"<!doctype", b"<table")):
         return ("this is an XML or web page file, not an .xlsx workbook; open it in Excel or "
                 "LibreOffice and save it as Excel Workbook (.xlsx)")
@@ -71,7 +106,8 @@ def _describe_non_zip(head: bytes) -> str:
     return "this is not an Excel workbook (.xlsx)"
 
 
-def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> str:
+    """Refuse what must not be read; return the stored name of the workbook part."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise WorkbookError(path, f"refused: the archive holds {len(members)} parts, "
@@ -93,29 +129,43 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
         # Readers disagree on which copy counts, so what we check may not be what is read.
         raise WorkbookError(path, "refused: the archive holds two parts with the same name "
                                   "(a damaged or tampered file); save it again from Excel")
-    if "xl/workbook.xml" not in names:
-        raise WorkbookError(path, "this is a zip archive but not an Excel workbook "
-                                  "(no xl/workbook.xml inside)")
-    if _has_macros(archive, names):
+    lower = lower_names(archive)
+    if len(lower) < len(members):
+        raise WorkbookError(path, "refused: the archive holds two parts whose names differ "
+                                  "only in case (a damaged or tampered file); save it again "
+                                  "from Excel")
+    workbook = find_workbook(archive, lower)
+    if workbook is None:
+        mimetype = _head(archive, archive.getinfo(lower["mimetype"]), 200) \
+            if "mimetype" in lower else None
+        raise WorkbookError(path, zip_reason(set(lower), mimetype) or (
+            "this is a zip archive but not an Excel workbook (no xl/workbook.xml inside)"))
+    if _has_macros(archive, lower):
         raise WorkbookError(path, "refused: the workbook contains macros; save a copy as Excel "
                                   "Workbook (.xlsx) without macros and validate that")
+    if b"spreadsheetml.template.main" in _content_types(archive, lower).lower():
+        raise WorkbookError(path, template_reason())
     for info in members:
-        if info.filename.endswith((".xml", ".rels", ".vml")) and _declares_entities(archive,
-                                                                                     info):
+        if info.filename.lower().endswith((".xml", ".rels", ".vml")) and _declares_entities(
+                archive, info):
             raise WorkbookError(path, entities_refused(info.filename))
+    return workbook
 
 
-def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
+def _has_macros(archive: zipfile.ZipFile, lower: dict[str, str]) -> bool:
     """VBA, Excel 4 macro sheets, or a macro-enabled content type, whatever the file's name.
 
     Part names in a package are case-insensitive, so they are compared in lower case.
     """
-    lower = {name.lower() for name in names}
     if any(n.endswith("vbaproject.bin") or n.startswith("xl/macrosheets/") for n in lower):
         return True
-    types = _head(archive, archive.getinfo("[Content_Types].xml")) \
-        if "[Content_Types].xml" in names else b""
-    return b"macroenabled" in types.lower() or b"vbaproject" in types.lower()
+    types = _content_types(archive, lower).lower()
+    return b"macroenabled" in types or b"vbaproject" in types
+
+
+def _content_types(archive: zipfile.ZipFile, lower: dict[str, str]) -> bytes:
+    stored = lower.get("[content_types].xml")
+    return _head(archive, archive.getinfo(stored)) if stored else b""
 
 
 def _head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int = 64 * 1024) -> bytes:
@@ -137,23 +187,59 @@ def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
-def open_workbook(path: str | Path) -> OpenedWorkbook:
-    """Check ``path`` and return it opened, or raise WorkbookError with a one-line reason."""
+def open_regular(path: str | Path):
+    """A regular file opened for reading in binary; anything else is refused unopened.
+
+    Opening a named pipe waits for a writer that may never come, and reading a device may
+    never end, so what the path is is checked first, and checked again on the opened file
+    (opened without waiting), in case it was swapped in between. Failures here come from
+    the file's surroundings, not its bytes, and are marked transient.
+    """
     path = Path(path)
-    if not path.exists():
-        raise WorkbookError(path, "no such file")
-    if not path.is_file():
-        raise WorkbookError(path, "not a file")
-    size = path.stat().st_size
-    if size == 0:
-        raise WorkbookError(path, "the file is empty (0 bytes)")
-    if size > MAX_FILE_BYTES:
-        raise WorkbookError(path, f"refused: {size / 2**20:.0f} MiB is larger than the "
-                                  f"{MAX_FILE_BYTES // 2**20} MiB limit for a tracker")
+    what = not_a_regular_file(path)
+    if what is not None:
+        raise WorkbookError(path, f"not read: it is {what}, not a regular file", transient=True)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise WorkbookError(path, "no such file", transient=True) from None
     except OSError as exc:
-        raise WorkbookError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise WorkbookError(path, f"cannot be read ({os_reason(exc)})", transient=True) from None
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise WorkbookError(path, "not read: it is not a regular file", transient=True)
+    return handle
+
+
+def read_regular(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file (see open_regular), up to ``limit``."""
+    path = Path(path)
+    with open_regular(path) as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_size > limit:
+            raise WorkbookError(path, f"refused: {info.st_size / 2**20:.0f} MiB is larger than "
+                                      f"the {limit // 2**20} MiB limit for a tracker")
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise WorkbookError(path, f"cannot be read ({os_reason(exc)})",
+                                transient=True) from None
+    if len(data) > limit:
+        raise WorkbookError(path, f"refused: the file is larger than the {limit // 2**20} MiB "
+                                  "limit for a tracker")
+    return data
+
+
+def open_workbook(path: str | Path, data: bytes | None = None) -> OpenedWorkbook:
+    """Check ``path`` (or ``data``, its bytes already read) and return it opened, or raise
+    WorkbookError with a one-line reason."""
+    path = Path(path)
+    if data is None:
+        data = read_regular(path)
+    if not data:
+        raise WorkbookError(path, "the file is empty (0 bytes)")
     if not data.startswith(b"PK"):
         reason = _describe_non_zip(data[:4096])
         if reason == "old-format":
@@ -161,13 +247,13 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
                 reason = ("the workbook is password-protected (encrypted); remove the password "
                           "to open it (File > Info > Protect Workbook) and save again")
             else:
-                reason = ("this is an old-format Excel 97-2003 (.xls) file; open it and save "
-                          "it as Excel Workbook (.xlsx)")
+                reason = ole_reason(data)
         raise WorkbookError(path, reason)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise WorkbookError(path, "the file is damaged or incomplete (not a readable .xlsx "
                                   "archive); save it again from Excel") from None
-    _check_archive(path, archive)
-    return OpenedWorkbook(path=path, data=data, archive=archive)
+    workbook = _check_archive(path, archive)
+    return OpenedWorkbook(path=path, data=data, archive=archive, names=lower_names(archive),
+                          workbook_part=workbook)

@@ -70,14 +70,17 @@ def _calamine_error(path: Path, exc: Exception) -> WorkbookError:
                                f"reported: {text[:160]}); open it in Excel and save it again")
 
 
-def load_workbook(path: str | Path) -> LoadedWorkbook:
-    """Open ``path`` safely and read its stamp; raises WorkbookError when it cannot be read."""
+def load_workbook(path: str | Path, data: bytes | None = None) -> LoadedWorkbook:
+    """Open ``path`` safely and read its stamp; raises WorkbookError when it cannot be read.
+
+    ``data`` is the file's bytes when the caller has read them already (a batch worker hashes
+    exactly what it checks)."""
     import python_calamine
 
-    opened = open_workbook(path)
+    opened = open_workbook(path, data)
     parts = read_parts(opened)
     try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(opened.data))
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(opened.calamine_bytes()))
         names = list(book.sheet_names)
     except Exception as exc:  # noqa: BLE001 - calamine has its own type for each damage
         raise _calamine_error(opened.path, exc) from None
@@ -141,7 +144,7 @@ def _trim_trailing_blank_rows(rows: list[list]) -> None:
 def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGrid:
     """All values of ``sheet_name`` up to ``max_rows`` rows, with formula errors restored."""
     part = next((s.part for s in loaded.parts.sheets if s.name == sheet_name), None)
-    if part is not None and part not in loaded.opened.archive.NameToInfo:
+    if part is not None and not loaded.opened.has_part(part):
         raise WorkbookError(loaded.path, f"the file is damaged: the contents of sheet "
                                          f"'{sheet_name}' are missing; save it again from Excel")
     _refuse_oversized(loaded.opened, loaded.parts, sheet_name, max_rows)

@@ -8,7 +8,6 @@ the tracker sheet that only runs when the sheet holds an error cell at all.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from defusedxml.common import DefusedXmlException
 from tracker_tool.core.a1 import column_index
 from tracker_tool.core.cell_values import ExcelError
 from tracker_tool.errors import WorkbookError
+from tracker_tool.read.package import rels_part, resolve_target
 from tracker_tool.read.safe_open import OpenedWorkbook, entities_refused
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -79,15 +79,12 @@ def _parse(opened: OpenedWorkbook, name: str):
 
 
 def _sheet_targets(opened: OpenedWorkbook) -> dict[str, str]:
-    rels = _parse(opened, "xl/_rels/workbook.xml.rels")
+    rels = _parse(opened, rels_part(opened.workbook_part))
     targets = {}
     if rels is None:
         return targets
     for rel in rels.iter(f"{_NS_PKG_REL}Relationship"):
-        target = rel.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
-        targets[rel.get("Id")] = part
+        targets[rel.get("Id")] = resolve_target(opened.workbook_part, rel.get("Target", ""))
     return targets
 
 
@@ -105,7 +102,7 @@ def _custom_properties(opened: OpenedWorkbook) -> dict[str, str]:
 
 def read_parts(opened: OpenedWorkbook) -> WorkbookParts:
     """Sheet names, states and parts; the date system; the custom document properties."""
-    root = _parse(opened, "xl/workbook.xml")
+    root = _parse(opened, opened.workbook_part)
     if root is None:
         raise WorkbookError(opened.path, "the workbook part is missing")
     targets = _sheet_targets(opened)
