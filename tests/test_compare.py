@@ -292,3 +292,26 @@ def test_compare_command_json_shape_and_exit_status(compare, tmp_path):
     assert {"key", "label", "previous", "current", "change"} <= set(data["figures"][0])
     result = CliRunner().invoke(cli, ["compare", str(now), str(now), "--format", "csv"])
     assert result.exit_code == 0 and result.output.startswith("path,code,")
+
+
+def test_validate_and_audit_with_previous_join_the_changes(tmp_path):
+    import openpyxl
+
+    was, now = tmp_path / "w.xlsx", tmp_path / "n.xlsx"
+    api.build_template("action-plan", was, entries=[clean_action()])
+    api.build_template("action-plan", now, entries=[clean_action(due_date=D(2026, 12, 15))])
+    report = api.validate_workbook(now, AS_OF, previous=was)
+    assert {("change.due-moved", "J4"), ("change.original-due-lost", "W4")} <= {
+        (f.code, f.cell) for f in report.findings}
+    assert report.to_dict()["comparison"]["changes"][0]["previous_value"] == "01/12/2026"
+    assert "comparison" not in api.validate_workbook(now, AS_OF).to_dict()
+    result = CliRunner().invoke(cli, ["audit", str(now), "--previous", str(was), "--out",
+                                      str(tmp_path / "a.xlsx"), "--as-of", "2026-11-21"])
+    assert result.exit_code == 1, result.output
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    rows = list(book["Changes"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][:7] == ("error", "change.due-moved", "A-001", "J4", "Due date",
+                           "01/12/2026", "15/12/2026")
+    assert book["Changes"]["D2"].hyperlink.location == "'Actions'!J4"
+    result = CliRunner().invoke(cli, ["validate", str(now), str(was), "--previous", str(was)])
+    assert result.exit_code == 2

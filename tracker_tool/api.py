@@ -52,7 +52,8 @@ def build_template(kind: str, out: str | Path, entries=(), service=None,
 
 def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | None = None,
                       max_rows: int = DEFAULT_MAX_ROWS,
-                      policy: ServicePolicy | None = None) -> Report:
+                      policy: ServicePolicy | None = None,
+                      previous: str | Path | None = None) -> Report:
     """Validate one returned workbook; raises WorkbookError only if it cannot be read at all.
 
     ``as_of`` is the date the audit is run as; pass it for reproducible results. ``policy``
@@ -60,18 +61,24 @@ def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | N
     """
     from tracker_tool.trackers.resolve import check_workbook
 
-    return check_workbook(path, as_of or today_in_london(), kind, max_rows, policy).report
+    checked = check_workbook(path, as_of or today_in_london(), kind, max_rows, policy)
+    if previous is not None:  # the changes since the previous return join the findings
+        from tracker_tool.trackers.previous import with_previous
+
+        with_previous(checked, previous, kind, max_rows, policy)
+    return checked.report
 
 
 def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | None = None,
                 kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                 policy: ServicePolicy | None = None,
-                force: bool = False) -> tuple[Report, Path]:
+                force: bool = False, previous: str | Path | None = None) -> tuple[Report, Path]:
     """Validate ``path`` and write its annotated audit workbook; returns (report, audit path).
 
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
     input is only ever read. An earlier audit at ``out`` is replaced; any other existing file
-    only with ``force``, and never anything that is not a regular file.
+    only with ``force``, and never anything that is not a regular file. With ``previous`` (the
+    return before it) the changes join the findings and the audit gains a Changes sheet.
     """
     from tracker_tool.core.outputs import AUDIT
     from tracker_tool.read.ownership import marked_output
@@ -79,9 +86,13 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
     from tracker_tool.write.audit import write_audit_file
 
     out = Path(out) if out else default_audit_path(path)
-    refuse_overwriting_inputs(out, [path])
+    refuse_overwriting_inputs(out, [path] + ([previous] if previous else []))
     guard_output(out, force, lambda existing: marked_output(existing, AUDIT))
     checked = check_workbook(path, as_of or today_in_london(), kind, max_rows, policy)
+    if previous is not None:
+        from tracker_tool.trackers.previous import with_previous
+
+        with_previous(checked, previous, kind, max_rows, policy)
     write_audit_file(checked, out)
     return checked.report, out
 

@@ -75,7 +75,7 @@ def template(kind: str, out: Path | None, force: bool, policy_file: Path | None,
                f"{len(tracker.columns)} columns)")
 
 
-def _check_many(files, as_of, kind, max_rows, policy=None):
+def _check_many(files, as_of, kind, max_rows, policy=None, previous=None):
     """Validate each file; an unreadable file is noted and the rest still checked."""
     from tracker_tool import api
     from tracker_tool.errors import TrackerToolError
@@ -83,7 +83,8 @@ def _check_many(files, as_of, kind, max_rows, policy=None):
     reports, failures = [], []
     for path in files:
         try:
-            reports.append(api.validate_workbook(path, as_of, kind, max_rows, policy))
+            reports.append(api.validate_workbook(path, as_of, kind, max_rows, policy,
+                                                 previous=previous))
         except TrackerToolError as exc:
             failures.append((str(path), getattr(exc, "reason", str(exc))))
         except Exception as exc:  # a bug must not stop the other files
@@ -99,6 +100,12 @@ def _exit_status(reports, failures) -> int:
     return EXIT_FINDINGS if any(not r.ok for r in reports) else EXIT_OK
 
 
+previous_option = click.option(
+    "--previous", type=click.Path(path_type=Path), default=None, metavar="PREVIOUS",
+    help="The return before this one: the changes since (see `tracker-tool compare`) join the "
+         "findings.")
+
+
 @cli.command(short_help="Check returned workbooks against the template and policy.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @as_of_option
@@ -107,7 +114,8 @@ def _exit_status(reports, failures) -> int:
 @kind_option
 @max_rows_option
 @policy_option
-def validate(files, as_of, fmt, kind, max_rows, policy_file) -> None:
+@previous_option
+def validate(files, as_of, fmt, kind, max_rows, policy_file, previous) -> None:
     """Check returned tracker workbooks against the template and the policy.
 
     Every finding names its sheet, cell, row, column, the value found, a plain-English
@@ -120,13 +128,16 @@ def validate(files, as_of, fmt, kind, max_rows, policy_file) -> None:
       tracker-tool validate returned.xlsx --as-of 2026-12-31
       tracker-tool validate returned.xlsx --policy service-policy.toml
       tracker-tool validate services/*.xlsx --format csv > findings.csv
+      tracker-tool validate returned.xlsx --previous last-quarter.xlsx
     """
     from tracker_tool.write import render
 
     if kind is not None:
         _known_kind(kind)
+    if previous is not None and len(files) != 1:
+        _fail("--previous compares one return with the one before it; give one FILE")
     policy = _policy(policy_file)
-    reports, failures = _check_many(files, _date(as_of), kind, max_rows, policy)
+    reports, failures = _check_many(files, _date(as_of), kind, max_rows, policy, previous)
     if fmt == "json":
         click.echo(render.to_json(reports, failures))
     elif fmt == "csv":
@@ -158,7 +169,8 @@ def _known_kind(kind: str) -> None:
 @kind_option
 @max_rows_option
 @policy_option
-def audit(file, out, force, as_of, kind, max_rows, policy_file) -> None:
+@previous_option
+def audit(file, out, force, as_of, kind, max_rows, policy_file, previous) -> None:
     """Write an annotated audit workbook for a returned tracker.
 
     The audit is a new workbook: a Summary of the policy's review figures, the review
@@ -172,6 +184,7 @@ def audit(file, out, force, as_of, kind, max_rows, policy_file) -> None:
     Example:
       tracker-tool audit returned.xlsx --out returned-audit.xlsx --as-of 2026-12-31
       tracker-tool audit returned.xlsx --policy service-policy.toml --as-of 2026-12-31
+      tracker-tool audit returned.xlsx --previous last-quarter.xlsx --out audit.xlsx
     """
     from tracker_tool import api
     from tracker_tool.errors import TrackerToolError
@@ -181,7 +194,7 @@ def audit(file, out, force, as_of, kind, max_rows, policy_file) -> None:
     policy = _policy(policy_file)
     try:
         report, written = api.write_audit(file, out, _date(as_of), kind, max_rows, policy,
-                                           force)
+                                           force, previous=previous)
     except TrackerToolError as exc:
         _fail(str(exc))
     from tracker_tool.core.wording import plural, severity_counts

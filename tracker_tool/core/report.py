@@ -69,6 +69,8 @@ class Report:
     service: object | None = None
     #: The governance review pack (review.ReviewPack), for trackers that have one.
     review: object | None = None
+    #: The comparison with the previous return (changes.Comparison), when one was given.
+    comparison: object | None = None
 
     @property
     def errors(self) -> int:
@@ -94,8 +96,9 @@ class Report:
         return [f for f in self.findings if f.row == excel_row]
 
     def to_dict(self) -> dict:
-        """The JSON contract: path, tracker, template_version, rows, findings (+ figures)."""
-        return {
+        """The JSON contract: path, tracker, template_version, rows, findings (+ figures), and
+        ``comparison`` only when the return was compared with the previous one."""
+        data = {
             "path": self.path,
             "tracker": self.tracker,
             "template_version": self.template_version,
@@ -113,3 +116,6 @@ class Report:
                          "location_id": self.service.location_id} if self.service else None),
             "review": self.review.to_dict() if self.review is not None else None,
         }
+        if self.comparison is not None:
+            data["comparison"] = self.comparison.to_dict()
+        return data

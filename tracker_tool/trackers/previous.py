@@ -84,3 +84,17 @@ def compare_files(previous: str | Path, current: str | Path | CheckedWorkbook, a
         return compare_with(current, current, identical=True), current
     checked_before = check_previous(previous, as_of, kind, max_rows, policy, previous_as_of)
     return compare_with(checked_before, current), current
+
+
+def with_previous(current: CheckedWorkbook, previous: str | Path | None, kind: str | None = None,
+                  max_rows: int = DEFAULT_MAX_ROWS,
+                  policy: ServicePolicy | None = None) -> CheckedWorkbook:
+    """``current`` with the changes since ``previous`` joined to its findings (validate and
+    audit --previous): its report keeps the comparison for the audit's Changes sheet."""
+    if previous is None:
+        return current
+    comparison, _ = compare_files(previous, current, current.report.as_of, kind, max_rows,
+                                  policy)
+    current.report.findings.extend(comparison.findings)
+    current.report.comparison = comparison
+    return current

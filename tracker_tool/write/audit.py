@@ -15,6 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from tracker_tool.check.compare import rule_info
 from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.a1 import parse_a1
 from tracker_tool.core.cell_values import is_blank
@@ -31,6 +32,8 @@ from tracker_tool.write.kit import (
     output_workbook,
     print_setup,
 )
+from tracker_tool.write.changes_sheet import SHEET as CHANGES_SHEET
+from tracker_tool.write.changes_sheet import write_changes_sheet, write_figure_changes
 from tracker_tool.write.layout import RowHeights
 from tracker_tool.write.review_pack import SHEET as REVIEW_SHEET
 from tracker_tool.write.review_pack import write_review_pack
@@ -59,7 +62,8 @@ class _AuditBuilder:
         self.wrap = kit.format(styles.WRAP)
         self.top = kit.format(styles.TOP)
         self.centred = kit.format(styles.TOP, align="center")
-        names = {"Summary", REVIEW_SHEET, "Findings", "Escalations", "Action review"}
+        names = {"Summary", REVIEW_SHEET, "Findings", "Escalations", "Action review",
+                 CHANGES_SHEET}
         self.copy_name = _copy_sheet_name(self.report.sheet or "Returned sheet", names)
 
     def fmt(self, *, kind: Kind | None = None, severity: Severity | None = None,
@@ -229,6 +233,8 @@ class _AuditBuilder:
                 ws.write_number(r, 1, fig.value, big)
             ws.merge_range(r, 2, r, 4, fig.note, self.top)
         r += 2
+        if rep.comparison is not None:
+            r = write_figure_changes(self, ws, r, rep.comparison)
         for c, title in enumerate(("Findings by code", "Count", "Code", "Policy", "How to fix")):
             ws.write_string(r, c, title, self.header)
         counts = rep.counts_by_code()
@@ -250,7 +256,10 @@ class _AuditBuilder:
         ws.activate()
 
     def rule(self, code: str):
-        return self.checked.tracker.rule(code)
+        return rule_info(self.checked.tracker, code)
+
+    def cell_url(self, cell: str) -> str:
+        return _sheet_url(self.copy_name, cell)
 
     def table(self, name: str, heads: list[tuple[str, float]]):
         ws = self.wb.add_worksheet(name)
@@ -376,6 +385,8 @@ def write_audit_file(checked: CheckedWorkbook, out: str | Path) -> Path:
         if checked.grid is not None:
             builder.returned_sheet()
         builder.findings_sheet()
+        if checked.report.comparison is not None:
+            write_changes_sheet(builder, checked.report.comparison)
         builder.escalations_sheet()
         if checked.grid is not None:
             builder.action_review_sheet()
