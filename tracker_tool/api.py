@@ -100,7 +100,8 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
 def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                   policy: ServicePolicy | None = None, services=None, executor=None,
-                  workers: int | None = None, redo_all: bool = False, progress=None):
+                  workers: int | None = None, redo_all: bool = False, progress=None,
+                  force: bool = False):
     """Check many workbooks in parallel and write the batch outputs into ``out_dir``.
 
     ``paths`` are files, folders (searched recursively) or globs. Writes an audit workbook per
@@ -108,6 +109,9 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
     returns a BatchResult: ``summaries`` (counts and figures per workbook, or why it could
     not be read), ``findings()``, ``league_table()``, ``themes()`` and ``has_errors``.
     Unchanged files are taken from the previous run's results unless ``redo_all``.
+    An existing output the tool did not write (a roll-up, CSV, JSON or audit of that name) is
+    replaced only with ``force``. A second batch into the same ``out_dir`` is refused while
+    one runs; worker processes end with the process that started them.
 
     ``policy`` is the policy every workbook is audited by (see ``load_policy``).
     ``services`` is a services.csv path (or a list of stamp.ServiceIdentity) to match returns
@@ -121,7 +125,7 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
         paths = [paths]
     return run_batch(list(paths), out_dir, as_of=as_of or today_in_london(), kind=kind,
                      max_rows=max_rows, policy=policy, services=services, executor=executor,
-                     workers=workers, redo_all=redo_all, progress=progress)
+                     workers=workers, redo_all=redo_all, progress=progress, force=force)
 
 
 def compare_returns(previous: str | Path, current: str | Path, as_of: date | None = None, *,

@@ -24,6 +24,7 @@ from tracker_tool.batch.cache import ResultCache, entry_key, file_sha256
 from tracker_tool.batch.catalogue import batch_rule
 from tracker_tool.batch.discovery import AUDIT_SUFFIX, Found
 from tracker_tool.batch.summary import WorkbookSummary, summarise, unreadable
+from tracker_tool.batch.worker_life import bind_to_driver
 from tracker_tool.core.atomic import fit_name, guard_output, refuse_overwriting_inputs
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.outputs import AUDIT
@@ -287,6 +288,10 @@ def _execute(jobs: list[Job], executor: Executor | None,
             except Exception as exc:  # noqa: BLE001 - a cluster worker lost, a job not sent
                 outcome = Outcome(unreadable(jobs[i].label, _lost(exc)), transient=True)
             yield outcome
+    except BaseException:
+        if own:  # Ctrl-C, SIGTERM or a failure: stop the workers now, not after their files
+            _stop_workers(executor)
+        raise
     finally:
         for _, future in pending:
             future.cancel()
@@ -327,4 +332,15 @@ def _process_pool(workers: int) -> Executor:
 
     # Imported here first so that forked workers start with them loaded.
 
-    return ProcessPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(max_workers=workers, initializer=bind_to_driver,
+                               initargs=(os.getpid(),))
+
+
+def _stop_workers(executor: Executor) -> None:
+    """End our pool's processes at once; a file half-written by one is a temporary file,
+    removed by the next run. The pool keeps its processes privately, hence getattr."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass

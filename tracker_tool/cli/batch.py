@@ -35,6 +35,9 @@ from tracker_tool.cli.group import (
                    "by their stamp and list the services that sent nothing.")
 @click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
               help="Processes to check with. Default: one per core.")
+@click.option("--force", is_flag=True,
+              help="Replace files in OUT_DIR that have an output's name but were not written "
+                   "by tracker-tool.")
 @click.option("--redo-all", is_flag=True,
               help="Check every workbook again, even those unchanged since the last run.")
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS",
@@ -43,7 +46,7 @@ from tracker_tool.cli.group import (
 @policy_option
 @kind_option
 @max_rows_option
-def batch(paths, out_dir, as_of, services, workers, redo_all, dask_scheduler, policy_file,
+def batch(paths, out_dir, as_of, services, workers, force, redo_all, dask_scheduler, policy_file,
           kind, max_rows) -> None:
     """Check every returned workbook in PATHS and write a roll-up of them all.
 
@@ -55,7 +58,8 @@ def batch(paths, out_dir, as_of, services, workers, redo_all, dask_scheduler, po
     changed.
 
     Exit status: 0 no errors; 1 a workbook has errors, could not be read or failed a
-    return check; 2 the command was misused.
+    return check; 2 the command was misused or the tool failed; 130 interrupted (Ctrl-C or
+    SIGTERM: the returns checked so far are kept for the next run).
 
     \b
     Examples:
@@ -80,11 +84,12 @@ def batch(paths, out_dir, as_of, services, workers, redo_all, dask_scheduler, po
             result = api.validate_many(paths, out_dir, _date(as_of), kind=kind,
                                        max_rows=max_rows, policy=policy, services=services,
                                        executor=executor, workers=width, redo_all=redo_all,
-                                       progress=show)
+                                       force=force, progress=show)
     except TrackerToolError as exc:
         show.close()
         _fail(str(exc))
-    show.close()
+    finally:
+        show.close()  # an interrupted run's bar is ended too, and its unread files named
     click.echo(_summary(result))
     sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 

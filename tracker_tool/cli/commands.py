@@ -87,11 +87,17 @@ def _check_many(files, as_of, kind, max_rows, policy=None, previous=None):
                                                  previous=previous))
         except TrackerToolError as exc:
             failures.append((str(path), getattr(exc, "reason", str(exc))))
-        except Exception as exc:  # a bug must not stop the other files
+        except MemoryError:
+            failures.append((str(path), "too large to check in the memory available"))
+        except Exception:  # a bug must not stop the other files
             if os.environ.get("TRACKER_TOOL_DEBUG"):
                 raise
-            failures.append((str(path), f"could not be checked (internal error: {exc!r})"))
+            failures.append((str(path), _FAULT))
     return reports, failures
+
+
+_FAULT = ("could not be checked because of a fault in tracker-tool (please report it; "
+          "TRACKER_TOOL_DEBUG=1 shows the details)")
 
 
 def _exit_status(reports, failures) -> int:
@@ -145,7 +151,7 @@ def validate(files, as_of, fmt, kind, max_rows, policy_file, previous) -> None:
     else:
         click.echo(render.to_text(reports), nl=False)
     for path, reason in failures:
-        click.echo(f"Error: {path}: {reason}", err=True)
+        click.echo(f"Error: {shown(path)}: {reason}", err=True)
     sys.exit(_exit_status(reports, failures))
 
 
