@@ -3,8 +3,9 @@
 A pool's workers are children of the driver; killed with SIGKILL, the driver cannot tell them
 to stop, and they would run on for ever holding the output folder's lock. So each worker asks
 Linux to kill it when its parent dies (prctl PR_SET_PDEATHSIG), and on every system also
-watches its parent from a thread and exits when the parent is gone. Workers ignore Ctrl-C:
-the terminal sends it to the whole process group, and the driver decides how to stop.
+watches its parent from a thread and exits when the parent is gone. Workers ignore Ctrl-C
+(the terminal sends it to the whole process group, and the driver decides how to stop) and
+die at once on SIGTERM, which is how the driver stops them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ POLL_SECONDS = 0.5
 def bind_to_driver(driver_pid: int) -> None:
     """The pool's initializer: run in each worker as it starts."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the command's SIGTERM handler (raise KeyboardInterrupt, for the
+    # driver to unwind); a worker told to stop just stops.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _ask_kernel()
     if os.getppid() != driver_pid:  # the driver died before the request took effect
         os._exit(1)

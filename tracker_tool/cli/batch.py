@@ -134,6 +134,9 @@ def _outcome(summary, cached: bool) -> str:
     counts = (f"{plural(summary.actions, 'action')}, {plural(summary.errors, 'error')}, "
               f"{plural(summary.escalations, 'escalation')}, "
               f"{plural(summary.warnings, 'warning')}")
+    unwritten = [f.message for f in summary.checks if f.code == "workbook.audit-not-written"]
+    if unwritten:
+        counts += f"; AUDIT NOT WRITTEN - {unwritten[0]}"
     return counts + (" (unchanged, from the last run)" if cached else "")
 
 

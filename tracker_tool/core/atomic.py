@@ -159,7 +159,13 @@ def staged(targets: list[Path]) -> Iterator[list[Path]]:
     try:
         for target in targets:
             temps.append(temporary_file(target.parent, target))
-        yield temps
+        try:
+            yield temps
+        except UsageError as exc:  # name the output, not its temporary name
+            text = str(exc)
+            for tmp, target in zip(temps, targets):
+                text = text.replace(shown(tmp), shown(target))
+            raise UsageError(text) from None
         for tmp, target in zip(temps, targets):
             try:
                 publish(tmp, target)
@@ -233,8 +239,9 @@ def close_workbook(workbook, out: str | Path) -> None:
     try:
         try:
             workbook.close()
-        except XlsxWriterException as exc:
-            reason = str(exc)
+        except XlsxWriterException as exc:  # it wraps the OSError of a failed file write
+            inner = next((a for a in exc.args if isinstance(a, OSError)), exc.__context__)
+            reason = os_reason(inner) if isinstance(inner, OSError) else str(exc)
         except OSError as exc:
             reason = os_reason(exc)
         if reason is not None:
