@@ -17,21 +17,32 @@ from tracker_tool.core.columns import column_specs
 from tracker_tool.trackers.kit import CheckedRow, Code, Rule, RuleContext, W, fmt, person_key, rule
 
 #: Nobody anyone could hold to an action: "Everyone", "All staff", "Night staff", "All ward
-#: staff", "The trust", "Management".
+#: staff", "The trust", "Management", and whoever happens to be on shift: "Night shift", "Day
+#: shift", "Carers on duty", "Agency" (a shift or a staffing agency changes from day to day).
 NOBODY = re.compile(
     r"^(the\s+)?(whole\s+)?(all\s+)?([a-z\-]+\s+)?"
     r"(staff|everyone|everybody|anyone|various|all|whole home|management|managers|colleagues|"
     r"employees)$"
     r"|^(the\s+)?(whole\s+)?all(\s+[a-z0-9\-]+){0,3}\s+"
     r"(staff|colleagues|employees|teams|departments|wards)$"
-    r"|^(the\s+)?(whole\s+)?(trust|organi[sz]ation|practice|service|board|company|provider)$")
-#: A team or group: "Care team", "Night staff team", "Nurses", "Shift leads", "SLT". A team
-#: may own where the source allows it. "Team leader" is one role, not a team, and not matched.
+    r"|^(the\s+)?(whole\s+)?(trust|organi[sz]ation|practice|service|board|company|provider)$"
+    r"|^(the\s+)?(all\s+)?(early|late|day|night|twilight|weekend|long\s+day)\s+shifts?"
+    r"(\s+(staff|team|leads?|workers))?$"
+    r"|^(the\s+)?(all\s+)?(staff|carers|nurses|workers|team|whoever\s+is)\s+on\s+"
+    r"(duty|shift)$"
+    r"|^(the\s+)?(an?\s+)?(agency|bank)(\s+(staff|workers|carers|nurses))?$")
+#: A team or group: "Care team", "Night staff team", "Nurses", "Shift leads", "SLT", and a
+#: department named for its work: "Housekeeping", "Maintenance", "Kitchen", "HR", "Mentors".
+#: A team may own where the source allows it. "Team leader" is one role, not a team, and not
+#: matched; nor is "Head of housekeeping" or "Maintenance lead", who are one person each.
 TEAM = re.compile(
     r"^(the\s+)?(all\s+)?([a-z\-]+\s+){0,2}"
     r"(team|teams|nurses|carers|seniors|office|home|unit|department|dept|leads|leaders|"
-    r"supervisors|workers|coordinators)$"
-    r"|^(the\s+)?(slt|smt|mdt)$")
+    r"supervisors|workers|coordinators|mentors|assessors|trainers)$"
+    r"|^(the\s+)?(slt|smt|mdt|hr)$"
+    r"|^(the\s+)?(housekeeping|maintenance|kitchen|catering|laundry|domestics|estates|"
+    r"facilities|admin|administration|reception|finance|payroll|training|activities|"
+    r"human\s+resources|personnel)(\s+(staff|team|department|dept))?$")
 #: "Priya Shah and Tom Okafor", "RM / DM", "Sam; Alex": several people in one cell.
 _SEVERAL = re.compile(r"\s(and|&|\+)\s|/|;")
 
@@ -51,8 +62,8 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 @dataclass(frozen=True)
 class OwnerCodes:
-    """The codes of one owner-like column: a group, several people, and (for a column checked
-    against the service's staff roster) someone not on it or who has left."""
+    """The codes of one owner-like column: a group, several people, someone not on the
+    service's staff roster and (for a column whose leavers matter) someone who has left."""
 
     group: Code
     several: Code
@@ -63,10 +74,12 @@ class OwnerCodes:
 
 
 def owner_codes(model, key: str) -> OwnerCodes:
-    """The group and several codes of column ``key`` of ``model``, worded from the column.
+    """The group, several and not-on-roster codes of column ``key`` of ``model``, worded from
+    the column.
 
     A group is as bad as a blank: the code takes the severity the column has when left blank
-    (a warning for a column that may be blank). The clause is the column's own.
+    (a warning for a column that may be blank). The clause is the column's own. When the
+    service's policy lists its staff, that list is who may be named in any owner-like column.
     """
     spec = next(spec for spec in column_specs(model) if spec.key == key)
     role = spec.title.lower()
@@ -79,6 +92,12 @@ def owner_codes(model, key: str) -> OwnerCodes:
                      "{label} names more than one " + role + " ('{value}'); when everyone is "
                      "responsible, nobody is.",
                      f"Keep one {role} and mention the others elsewhere."),
+        not_on_roster=Code(f"{spec.stem}.not-on-roster", f"{spec.title} not on the staff roster",
+                           W, spec.clause,
+                           "{label}: the " + role + " '{value}' is not on the service's staff "
+                           "roster.",
+                           "Check the spelling against the roster, or add the new member of "
+                           "staff to it."),
     )
 
 
@@ -91,8 +110,9 @@ def owner_check(key: str, codes: OwnerCodes, *,
     when ``codes`` has roster codes, someone off the roster or who has left while the entry is
     ``still_open``. ``plan_sheet`` tests the item on the plan sheet instead of every row."""
     group, several = codes.group.code, codes.several.code
-    roster = (codes.not_on_roster.code, codes.has_left.code) if codes.has_left else None
-    if roster and still_open is None:
+    off_roster = codes.not_on_roster.code if codes.not_on_roster else None
+    has_left = codes.has_left.code if codes.has_left else None
+    if has_left and still_open is None:
         raise TypeError("a roster check needs still_open to know whether a leaver matters")
 
     def check(ctx: RuleContext):
@@ -114,14 +134,15 @@ def owner_check(key: str, codes: OwnerCodes, *,
                     yield at(row, key, group, what=codes.team, who="one named person")
             elif names_several(name):
                 yield at(row, key, several)
-            elif roster and ctx.policy.roster:
+            elif off_roster and ctx.policy.roster:
                 person = ctx.policy.staff.get(folded)
                 if person is None:
-                    yield at(row, key, roster[0])
-                elif person.left is not None and person.left <= ctx.as_of and still_open(row):
-                    yield at(row, key, roster[1], left=fmt(person.left))
+                    yield at(row, key, off_roster)
+                elif (has_left and person.left is not None and person.left <= ctx.as_of
+                      and still_open(row)):
+                    yield at(row, key, has_left, left=fmt(person.left))
 
     check.__name__ = check.__qualname__ = f"owner_{key}"
-    declared = (codes.group, codes.several) + ((codes.not_on_roster, codes.has_left)
-                                               if roster else ())
+    declared = tuple(code for code in (codes.group, codes.several, codes.not_on_roster,
+                                       codes.has_left) if code is not None)
     return rule(*declared)(check)

@@ -101,7 +101,12 @@ responsible = owner_check("responsible", OwnerCodes(
                  "{label} names more than one person or team as responsible ('{value}'); "
                  "when everyone is responsible, nobody is.",
                  "Name the one person or team that will carry the action through; mention "
-                 "the others in the action.")),
+                 "the others in the action."),
+    not_on_roster=Code("responsible.not-on-roster", "Responsible person not on the staff roster",
+                       W, "Content 2, Checklist 3",
+                       "{label}: '{value}' is not a team and not on the service's staff roster.",
+                       "Check the spelling against the roster, or add the new member of staff "
+                       "to it.")),
     team_may_own=True)
 
 
