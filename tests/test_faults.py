@@ -595,3 +595,26 @@ def test_a_date_pinned_rerun_after_a_fault_gives_the_same_bytes(tmp_path, small)
     assert ((out / "report.json").read_bytes(), (out / "findings.csv").read_bytes()) == first
     api.validate_many([folder], out, date(2026, 12, 31), workers=1)
     assert report(out)["run"] != json.loads(first[0])["run"]
+
+
+def test_cell_links_stop_at_the_sheet_limit_with_one_note(tmp_path, small, monkeypatch,
+                                                         recwarn):
+    """Excel allows 65,530 links on a sheet and XlsxWriter warns once for every one past it
+    (40,000 warnings at 100,000 rows); the limit is lowered here to see where links stop."""
+    import openpyxl
+
+    from tracker_tool.write import audit
+
+    returned = tmp_path / "returned.xlsx"
+    returned.write_bytes(small)
+    cells = [f.cell for f in api.validate_workbook(returned, AS_OF).findings if f.cell]
+    for limit, links, note in ((len(cells), len(cells), False), (0, 0, True)):
+        monkeypatch.setattr(audit, "MAX_LINKS", limit)
+        api.write_audit(returned, tmp_path / "audit.xlsx", as_of=AS_OF)
+        sheet = openpyxl.load_workbook(tmp_path / "audit.xlsx")["Findings"]
+        rows = range(2, 2 + len(cells))
+        assert sum(sheet.cell(r, 3).hyperlink is not None for r in rows) == links
+        assert sorted(sheet.cell(r, 3).value for r in rows) == sorted(cells)
+        assert (sheet["C1"].comment is not None) == note
+    assert "links" in sheet["C1"].comment.text
+    assert not [w for w in recwarn if "URL" in str(w.message)]

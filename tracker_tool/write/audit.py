@@ -24,6 +24,8 @@ from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.outputs import AUDIT, output_marks
 from tracker_tool.core.wording import printable, severity_counts
 from tracker_tool.write import styles
+from tracker_tool.write.changes_sheet import SHEET as CHANGES_SHEET
+from tracker_tool.write.changes_sheet import write_changes_sheet, write_figure_changes
 from tracker_tool.write.kit import (
     A3,
     A4,
@@ -32,8 +34,6 @@ from tracker_tool.write.kit import (
     output_workbook,
     print_setup,
 )
-from tracker_tool.write.changes_sheet import SHEET as CHANGES_SHEET
-from tracker_tool.write.changes_sheet import write_changes_sheet, write_figure_changes
 from tracker_tool.write.layout import RowHeights
 from tracker_tool.write.review_pack import SHEET as REVIEW_SHEET
 from tracker_tool.write.review_pack import write_review_pack
@@ -41,6 +41,8 @@ from tracker_tool.write.review_pack import write_review_pack
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
          Severity.WARNING: styles.WARNING_FILL}
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
+#: Excel's limit of hyperlinks on one worksheet; XlsxWriter warns for every one beyond it.
+MAX_LINKS = 65_530
 
 
 def _sheet_url(sheet: str, cell: str) -> str:
@@ -277,11 +279,16 @@ class _AuditBuilder:
                  ("Value found", 20), ("Message", 58), ("Policy", 8), ("How to fix", 46)]
         ws = self.table("Findings", heads)
         link = self.kit.format(font_color="#0563C1", underline=1, valign="top")
+        links = 0
         for r, f in enumerate(self.report.findings, start=1):
             ws.write_string(r, 0, f.severity.value, self.fmt(severity=f.severity))
             ws.write_string(r, 1, f.code, self.top)
             if f.cell and self.checked.grid is not None and self.on_table(f):
-                ws.write_url(r, 2, _sheet_url(self.copy_name, f.cell), link, string=f.cell)
+                if links < MAX_LINKS:
+                    ws.write_url(r, 2, _sheet_url(self.copy_name, f.cell), link, string=f.cell)
+                else:
+                    ws.write_string(r, 2, f.cell, self.top)
+                links += 1
             elif f.cell:
                 self.write_value(ws, r, 2, f"{f.sheet}!{f.cell}", Kind.TEXT)
             if f.row is not None:
@@ -289,6 +296,10 @@ class _AuditBuilder:
             for c, text in ((4, f.column), (5, f.value), (6, f.message), (7, f.clause),
                             (8, self.rule(f.code).fix)):
                 self.write_value(ws, r, c, text or "", Kind.LONG_TEXT)
+        if links > MAX_LINKS:
+            ws.write_comment(0, 2, f"Excel allows {MAX_LINKS:,} links on a sheet: the first "
+                                   f"{MAX_LINKS:,} cells here link to the returned sheet, the "
+                                   f"other {links - MAX_LINKS:,} are given as text.", _NOTE)
         self.end_table(ws, len(self.report.findings), len(heads))
 
     def escalations_sheet(self) -> None:
