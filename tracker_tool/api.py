@@ -101,7 +101,7 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                   policy: ServicePolicy | None = None, services=None, executor=None,
                   workers: int | None = None, redo_all: bool = False, progress=None,
-                  force: bool = False):
+                  force: bool = False, previous=None):
     """Check many workbooks in parallel and write the batch outputs into ``out_dir``.
 
     ``paths`` are files, folders (searched recursively) or globs. Writes an audit workbook per
@@ -118,6 +118,12 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
     against. ``executor`` is any concurrent.futures.Executor (or a dask.distributed Client);
     by default a process pool of ``workers`` processes, one per core. ``progress`` is called
     with (WorkbookSummary, from_cache, done, total) as each workbook is done.
+
+    ``previous`` is last quarter's returns (paths, folders or globs, as ``paths``) or last
+    quarter's batch output folder. Each return is compared with its own previous return,
+    paired by service stamp or else by file name: the changes join its findings and its audit
+    gains a Changes sheet; the roll-up gains trends, a Changes sheet and the services that
+    returned last time but not now (``result.previous``).
     """
     from tracker_tool.batch.run import run_batch
 
@@ -125,7 +131,8 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
         paths = [paths]
     return run_batch(list(paths), out_dir, as_of=as_of or today_in_london(), kind=kind,
                      max_rows=max_rows, policy=policy, services=services, executor=executor,
-                     workers=workers, redo_all=redo_all, progress=progress, force=force)
+                     workers=workers, redo_all=redo_all, progress=progress, force=force,
+                     previous=previous)
 
 
 def compare_returns(previous: str | Path, current: str | Path, as_of: date | None = None, *,
@@ -211,6 +218,7 @@ def load_policy(path: str | Path) -> ServicePolicy:
     from tracker_tool.errors import UnknownKind, UsageError
 
     policy = _read_policy(path)
+    differ = {}
     for kind in policy.kinds:
         try:
             tracker = get_tracker(kind)
@@ -220,10 +228,20 @@ def load_policy(path: str | Path) -> ServicePolicy:
             raise UsageError(f"policy file {path}: [kinds.{kind}]: the {kind} tracker has no "
                              "settings of its own; its thresholds are the policy's main tables")
         try:
-            tracker.settings(policy)
+            settings = tracker.settings(policy)
         except UsageError as exc:
             raise UsageError(f"policy file {path}: {exc}") from None
-    return policy
+        if changed := settings.model_dump(mode="json", exclude_defaults=True):
+            differ[kind] = changed
+    # Only the settings that differ from a kind's defaults are kept, so a file that writes
+    # the defaults out (as `policy init` does) is the same policy, with the same fingerprint,
+    # as one that leaves them out.
+    return policy if differ == policy.kinds else policy.model_copy(update={"kinds": differ})
+
+
+def kind_settings_models() -> dict[str, type]:
+    """Each kind with settings of its own -> its settings model, for `policy init`."""
+    return {t.kind: t.settings_model for t in list_trackers() if t.settings_model is not None}
 
 
 def write_policy(out: str | Path, force: bool = False) -> Path:
@@ -237,7 +255,8 @@ def write_policy(out: str | Path, force: bool = False) -> Path:
         raise UsageError(f"{shown(out)} already exists; use --force to replace it")
     guard_output(out, force)
     with atomic_path(out) as tmp:
-        tmp.write_text(policy_toml(name=out.name), encoding="utf-8")
+        tmp.write_text(policy_toml(name=out.name, kinds=kind_settings_models()),
+                       encoding="utf-8")
     return out
 
 

@@ -69,11 +69,13 @@ class ResultCache:
         return summary
 
     def put(self, key: str, summary: WorkbookSummary, findings,
-            transient: bool = False) -> None:
+            transient: bool = False, changes=()) -> None:
         data = {"key": key, "summary": summary.to_dict(),
                 "findings": [finding_dict(f) for f in findings]}
         if transient:
             data["transient"] = True
+        if changes:  # the changes since the previous return, for the roll-up's Changes sheet
+            data["changes"] = list(changes)
         try:
             with atomic_path(self._file(key)) as tmp:
                 tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -86,6 +88,12 @@ class ResultCache:
         if key in self.unsaved:
             return self.unsaved[key]["findings"]
         return json.loads(self._file(key).read_text(encoding="utf-8"))["findings"]
+
+    def changes(self, key: str) -> list[dict]:
+        """The entry's changes since the previous return (batch --previous), else none."""
+        if key in self.unsaved:
+            return self.unsaved[key].get("changes", [])
+        return json.loads(self._file(key).read_text(encoding="utf-8")).get("changes", [])
 
     def prune(self) -> None:
         """Forget results of files that are no longer in the batch or have changed."""

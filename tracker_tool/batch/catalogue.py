@@ -40,6 +40,11 @@ BATCH_RULES: tuple[RuleInfo, ...] = (
              "The workbook was not made for a named service, so it cannot be matched to the "
              "services list.",
              "Send the service its own copy made with `tracker-tool template --services`."),
+    RuleInfo("return.previous-not-compared", "Not compared with last time's return", W,
+             "return",
+             "Not compared with last time's return: {reason}.",
+             "Give the service's own previous return to --previous as an .xlsx of the same "
+             "tracker kind, or check it on its own with `tracker-tool compare`."),
 )
 
 BATCH_BY_CODE = {rule.code: rule for rule in BATCH_RULES}

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -69,12 +69,24 @@ class Job:
     settings: Settings
     #: Why the file is not read, known before any worker sees it (discovery's problem).
     problem: str | None = None
+    #: batch --previous: last time's return to compare with (its path, its name as shown, the
+    #: hash of its bytes for the cache key), or why the pair cannot be compared.
+    previous: str | None = None
+    previous_label: str | None = None
+    previous_sha: str = ""
+    previous_problem: str | None = None
+
+    @property
+    def compared(self) -> bool:
+        return self.previous is not None or self.previous_problem is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     summary: WorkbookSummary
     findings: tuple[Finding, ...] = ()
+    #: The changes since the previous return, as the roll-up's Changes sheet lists them.
+    changes: tuple[dict, ...] = ()
     #: Caused by the surroundings (a file moved, memory, a crash, an unwritable audit), not
     #: by the file's bytes: shown this time, never replayed from the cache.
     transient: bool = False
@@ -119,24 +131,38 @@ def check_one(job: Job) -> Outcome:
         if os.environ.get("TRACKER_TOOL_DEBUG"):
             raise
         return Outcome(unreadable(job.label, INTERNAL, sha), transient=True)
+    notes, changes = [], ()
+    if job.compared:  # batch --previous: the changes join the findings and the audit
+        from tracker_tool.batch.previous import (
+            change_rows,
+            compare_in_worker,
+            previous_figures,
+        )
+
+        notes = compare_in_worker(checked, job)
+        changes = change_rows(checked.report, checked.tracker)
     report = checked.report
     summary = summarise(job.label, job.audit_relative, report, checked.tracker, loaded.stamp,
                         sha)
+    if job.compared:
+        summary = replace(summary, previous=previous_figures(report, job.previous_label))
+        summary = summary.with_checks(notes)
     findings = tuple(report.findings)
     try:
         write_audit_file(checked, job.audit)
     except UsageError as exc:  # checked, but the audit could not be written: keep the findings
-        return _audit_not_written(summary, findings, str(exc))
+        return _audit_not_written(summary, findings, str(exc), changes)
     except MemoryError:
-        return _audit_not_written(summary, findings, "too large to write in the memory available")
-    return Outcome(summary, findings)
+        return _audit_not_written(summary, findings, "too large to write in the memory available",
+                                  changes)
+    return Outcome(summary, findings, changes)
 
 
-def _audit_not_written(summary: WorkbookSummary, findings, reason: str) -> Outcome:
-    from dataclasses import replace
-
+def _audit_not_written(summary: WorkbookSummary, findings, reason: str,
+                       changes=()) -> Outcome:
     note = batch_rule("workbook.audit-not-written").finding(reason=printable(reason))
-    return Outcome(replace(summary, audit=None).with_checks([note]), findings, transient=True)
+    return Outcome(replace(summary, audit=None).with_checks([note]), findings, changes,
+                   transient=True)
 
 
 def audit_relative_path(found: Found, taken: set[str] = frozenset()) -> str:
@@ -227,6 +253,8 @@ def _key(sha: str, job: Job, stamp: dict, transient: bool = False) -> str:
     """The entry for these bytes and settings; a transient outcome gets an entry of its own,
     per file, which no lookup by bytes ever finds."""
     extra = {"transient": job.path} if transient else {}
+    if job.compared:  # a changed previous return re-checks its pair, and only its pair
+        extra["previous"] = [job.previous_label, job.previous_sha, job.previous_problem]
     return entry_key(sha, {**stamp, "audit": job.audit_relative, **extra})
 
 
@@ -234,7 +262,7 @@ def _store(cache: ResultCache, job: Job, outcome: Outcome, stamp: dict) -> Check
     """Keep the outcome under the hash of the bytes the worker read. A transient one is kept
     for this run's outputs only, and is never replayed."""
     key = _key(outcome.summary.sha256, job, stamp, outcome.transient)
-    cache.put(key, outcome.summary, outcome.findings, outcome.transient)
+    cache.put(key, outcome.summary, outcome.findings, outcome.transient, outcome.changes)
     return Checked(key, outcome.summary, False)
 
 

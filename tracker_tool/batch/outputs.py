@@ -64,6 +64,8 @@ def _workbook_entry(summary: WorkbookSummary, findings: list[dict]) -> dict:
     data = summary.to_dict()
     for key in ("codes", "checks", "sha256"):
         data.pop(key)
+    if data.get("previous") is None:  # only batches given --previous say anything of it
+        data.pop("previous", None)
     data["figures"] = {key: value for key, _label, value in summary.figures}
     data["findings"] = [{key: f[key] for key in FINDING_KEYS} for f in findings]
     return data
@@ -117,6 +119,8 @@ def _tail(result) -> dict:
                     "workbooks": t.workbooks, "occurrences": t.occurrences}
                    for t in result.themes()],
         "services": _services_entry(result.services),
+        **({"previous": result.previous.to_dict()} if getattr(result, "previous", None)
+           else {}),
     }
 
 

@@ -49,6 +49,14 @@ def risk_parts(summary: WorkbookSummary) -> dict[str, int]:
     }
 
 
+def trend_now(summary: WorkbookSummary) -> dict:
+    """This return's side of the trends beside last time's (batch --previous): the counts the
+    league table shows, under the keys batch/previous.py gives last time's."""
+    parts = risk_parts(summary)
+    return {"errors": parts["errors"], OVERDUE: summary.figure(OVERDUE),
+            CLOSURE_RATE: summary.figure(CLOSURE_RATE), "escalations": parts["escalations"]}
+
+
 def risk_score(summary: WorkbookSummary) -> int:
     parts = risk_parts(summary)
     return sum(RISK_WEIGHTS[name] * parts[name] for name in RISK_WEIGHTS)

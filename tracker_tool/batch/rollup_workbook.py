@@ -18,10 +18,12 @@ from tracker_tool.batch.rollup import (
     OVERDUE,
     RISK_EXPLAINED,
     action_themes,
+    labels,
     league_table,
     risk_parts,
     themes,
     totals,
+    trend_now,
 )
 from tracker_tool.batch.services import ServiceMatch, describe
 from tracker_tool.batch.summary import WorkbookSummary
@@ -31,6 +33,14 @@ from tracker_tool.write import styles
 from tracker_tool.write.kit import Kit, filter_rows, output_workbook, print_setup
 from tracker_tool.write.layout import RowHeights, row_height
 
+GONE_SHEET = "Not returned now"
+#: The league table's trends (batch --previous): each measure, and whether up is better.
+TRENDS = (("errors", False), (OVERDUE, False), (CLOSURE_RATE, True), ("escalations", False))
+TREND_HEADS = [("Last time's return", 30), ("Errors last time", 9), ("Errors change", 9),
+               ("Overdue last time", 9), ("Overdue change", 9),
+               ("On-time closure last time", 10), ("On-time closure change", 10),
+               ("Escalations not made last time", 11), ("Escalations change", 11),
+               ("Changes since last time", 10)]
 CHART_ROWS = 15  # the charts show the fifteen riskiest returns and the top themes
 _SHOWN_FIGURES = {"actions", OVERDUE, CLOSURE_RATE, EFFECTIVENESS}
 
@@ -42,6 +52,10 @@ class BatchFacts:
     as_of: date
     summaries: list[WorkbookSummary]
     services: ServiceMatch | None = None
+    #: With --previous: the pairing (PreviousMatch), and a callable giving each workbook with
+    #: its changes, read back from the cache one workbook at a time.
+    previous: object | None = None
+    changes: object | None = None
 
 
 class _Sheets:
@@ -60,6 +74,11 @@ class _Sheets:
                                            ("escalation", styles.ESCALATION_FILL),
                                            ("warning", styles.WARNING_FILL),
                                            ("ok", styles.OK_FILL))}
+        self.change_formats = {"worse": f(styles.TOP, font_color="#C00000", bold=True,
+                                          num_format="+0;-0;0"),
+                               "better": f(styles.TOP, font_color="#375623",
+                                           num_format="+0;-0;0"),
+                               "same": f(styles.TOP, num_format="+0;-0;0")}
         self.league = league_table(facts.summaries)
         self.themes = themes(facts.summaries)
         extra = {}
@@ -151,6 +170,9 @@ class _Sheets:
                  ("Escalations not made", 11), ("Overdue actions", 9), ("Errors", 8),
                  ("Effectiveness checks outstanding", 14), ("Warnings", 9),
                  ("On-time closure rate", 10), ("Result", 12), ("Workbook", 36)]
+        trends = self.facts.previous is not None
+        if trends:
+            heads += TREND_HEADS
         ws = self.table("League table", heads)
         for r, entry in enumerate(self.league, start=1):
             s = entry.summary
@@ -166,10 +188,75 @@ class _Sheets:
                 self.number(ws, r, 9, s.figure(CLOSURE_RATE), self.percent)
             self.result(ws, r, 10, s)
             self.text(ws, r, 11, s.workbook)
+            if trends:
+                self.trend(ws, r, 12, s)
         self.end_table(ws, len(self.league), len(heads))
         r = len(self.league) + 2
         ws.merge_range(r, 1, r, 10, RISK_EXPLAINED, self.wrap)
         ws.set_row(r, row_height(2))
+
+    def trend(self, ws, r: int, c: int, s: WorkbookSummary) -> None:
+        """Last time and the change beside each of errors, overdue, on-time closure and
+        escalations (batch --previous); blank where there was no previous return to compare."""
+        before = s.previous or {}
+        self.text(ws, r, c, before.get("workbook"))
+        if not s.readable or "errors" not in before:
+            return
+        now = trend_now(s)
+        for i, (key, up_is_better) in enumerate(TRENDS):
+            was, is_now = before.get(key), now[key]
+            col = c + 1 + 2 * i
+            self.number(ws, r, col, was, self.percent if key == CLOSURE_RATE else None)
+            if isinstance(was, (int, float)) and isinstance(is_now, (int, float)):
+                change = round(is_now - was, 1)
+                way = "same" if change == 0 else (
+                    "better" if (change > 0) == up_is_better else "worse")
+                ws.write_number(r, col + 1, change, self.change_formats[way])
+        self.number(ws, r, c + 1 + 2 * len(TRENDS), before.get("changes"))
+
+    def changes_sheet(self) -> None:
+        """Every change finding across services, each linked to the audit that shows it."""
+        heads = [("Service or workbook", 30), ("Action ID", 10), ("Code", 26), ("Severity", 9),
+                 ("Cell", 16), ("Column", 18), ("Last time", 20), ("Now", 20),
+                 ("Audit workbook", 34)]
+        ws = self.table("Changes", heads)
+        shown, r = labels(self.facts.summaries), 0
+        for s, changes in self.facts.changes() if self.facts.changes else ():
+            for change in changes:
+                r += 1
+                self.text(ws, r, 0, shown[s.workbook])
+                self.text(ws, r, 1, change.get("action_id"))
+                ws.write_string(r, 2, change["code"], self.top)
+                ws.write_string(r, 3, change["severity"],
+                                self.fills.get(change["severity"], self.top))
+                if change.get("cell"):
+                    self.text(ws, r, 4, f"{change.get('sheet')}!{change['cell']}")
+                self.text(ws, r, 5, change.get("column"))
+                self.text(ws, r, 6, change.get("previous_value"), wrap=True)
+                self.text(ws, r, 7, change.get("value"), wrap=True)
+                if s.audit and ws.write_url(r, 8, f"external:{s.audit}#'Changes'!A1", self.link,
+                                            string=s.audit) < 0:
+                    self.text(ws, r, 8, s.audit)  # too long for a link
+        if r == 0:
+            ws.write_string(1, 0, "No change since last time breaks a rule.")
+        self.end_table(ws, r, len(heads))
+
+    def gone_sheet(self) -> None:
+        """Last time's returns with no return this time: a service that stopped returning."""
+        gone = self.facts.previous.gone
+        heads = [("Service or workbook", 30), ("Provider", 24), ("CQC location ID", 14),
+                 ("Last time's workbook", 44), ("Note", 50)]
+        ws = self.table(GONE_SHEET, heads)
+        for r, item in enumerate(gone, start=1):
+            self.text(ws, r, 0, item.name)
+            if item.service:
+                self.text(ws, r, 1, item.service.provider)
+                self.text(ws, r, 2, item.service.location_id)
+            self.text(ws, r, 3, item.label, wrap=True)
+            self.text(ws, r, 4, item.problem, wrap=True)
+        if not gone:
+            ws.write_string(1, 0, "Every return of last time has a return this time.")
+        self.end_table(ws, len(gone), len(heads))
 
     def themes_sheet(self) -> None:
         heads = [("Code", 26), ("Finding", 36), ("Severity", 10), ("Returns with it", 10),
@@ -240,6 +327,12 @@ class _Sheets:
                 ("Escalations not made", t.escalations), ("Overdue actions", t.overdue),
                 ("Effectiveness checks outstanding", t.effectiveness), ("Warnings", t.warnings)]
         match = self.facts.services
+        before = self.facts.previous
+        if before is not None:
+            rows += [("Compared with last time's return", len(before.pairs)),
+                     ("Changes since last time breaking a rule",
+                      sum((s.previous or {}).get("changes", 0) for s in self.facts.summaries)),
+                     ("Returned last time but not now", len(before.gone))]
         if match is not None:
             problems = sum(1 for s in self.facts.summaries if s.checks)
             rows += [("Services on the list", len(match.services)),
@@ -256,6 +349,12 @@ class _Sheets:
             ws.merge_range(r, 1, r, 2, "", self.wrap)
             self.kit.text(ws, r, 1, missing, self.wrap)
             ws.set_row(r, row_height(len(match.not_returned)))
+            r += 2
+        if before is not None and before.gone:
+            ws.write_string(r, 0, "Returned last time, not now", label)
+            ws.merge_range(r, 1, r, 2, "", self.wrap)
+            self.kit.text(ws, r, 1, "\n".join(item.name for item in before.gone), self.wrap)
+            ws.set_row(r, row_height(len(before.gone)))
             r += 2
         ws.merge_range(r, 0, r, 2, RISK_EXPLAINED, self.wrap)
         ws.set_row(r, row_height(2))
@@ -335,4 +434,7 @@ def write_rollup(facts: BatchFacts, out: str | Path, run: str | None = None) -> 
         sheets.action_themes_sheet()
         if facts.services is not None:
             sheets.services_sheet()
+        if facts.previous is not None:
+            sheets.changes_sheet()
+            sheets.gone_sheet()
     return out

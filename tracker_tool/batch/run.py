@@ -17,6 +17,12 @@ from tracker_tool.batch.discovery import ROLLUP_NAME, discover
 from tracker_tool.batch.jobs import Checked, Progress, Settings, plan_jobs, run_jobs
 from tracker_tool.batch.lock import folder_lock
 from tracker_tool.batch.outputs import output_recogniser, run_identifier
+from tracker_tool.batch.previous import (
+    PreviousMatch,
+    pair_previous,
+    previous_inputs,
+    with_pairs,
+)
 from tracker_tool.batch.rollup import league_table, themes, totals
 from tracker_tool.batch.services import ServiceMatch, match_returns, read_services
 from tracker_tool.batch.summary import WorkbookSummary, finding_dict, finding_from_dict
@@ -49,6 +55,9 @@ class BatchResult:
     #: Names this run's outputs (from what was checked and how), so a mixture shows.
     run: str = ""
     cache: ResultCache | None = None
+    #: With --previous: which returns were compared with last time's, and which of last
+    #: time's returns have no return now (batch/previous.py).
+    previous: PreviousMatch | None = None
 
     @property
     def summaries(self) -> list[WorkbookSummary]:
@@ -75,6 +84,13 @@ class BatchResult:
         for c in self.checked:
             yield c.summary, workbook_findings(c.summary, cache.findings(c.key))
 
+    def changes_by_workbook(self) -> Iterator[tuple[WorkbookSummary, list[dict]]]:
+        """Each compared workbook with its changes since the previous return (--previous)."""
+        cache = self.cache or ResultCache(self.out_dir)
+        for c in self.checked:
+            if c.summary.readable:
+                yield c.summary, cache.changes(c.key)
+
     def league_table(self):
         return league_table(self.summaries)
 
@@ -95,7 +111,7 @@ def workbook_findings(summary: WorkbookSummary, stored: list[dict]) -> list[dict
 def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = None,
               max_rows: int = DEFAULT_MAX_ROWS, policy=None, services=None, executor=None,
               workers: int | None = None, redo_all: bool = False, force: bool = False,
-              progress: Progress | None = None) -> BatchResult:
+              progress: Progress | None = None, previous=None) -> BatchResult:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{shown(out_dir)} is a file; --out-dir must be a folder")
@@ -109,6 +125,7 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
     found = discover(paths, out_dir,
                      ignore=(services,) if isinstance(services, (str, Path)) else ())
     settings = Settings(as_of, kind, max_rows, policy)
+    paired = pair_previous(_paths(previous), found, out_dir) if previous else None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -116,7 +133,9 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
     with folder_lock(out_dir):
         remove_stale_temporaries(out_dir)
         jobs = plan_jobs(found, out_dir, settings, force)
-        inputs = {item.path for item in found}
+        if paired is not None:
+            jobs = with_pairs(jobs, paired)
+        inputs = {item.path for item in found} | previous_inputs(paired)
         outputs = [out_dir / name for name in (ROLLUP_NAME, FINDINGS_CSV, REPORT_JSON)]
         for path in outputs:
             refuse_overwriting_inputs(path, inputs & {path.resolve()})
@@ -129,7 +148,8 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
             summaries, match = match_returns(list(listed), [c.summary for c in checked])
             checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
         result = BatchResult(out_dir, as_of, checked, match, *outputs,
-                             run=run_identifier(settings.fingerprint(), checked), cache=cache)
+                             run=run_identifier(settings.fingerprint(), checked), cache=cache,
+                             previous=paired)
         _write_outputs(result)
     return result
 
@@ -141,9 +161,15 @@ def _write_outputs(result: BatchResult) -> None:
 
     targets = [result.rollup, result.findings_csv, result.report_json]
     with staged(targets) as (rollup, findings_csv, report_json):
-        write_rollup(BatchFacts(result.as_of, result.summaries, result.services), rollup,
+        write_rollup(BatchFacts(result.as_of, result.summaries, result.services,
+                                result.previous, result.changes_by_workbook), rollup,
                      run=result.run)
         write_findings_and_report(result, findings_csv, report_json)
+
+
+def _paths(given) -> list:
+    """--previous as one path or several, like RETURNS."""
+    return [given] if isinstance(given, (str, Path)) else list(given)
 
 
 def _as_executor(executor):

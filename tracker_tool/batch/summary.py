@@ -43,6 +43,9 @@ class WorkbookSummary:
     sha256: str = ""
     #: Set by the batch, not by the worker: results of matching the returns to the list.
     checks: tuple[Finding, ...] = ()
+    #: With batch --previous: last time's return and its counts (batch/previous.py
+    #: previous_figures), for the roll-up's trends; None when there was none to compare.
+    previous: dict | None = None
 
     @property
     def readable(self) -> bool:
@@ -124,9 +127,12 @@ def summarise(workbook: str, audit: str | None, report, tracker, stamp,
 
 
 def _title(tracker, code: str) -> str:
+    """A code's title, whether a check or a comparison with the previous return raised it."""
+    from tracker_tool.check.compare import rule_info
+
     try:
-        return tracker.rule(code).title
-    except KeyError:
+        return rule_info(tracker, code).title
+    except (KeyError, StopIteration):
         return code
 
 

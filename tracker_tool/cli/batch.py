@@ -33,6 +33,10 @@ from tracker_tool.cli.group import (
 @click.option("--services", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="services.csv (service, provider, CQC location ID): match returns to it "
                    "by their stamp and list the services that sent nothing.")
+@click.option("--previous", multiple=True, metavar="PREVIOUS",
+              help="Last quarter's returns (files, folders or globs; repeat for several) or "
+                   "last quarter's batch output folder: compare each return with its own, "
+                   "matched by service stamp or else file name.")
 @click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
               help="Processes to check with. Default: one per core.")
 @click.option("--force", is_flag=True,
@@ -46,8 +50,8 @@ from tracker_tool.cli.group import (
 @policy_option
 @kind_option
 @max_rows_option
-def batch(paths, out_dir, as_of, services, workers, force, redo_all, dask_scheduler, policy_file,
-          kind, max_rows) -> None:
+def batch(paths, out_dir, as_of, services, previous, workers, force, redo_all, dask_scheduler,
+          policy_file, kind, max_rows) -> None:
     """Check every returned workbook in PATHS and write a roll-up of them all.
 
     PATHS are files, folders (searched for spreadsheets, including sub-folders) or globs;
@@ -55,7 +59,9 @@ def batch(paths, out_dir, as_of, services, workers, force, redo_all, dask_schedu
     (audits/), rollup.xlsx (one row per workbook, a league table ordered by risk, the
     themes that recur across services, charts), findings.csv and report.json. A file that
     cannot be read becomes a row saying why. A re-run checks again only the files that
-    changed.
+    changed. With --previous each return is also compared with its own previous return:
+    the changes join its findings, and the roll-up gains trends, a Changes sheet and the
+    returns of last time with no return now.
 
     Exit status: 0 no errors; 1 a workbook has errors, could not be read or failed a
     return check; 2 the command was misused or the tool failed; 130 interrupted (Ctrl-C or
@@ -65,6 +71,7 @@ def batch(paths, out_dir, as_of, services, workers, force, redo_all, dask_schedu
     Examples:
       tracker-tool batch returns/ --out-dir q3-audit/ --as-of 2026-12-31
       tracker-tool batch returns/ --out-dir q3-audit/ --services services.csv
+      tracker-tool batch returns/q3 --previous q2-audit/ --out-dir q3-audit/
     """
     from contextlib import nullcontext
 
@@ -84,7 +91,8 @@ def batch(paths, out_dir, as_of, services, workers, force, redo_all, dask_schedu
             result = api.validate_many(paths, out_dir, _date(as_of), kind=kind,
                                        max_rows=max_rows, policy=policy, services=services,
                                        executor=executor, workers=width, redo_all=redo_all,
-                                       force=force, progress=show)
+                                       force=force, progress=show,
+                                       previous=list(previous) or None)
     except TrackerToolError as exc:
         show.close()
         _fail(str(exc))
@@ -168,6 +176,18 @@ def _summary(result) -> str:
             lines.append(f"  No return: {service.name} ({service.location_id})" + (
                 f"; filed under its name but not stamped as it: {', '.join(filed)}"
                 if filed else ""))
+    before = result.previous
+    if before is not None:
+        changes = sum((s.previous or {}).get("changes", 0) for s in result.summaries)
+        lines.append(f"Compared with last time ({before.source}): "
+                     f"{len(before.pairs)} of {plural(len(result.summaries), 'return')} paired, "
+                     f"{plural(changes, 'change')} breaking a rule, "
+                     f"{len(before.gone)} returned last time but not now.")
+        for item in before.gone:
+            where = f" ({item.service.location_id})" if item.service and \
+                item.service.location_id else ""
+            lines.append(f"  Not returned now: {item.name}{where}; last time {item.label}"
+                         + (f" ({item.problem})" if item.problem else ""))
     audits = sum(1 for s in result.summaries if s.audit)
     out = result.out_dir
     lines.append(f"Wrote {result.rollup}, {result.findings_csv}, {result.report_json} and "
