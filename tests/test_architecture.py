@@ -183,8 +183,9 @@ def test_a_kind_imports_only_the_kit_the_shared_checks_and_its_own_family():
 
 def test_every_kind_package_has_the_same_shape():
     """__init__ (define_tracker), vocabulary, models, rules; figures where it has figures;
-    other modules only for more rules (*_rules.py), shared facts or the review pack."""
-    extra = {"figures.py", "facts.py", "review_pack.py"}
+    other modules only for more rules (*_rules.py), shared facts, the review pack or the
+    kind's own policy settings."""
+    extra = {"figures.py", "facts.py", "review_pack.py", "settings.py"}
     for package in kind_packages():
         files = {p.name for p in package.glob("*.py")}
         assert {"__init__.py", "vocabulary.py", "models.py", "rules.py"} <= files, package.name

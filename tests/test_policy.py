@@ -101,7 +101,7 @@ def test_init_writes_the_default_policy(tmp_path):
     result = run("policy", "init", "--out", out)
     assert result.exit_code == 0, result.output
     assert f"Wrote {out}" in result.output
-    loaded = load_policy(out)
+    loaded = api.load_policy(out)
     assert loaded == DEFAULT_POLICY
     assert loaded.fingerprint == DEFAULT_POLICY.fingerprint
 
@@ -110,7 +110,7 @@ def test_init_default_file_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("policy", "init")
     assert result.exit_code == 0, result.output
-    assert load_policy(tmp_path / "service-policy.toml") == DEFAULT_POLICY
+    assert api.load_policy(tmp_path / "service-policy.toml") == DEFAULT_POLICY
 
 
 def test_init_explains_every_setting_just_above_it(tmp_path):
@@ -124,9 +124,13 @@ def test_init_explains_every_setting_just_above_it(tmp_path):
             if isinstance(getattr(DEFAULT_POLICY, name), BaseModel)]:
         for name, field in model.model_fields.items():
             descriptions[prefix + name] = " ".join((field.description or "").split())
+    kinds = api.kind_settings_models()
+    for kind, model in kinds.items():
+        for name, field in model.model_fields.items():
+            descriptions[f"kinds.{kind}.{name}"] = field.description
     section, found = "", {}
     for n, line in enumerate(lines):
-        if match := re.fullmatch(r"\[(\w+)\]", line):
+        if match := re.fullmatch(r"\[([\w.-]+)\]", line):
             section = match.group(1) + "."
         elif match := re.match(r"(\w+) = ", line):
             comments = []
@@ -136,7 +140,8 @@ def test_init_explains_every_setting_just_above_it(tmp_path):
                 comments.insert(0, above[2:])
             assert comments, f"no comment above {section}{match.group(1)}"
             found[section + match.group(1)] = " ".join(comments)
-    expected = {name for name, _ in settings() if name not in ("roster", "kinds")}
+    expected = {name for name, _ in settings() if name not in ("roster", "kinds")} | {
+        f"kinds.{kind}.{name}" for kind, model in kinds.items() for name in model.model_fields}
     assert set(found) == expected
     for name, comment in found.items():
         assert comment == descriptions[name] and comment, name
@@ -154,7 +159,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path):
     assert out.read_bytes() == before
     forced = run("policy", "init", "--out", out, "--force")
     assert forced.exit_code == 0, forced.output
-    assert load_policy(out) == DEFAULT_POLICY
+    assert api.load_policy(out) == DEFAULT_POLICY
 
 
 # --------------------------------------------------------------------------------------------

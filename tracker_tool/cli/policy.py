@@ -50,11 +50,13 @@ def policy_check(file: Path) -> None:
 
 
 def _differences(default: dict, mine: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """(dotted name, value) of each setting that differs. A kind's table holds only what
+    differs from that kind's defaults (api.load_policy), so each of its settings is listed."""
     found = []
     for key, value in mine.items():
         base = default.get(key)
-        if isinstance(value, dict) and isinstance(base, dict):
-            found += _differences(base, value, f"{prefix}{key}.")
+        if isinstance(value, dict) and (base is None or isinstance(base, dict)):
+            found += _differences(base or {}, value, f"{prefix}{key}.")
         elif value != base:
             found.append((prefix + key, value))
     return found

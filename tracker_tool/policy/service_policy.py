@@ -240,7 +240,8 @@ class ServicePolicy(_Section):
         "[kinds.supervision-actions]); each kind checks its own table when it is used."))
     roster: list[StaffMember] = Field([], description=(
         "Optional list of staff. When given, owners and closure reviewers fill their dropdowns "
-        "from it, owners not on it are flagged, and a leaver still owning open actions is "
+        "from it, it is the list of who may be named in any owner-like column (owner, lead, "
+        "line manager, person responsible, mentor), and a leaver still owning open actions is "
         "flagged."))
 
     @model_validator(mode="after")

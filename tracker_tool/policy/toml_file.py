@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
 from datetime import date
 
 from pydantic import BaseModel
@@ -76,8 +77,15 @@ def _settings(model: BaseModel) -> str:
     return "\n".join(out)
 
 
-def policy_toml(policy: ServicePolicy = DEFAULT_POLICY, name: str = "service-policy.toml") -> str:
-    """The policy as commented TOML; reading it back gives an equal policy."""
+def policy_toml(policy: ServicePolicy = DEFAULT_POLICY, name: str = "service-policy.toml",
+                kinds: Mapping[str, type[BaseModel]] | None = None) -> str:
+    """The policy as commented TOML; reading it back gives an equal policy.
+
+    ``kinds`` maps each tracker kind with settings of its own to its settings model (the
+    caller passes them in: the policy does not know the kinds). Each is written as its
+    ``[kinds.<kind>]`` table, every setting with its explanation, at the policy's value or the
+    kind's default.
+    """
     parts = [_HEADER.format(name=name), _settings(policy)]
     for section, field in ServicePolicy.model_fields.items():
         value = getattr(policy, section)
@@ -85,9 +93,13 @@ def policy_toml(policy: ServicePolicy = DEFAULT_POLICY, name: str = "service-pol
             parts.append(f"\n[{section}]\n" + _settings(value))
     kinds_field = ServicePolicy.model_fields["kinds"]
     parts.append("\n" + _comment("KINDS. " + kinds_field.description))
+    kinds = kinds or {}
+    for kind, model in kinds.items():
+        parts.append(f"[kinds.{kind}]\n" + _settings(policy.kind_settings(kind, model)))
     for kind, table in policy.kinds.items():
-        parts.append(f"[kinds.{kind}]\n" + "".join(f"{key} = {_value(val)}\n"
-                                                   for key, val in table.items()))
+        if kind not in kinds:
+            parts.append(f"[kinds.{kind}]\n" + "".join(f"{key} = {_value(val)}\n"
+                                                       for key, val in table.items()))
     roster_field = ServicePolicy.model_fields["roster"]
     parts.append("\n" + _comment("ROSTER. " + roster_field.description))
     if policy.roster:

@@ -9,6 +9,7 @@ from tracker_tool.trackers.safeguarding_plan.closure_rules import CLOSURE_RULES
 from tracker_tool.trackers.safeguarding_plan.figures import escalations, review_figures
 from tracker_tool.trackers.safeguarding_plan.models import SafeguardingAction
 from tracker_tool.trackers.safeguarding_plan.rules import ROW_RULES, action_ids
+from tracker_tool.trackers.safeguarding_plan.settings import SafeguardingSettings
 
 INSTRUCTIONS = (
     ("Record one safeguarding action per row, starting from the concern it answers and what was "
@@ -49,6 +50,7 @@ TRACKER = define_tracker(
     sheet_name="Safeguarding actions",
     row_model=SafeguardingAction,
     ids=action_ids,
+    settings_model=SafeguardingSettings,
     rules=ROW_RULES + CLOSURE_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("due_date", "status", ("Implemented", "Closed"), "owner",

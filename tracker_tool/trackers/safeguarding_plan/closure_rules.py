@@ -93,7 +93,7 @@ def closure(ctx: RuleContext):
         if indicators and not is_vague_evidence(indicators, ctx) \
                 and figures_over_time(indicators) < 2:
             yield ctx.at(row, "risk_indicators", "closure.indicators-no-trend")
-        needed = cycles_needed(row)
+        needed = cycles_needed(row, ctx)
         if needed is not None and "review_cycles" not in row.invalid:
             cycles = record.review_cycles or 0
             if cycles < needed:

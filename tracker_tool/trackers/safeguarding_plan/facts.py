@@ -13,7 +13,7 @@ from collections import defaultdict
 from tracker_tool.trackers.common import days_past, has_measure, standing_alone, tick_box_phrase
 from tracker_tool.trackers.kit import CheckedRow, RuleContext
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
-    CLOSURE_CYCLES, WORK_DONE, RiskLevel, Status,
+    WORK_DONE, RiskLevel, Status,
 )
 
 
@@ -47,9 +47,14 @@ def review_limit(row: CheckedRow, ctx: RuleContext) -> int:
     return settings.high_risk_every_days if is_high(row) else settings.open_every_days
 
 
-def cycles_needed(row: CheckedRow) -> int | None:
+def cycles_needed(row: CheckedRow, ctx: RuleContext) -> int | None:
+    """Review cycles an action must have been through before it may close, by the service's
+    settings: high-risk actions need longer oversight, so more cycles (Effective plans)."""
     level = row.record.risk_level
-    return CLOSURE_CYCLES[level] if level is not None else None
+    if level is None:
+        return None
+    settings = ctx.tracker.settings(ctx.policy)
+    return settings.high_risk_closure_cycles if level == RiskLevel.HIGH else settings.closure_cycles
 
 
 def concern_key(text: str | None) -> str | None:

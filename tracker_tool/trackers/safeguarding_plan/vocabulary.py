@@ -63,7 +63,3 @@ class Status(str, Enum):
 
 #: Statuses in which the work itself is finished (so it can no longer be late).
 WORK_DONE = frozenset({Status.IMPLEMENTED, Status.CLOSED})
-
-#: Review cycles a plan must have been through before an action may close: high-risk plans
-#: need longer oversight, so several cycles; any other action at least one (Effective plans).
-CLOSURE_CYCLES = {RiskLevel.HIGH: 3, RiskLevel.MEDIUM: 1, RiskLevel.LOW: 1}

@@ -4,6 +4,7 @@ from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_track
 from tracker_tool.trackers.supervision.actions.figures import escalations, figures
 from tracker_tool.trackers.supervision.actions.models import SupervisionAction
 from tracker_tool.trackers.supervision.actions.rules import ROW_RULES, action_refs
+from tracker_tool.trackers.supervision.actions.settings import SupervisionActionSettings
 
 INSTRUCTIONS = (
     ("One row per action agreed in a supervision meeting. The line manager adds it on the day of "
@@ -36,6 +37,7 @@ TRACKER = define_tracker(
     sheet_name="Supervision actions",
     row_model=SupervisionAction,
     ids=action_refs,
+    settings_model=SupervisionActionSettings,
     rules=ROW_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("deadline", "status", ("Complete",), "line_manager",

@@ -19,7 +19,6 @@ from tracker_tool.trackers.supervision.shared import (
 )
 
 #: More than this many calendar days late goes on the overdue register (Ex1 escalation).
-ESCALATE_AFTER_DAYS = 7
 
 action_refs = unique_ids("action_id", model=SupervisionAction, example="SA-014",
                          so="the supervision note cannot point to it", name="action ref",
@@ -49,8 +48,9 @@ def _reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
     if days is None:
         return []
     reasons = []
-    if days > ESCALATE_AFTER_DAYS:
-        reasons.append(f"more than {ESCALATE_AFTER_DAYS} days overdue")
+    limit = ctx.tracker.settings(ctx.policy).escalate_after_days
+    if days > limit:
+        reasons.append(f"more than {days_text(limit)} overdue")
     if row.record.category in ESCALATE_AT_ONCE:
         reasons.append(f"a missed {lower_first(row.record.category.value)} action")
     return reasons

@@ -6,6 +6,7 @@ from tracker_tool.trackers.supervision.escalated.figures import escalations, fig
 from tracker_tool.trackers.supervision.escalated.models import EscalatedCase
 from tracker_tool.trackers.supervision.escalated.rules import ROW_RULES, case_refs
 from tracker_tool.trackers.supervision.escalated.vocabulary import Outcome
+from tracker_tool.trackers.supervision.escalated.settings import EscalatedCaseSettings
 
 INSTRUCTIONS = (
     ("One row per escalated case: a practice concern that has come back after ordinary "
@@ -39,6 +40,7 @@ TRACKER = define_tracker(
     sheet_name="Escalated cases",
     row_model=EscalatedCase,
     ids=case_refs,
+    settings_model=EscalatedCaseSettings,
     rules=ROW_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("target_date", "outcome",

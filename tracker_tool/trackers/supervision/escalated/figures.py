@@ -6,8 +6,12 @@ Each figure counts with the functions the rules use, so a figure and its finding
 from __future__ import annotations
 
 from tracker_tool.trackers.common import escalation, to_escalate
-from tracker_tool.trackers.kit import CheckedRow, Escalation, Figure, RuleContext, fmt
-from tracker_tool.trackers.supervision.escalated.rules import is_open, repeats, senior_reasons
+from tracker_tool.trackers.kit import (
+    CheckedRow, Escalation, Figure, RuleContext, days_text, fmt, plural,
+)
+from tracker_tool.trackers.supervision.escalated.rules import (
+    is_open, repeats, senior_reasons, settings,
+)
 from tracker_tool.trackers.supervision.shared import (
     cluster_figure, on_time_rate, themes, themes_figure,
 )
@@ -22,6 +26,8 @@ def figures(ctx: RuleContext) -> list[Figure]:
     rows = ctx.rows
     late = [r for r in rows if _past_target(r, ctx)]
     closed = [r for r in rows if not is_open(r)]
+    limits = settings(ctx)
+    window = days_text(limits.repeat_window_days)
 
     def on_time(r):
         return (not is_open(r) and r.record.date_closed and r.record.target_date
@@ -38,13 +44,16 @@ def figures(ctx: RuleContext) -> list[Figure]:
                "target date."),
         themes_figure(themes(late, lambda r: r.record.concern), "cases past target"),
         cluster_figure(late, "line_manager", "cases past target"),
-        Figure("repeat_escalations", "Repeat escalations within 60 days", len(repeats(ctx)),
-               "Cases raising the same concern for the same person within 60 days of an "
+        Figure("repeat_escalations", f"Repeat escalations within {window}",
+               len(repeats(ctx)),
+               f"Cases raising the same concern for the same person within {window} of an "
                "earlier case closing."),
         Figure("to_escalate", "For senior oversight",
                sum(bool(senior_reasons(r, ctx)) for r in rows),
-               "Open cases past a senior-oversight threshold (two missed reviews, a failed "
-               "high-risk recheck, no progress after 28 days), whether or not escalated yet."),
+               "Open cases past a senior-oversight threshold "
+               f"({plural(limits.missed_reviews_limit, 'missed review')}, a failed high-risk "
+               f"recheck, no progress after {days_text(limits.no_progress_days)}), whether or "
+               "not escalated yet."),
     ]
 
 

@@ -18,9 +18,16 @@ from tracker_tool.trackers.supervision.escalated.vocabulary import (
 )
 from tracker_tool.trackers.supervision.shared import cluster, lower_first
 
-MONITOR_EVERY, REVIEW_EVERY = 7, 14      # Ex2 step 3 (weekly), step 4 (fortnightly)
-MISSED_LIMIT, PROGRESS_DAYS = 2, 28      # Ex2 escalation
-REPEAT_WINDOW = 60                       # Ex2 outcome: repeat escalation within 60 days
+
+
+def settings(ctx: RuleContext):
+    """The service's thresholds for escalated cases (the article's by default)."""
+    return ctx.tracker.settings(ctx.policy)
+
+
+def every(days: int) -> str:
+    """How a review cadence reads: 'weekly', 'fortnightly', or '10-day'."""
+    return {7: "weekly", 14: "fortnightly"}.get(days, f"{days}-day")
 
 case_refs = unique_ids("case_id", model=EscalatedCase, example="EC-004",
                        so="the review forms cannot point to it", name="case ref",
@@ -40,7 +47,7 @@ def missed_reviews(row: CheckedRow, ctx: RuleContext) -> int:
     since = record.last_review or record.date_escalated
     later = 0
     if since is not None and since <= ctx.as_of and is_open(row):
-        later = max(0, ((ctx.as_of - since).days - 1) // REVIEW_EVERY)
+        later = max(0, ((ctx.as_of - since).days - 1) // settings(ctx).review_every_days)
     return (record.reviews_missed or 0) + later
 
 
@@ -60,17 +67,19 @@ def _high_risk(record) -> str | None:
 def _senior_reasons(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
     if not is_open(row):
         return {}
-    record, reasons = row.record, {}
+    record, reasons, limits = row.record, {}, settings(ctx)
     missed = missed_reviews(row, ctx)
-    if missed >= MISSED_LIMIT:
-        reasons["case.missed-reviews"] = f"{missed} fortnightly reviews missed"
+    if missed >= limits.missed_reviews_limit:
+        reasons["case.missed-reviews"] = (f"{missed} {every(limits.review_every_days)} reviews "
+                                          "missed")
     high = _high_risk(record)
     if record.recheck_result == RecheckResult.FAILED and high:
         reasons["case.failed-recheck"] = f"failed recheck, {high}"
     opened = record.date_escalated
-    if opened and (ctx.as_of - opened).days >= PROGRESS_DAYS and record.progress in (
+    if opened and (ctx.as_of - opened).days >= limits.no_progress_days and record.progress in (
             None, Progress.NONE):
-        reasons["case.no-progress"] = f"no measurable progress after {PROGRESS_DAYS} days"
+        reasons["case.no-progress"] = ("no measurable progress after "
+                                       f"{days_text(limits.no_progress_days)}")
     return reasons
 
 
@@ -131,11 +140,13 @@ def rhythm(ctx: RuleContext):
         r = row.record
         if not is_open(row):
             continue
-        gap = stale_since(r.last_check, r.date_escalated, ctx.as_of, MONITOR_EVERY)
+        gap = stale_since(r.last_check, r.date_escalated, ctx.as_of,
+                          settings(ctx).monitor_every_days)
         if gap is not None:
             yield ctx.at(row, "last_check", "case.monitoring-stale", days=days_text(gap),
                          since="" if r.last_check else " (none since the case opened)")
-        gap = stale_since(r.last_review, r.date_escalated, ctx.as_of, REVIEW_EVERY)
+        gap = stale_since(r.last_review, r.date_escalated, ctx.as_of,
+                          settings(ctx).review_every_days)
         if gap is not None:
             yield ctx.at(row, "last_review", "case.review-overdue", days=days_text(gap),
                          since="" if r.last_review else " (never, since the case opened)")
@@ -145,8 +156,8 @@ def rhythm(ctx: RuleContext):
 
 
 @rule(
-    Code("case.missed-reviews", "Two reviews missed", X, "Ex2 escalation",
-         "{label} has missed {count} fortnightly reviews{detail}; it must go to senior "
+    Code("case.missed-reviews", "Reviews missed", X, "Ex2 escalation",
+         "{label} has missed {count} {every} reviews{detail}; it must go to senior "
          "provider oversight and none is recorded.",
          "The Registered Manager escalates to senior oversight and adds the case to the "
          "service improvement plan."),
@@ -155,7 +166,7 @@ def rhythm(ctx: RuleContext):
          "to senior provider oversight and none is recorded.",
          "The Registered Manager escalates to senior oversight and adds the case to the "
          "service improvement plan."),
-    Code("case.no-progress", "No measurable progress after 28 days", X, "Ex2 escalation",
+    Code("case.no-progress", "No measurable progress in time", X, "Ex2 escalation",
          "{label} opened {days} ago and {state}; it must go to senior provider oversight "
          "and none is recorded.",
          "The Registered Manager escalates to senior oversight and adds the case to the "
@@ -176,7 +187,7 @@ def senior_oversight(ctx: RuleContext):
                 detail = (f" ({recorded} recorded, {total - recorded} more since the last review)"
                           if total != recorded else "")
                 yield ctx.at(row, "reviews_missed", "case.missed-reviews", count=total,
-                             detail=detail)
+                             detail=detail, every=every(settings(ctx).review_every_days))
             if "case.failed-recheck" in reasons:
                 yield ctx.at(row, "recheck_result", "case.failed-recheck", why=_high_risk(r))
             if "case.no-progress" in reasons:
@@ -233,9 +244,10 @@ def outcome(ctx: RuleContext):
 
 def repeats(ctx: RuleContext) -> dict[int, CheckedRow]:
     """Excel row -> an earlier case of the same concern for the same person that closed (or,
-    still open, was escalated) within the 60 days before this case was escalated."""
+    still open, was escalated) within the service's repeat window (60 days by the article)
+    before this case was escalated."""
     if "case-repeats" not in ctx.memo:
-        found, window = {}, timedelta(days=REPEAT_WINDOW)
+        found, window = {}, timedelta(days=settings(ctx).repeat_window_days)
         dated = [r for r in ctx.rows
                  if r.record.staff_name and r.record.concern and r.record.date_escalated]
         for row in dated:
@@ -256,7 +268,7 @@ def _ended(row: CheckedRow):
 
 
 @rule(
-    Code("case.repeat-escalation", "Same concern escalated again within 60 days", W,
+    Code("case.repeat-escalation", "Same concern escalated again soon after", W,
          "Ex2 outcome, governance",
          "{label} repeats {first}, a {concern} case for {staff} {when}.",
          "Check whether the earlier case closed on real evidence; consider the HR pathway."),

@@ -4,6 +4,7 @@ from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_track
 from tracker_tool.trackers.supervision.probation.figures import escalations, figures
 from tracker_tool.trackers.supervision.probation.models import ProbationAction
 from tracker_tool.trackers.supervision.probation.rules import ROW_RULES, action_refs
+from tracker_tool.trackers.supervision.probation.settings import ProbationSettings
 
 INSTRUCTIONS = (
     ("One row per support action agreed with a new starter at a probation supervision (week "
@@ -35,6 +36,7 @@ TRACKER = define_tracker(
     sheet_name="Probation actions",
     row_model=ProbationAction,
     ids=action_refs,
+    settings_model=ProbationSettings,
     rules=ROW_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("deadline", "status", ("Completed",), "person_responsible",

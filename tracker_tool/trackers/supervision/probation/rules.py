@@ -25,8 +25,6 @@ from tracker_tool.trackers.supervision.shared import (
     earlier_repeats, is_vague_evidence, lower_first,
 )
 
-ESCALATE_AFTER_WORKING_DAYS = 5      # Ex3 escalation
-SAFE_PRACTICE_WORKING_DAYS = 1       # Ex3 step 4: within one working day where safety is at stake
 MENTOR_EVERY, VERIFY_EVERY = 7, 14   # Ex3 steps 2 (weekly) and 3 (fortnightly)
 DECISION_WEEK, DECISION_WARNING = 12, 14
 
@@ -91,11 +89,13 @@ def _reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
     safe = gap in SAFE_PRACTICE
     late = working_late(row, ctx)
     reasons = []
-    if late > ESCALATE_AFTER_WORKING_DAYS:
-        reasons.append(f"more than {ESCALATE_AFTER_WORKING_DAYS} working days overdue")
-    elif safe and late > SAFE_PRACTICE_WORKING_DAYS:
+    settings = ctx.tracker.settings(ctx.policy)
+    if late > settings.escalate_after_working_days:
+        reasons.append(f"more than {days_text(settings.escalate_after_working_days, 'working')}"
+                       " overdue")
+    elif safe and late > settings.safe_practice_working_days:
         reasons.append(f"a late {lower_first(gap.value)} action, more than "
-                       f"{days_text(SAFE_PRACTICE_WORKING_DAYS, 'working')} overdue")
+                       f"{days_text(settings.safe_practice_working_days, 'working')} overdue")
     if safe and is_failed(row):
         reasons.append(f"a failed {lower_first(gap.value)} action")
     return reasons

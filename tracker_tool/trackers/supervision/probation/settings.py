@@ -1,0 +1,14 @@
+"""The probation-action thresholds a service sets in ``[kinds.probation-actions]``; the
+defaults are the article's own (Operational Example 3)."""
+
+from tracker_tool.trackers.kit import Settings, setting
+
+
+class ProbationSettings(Settings):
+    escalate_after_working_days: int = setting(5, """
+        A probation action more than this many working days overdue is escalated for enhanced
+        oversight and formal review (the article: more than five working days).""")
+    safe_practice_working_days: int = setting(1, """
+        A late action that affects safe practice (medication, moving and handling,
+        safeguarding) is escalated once it is more than this many working days overdue (the
+        article: within one working day).""")
