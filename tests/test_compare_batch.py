@@ -272,3 +272,29 @@ def test_a_changed_previous_return_rechecks_only_its_pair(quarters):
     assert rechecked == ["q3/rose-court-autumn.xlsx"]
     rose = next(s for s in again.summaries if s.service == ROSE)
     assert rose.previous["changes"] == 2  # no deleted action any more
+
+
+# -- the audit's review pack, and the rules listing -----------------------------------------
+
+def test_review_pack_shows_each_figure_now_last_time_and_change(quarters):
+    batch()
+    pack = openpyxl.load_workbook(quarters / "out" / "audits" / "willow-lodge-audit.xlsx")[
+        "Review pack"]
+    rows = {row[0]: row[1:5] for row in pack.iter_rows(values_only=True) if row[0]}
+    heading = next(label for label in rows if str(label).startswith("Since the previous return ("))
+    assert rows[heading] == ("Now", "Last time", "Change", "Direction")
+    assert rows["Overdue actions"] == (0, 1, -1, "better")
+    assert rows["On-time closure rate (%)"] == (50, 100, -50, "worse")
+
+
+def test_rules_lists_the_change_codes_under_their_own_heading():
+    from tracker_tool.check.compare import change_catalogue
+    from tracker_tool.trackers import get_tracker
+
+    for kind, own in (("action-plan", "change.due-moved"),
+                      ("supervision-escalations", "change.repeat-escalation")):
+        output = CliRunner().invoke(cli, ["rules", "--kind", kind]).output
+        checks, _, changes = output.partition("Changes since the previous return")
+        assert own in changes and own not in checks
+        assert all(info.code in changes for info in change_catalogue(get_tracker(kind)))
+        assert "action.overdue" not in changes

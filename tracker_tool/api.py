@@ -29,6 +29,13 @@ def list_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
     return get_tracker(kind).catalogue
 
 
+def list_change_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
+    """The codes comparing two returns of ``kind`` can raise (compare, or --previous)."""
+    from tracker_tool.check.compare import change_catalogue
+
+    return change_catalogue(get_tracker(kind))
+
+
 def build_template(kind: str, out: str | Path, entries=(), service=None,
                    policy: ServicePolicy | None = None, plan: dict | None = None,
                    force: bool = False) -> Path:
@@ -268,6 +275,7 @@ __all__ = [
     "compare_returns",
     "default_audit_path",
     "findings_frame",
+    "list_change_rules",
     "list_rules",
     "list_trackers",
     "load_policy",

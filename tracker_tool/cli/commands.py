@@ -222,9 +222,9 @@ def rules(kind, fmt) -> None:
     from tracker_tool.write.rules_doc import rules_markdown, rules_text
 
     _known_kind(kind)
-    catalogue = api.list_rules(kind)
-    click.echo(rules_markdown(catalogue) if fmt == "markdown" else rules_text(catalogue),
-               nl=False)
+    catalogue, changes = api.list_rules(kind), api.list_change_rules(kind)
+    click.echo(rules_markdown(catalogue, changes) if fmt == "markdown"
+               else rules_text(catalogue, changes), nl=False)
 
 
 @cli.command(short_help="Print the JSON Schema of a tracker's rows.")

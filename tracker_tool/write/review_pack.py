@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tracker_tool.core.findings import Severity
 from tracker_tool.write import styles
+from tracker_tool.write.changes_sheet import write_figure_changes
 from tracker_tool.write.layout import RowHeights
 
 SHEET = "Review pack"
@@ -142,6 +143,15 @@ class _Sheet:
             self.put(self.r, 5, answer.verdict, self.verdicts[answer.met])
             self.put(self.r, 6, answer.detail)
             self.r += 1
+
+    def since_last_time(self, builder) -> None:
+        """Each figure now, last time and the change, when audited with the previous return:
+        the trend the quarterly audit asks for (s21), laid out as the Summary lays it out."""
+        comparison = self.report.comparison
+        if comparison is None or not comparison.figures:
+            return
+        self.title("Now and last time")
+        self.r = write_figure_changes(builder, self.ws, self.r, comparison) - 1
 
     def monthly_review(self) -> None:
         self.title("Monthly review (s12)")
@@ -290,6 +300,7 @@ def write_review_pack(workbook, builder, report) -> None:
     sheet.top()
     sheet.audit_questions()
     sheet.on_time()
+    sheet.since_last_time(builder)
     sheet.monthly_review()
     sheet.overdue()
     sheet.status_by_priority()
