@@ -123,3 +123,19 @@ def test_the_lateness_codes_keep_the_wording_every_kind_publishes():
     for kind in ("action-plan", "safeguarding-plan"):
         assert get_tracker(kind).rule("review.overdue").message == review.message
         assert get_tracker(kind).rule("rag.green-overdue").message == green.message
+
+
+@pytest.mark.parametrize("text, nothing", [
+    ("Verbal confirmation from the housekeeping supervisor", True),
+    ("Staff confirmed they had read the new procedure", True),
+    ("Staff confirmed they had read it", True),
+    ("done ok, seen, as discussed", True),
+    ("Told the night team at handover", True),
+    ("Discussed at team meeting 12/11, minutes MIN-44", False),
+    ("Repeat MAR audit report", False),
+    ("New mattress delivered and in use", False)])
+def test_no_evidence_however_long(text, nothing):
+    """Weak words only, or a report of what someone said with no record named (s11)."""
+    from tracker_tool.trackers.common import no_evidence
+
+    assert no_evidence(words_of(text), frozenset({"done", "ok", "verbal"})) is nothing

@@ -127,10 +127,10 @@ CASES = [
     ("source-ref.missing", "source_ref", "warning",
      clean_action(source_ref=None), clean_action(source_ref=None, source="Staff supervision"),
      None, {}),
-    ("evidence.vague", "completion_evidence", "warning",
+    ("evidence.vague", "completion_evidence", "error",
      done_action(completion_evidence="done"), done_action(completion_evidence="Audit report AUD-2"),
      None, {}),
-    ("evidence.vague", "completion_evidence", "warning",
+    ("evidence.vague", "completion_evidence", "error",
      done_action(completion_evidence="Signed off - RM"),
      done_action(completion_evidence="Signed MAR audit in QA folder"), None, {}),
     ("evidence-required.vague", "evidence_required", "warning",
@@ -264,7 +264,8 @@ def test_vague_evidence_is_an_error_on_a_high_risk_action(check):
                                ("evidence.vague", at("completion_evidence", 5))}
     by_row = {f.row: f for f in report.findings}
     assert by_row[4].severity.value == "error" and "high-risk" in by_row[4].message
-    assert by_row[5].severity.value == "warning" and "high-risk" not in by_row[5].message
+    # Typing 'verbal' (or 'Done') never turns the no-evidence error into a warning (issue 13).
+    assert by_row[5].severity.value == "error" and "high-risk" not in by_row[5].message
     assert by_row[4].value == "verbal"
 
 

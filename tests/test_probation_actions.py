@@ -158,7 +158,8 @@ def test_completed_without_evidence_or_verification(check):
 def test_signed_off_on_an_impression(check, evidence):
     report = check([completed(evidence_reviewed=evidence)])
     assert located(report) == {("probation.evidence-vague", "O4")}
-    assert report.findings[0].severity.value == "warning"
+    # Signed off on it, an impression is no evidence: an error, as a blank would be.
+    assert report.findings[0].severity.value == "error"
 
 
 def test_impression_on_a_safe_practice_gap_is_an_error(check):

@@ -11,7 +11,7 @@ from tracker_tool.trackers.action_plan.facts import (
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.review_pack import on_time_rate
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, YesNo
-from tracker_tool.trackers.common import escalation, to_escalate
+from tracker_tool.trackers.common import escalation, is_vague_evidence, to_escalate
 from tracker_tool.trackers.kit import Escalation, Figure, RuleContext
 
 
@@ -37,8 +37,10 @@ def review_figures(ctx: RuleContext) -> list[Figure]:
         Figure("waiting_external", "Waiting for external input", len(waiting),
                "Open actions that depend on someone outside the service."),
         Figure("done_without_evidence", "Completed without evidence",
-               sum(r.missing("completion_evidence") for r in done),
-               "Marked Complete or Closed with no evidence of completion."),
+               sum(r.missing("completion_evidence")
+                   or is_vague_evidence(r.record.completion_evidence, ctx) for r in done),
+               "Marked Complete or Closed with no evidence of completion, or with evidence "
+               "that points to nothing ('done', 'verbal')."),
         Figure("awaiting_effectiveness", "Awaiting an effectiveness check", len(awaiting_check),
                "Completed actions whose effectiveness check is not yet done."),
         Figure("to_escalate", "To escalate", sum(bool(escalation_reasons(r, ctx)) for r in rows),

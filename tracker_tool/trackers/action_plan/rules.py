@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, escalation_reasons, is_high_risk, is_open, overdue_text, tick_box,
+    days_overdue, escalation_reasons, is_done, is_high_risk, is_open, overdue_text, tick_box,
 )
 from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.vocabulary import RAG, TRACEABLE_SOURCES, Priority, Status
@@ -138,8 +138,9 @@ def action_quality(ctx: RuleContext):
         if is_vague_evidence(row.record.evidence_required, ctx):
             yield ctx.at(row, "evidence_required", "evidence-required.vague")
         if is_vague_evidence(row.record.completion_evidence, ctx):
+            # On a done action vague evidence is no evidence: as much an error as a blank.
             yield ctx.at(row, "completion_evidence", "evidence.vague",
-                         severity=Severity.ERROR if high else None,
+                         severity=Severity.ERROR if high or is_done(row) else None,
                          high_risk="; for a high-risk action a verbal or bare 'done' is not "
                                    "enough" if high else "")
 

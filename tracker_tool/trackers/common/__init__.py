@@ -3,7 +3,8 @@ and whether it is open, done or late. A kind imports these from here, never from
 """
 
 from tracker_tool.trackers.common.evidence import (
-    has_measure, is_vague_evidence, points_to_nothing, standing_alone, tick_box_phrase, too_short,
+    HEARSAY, RECORD_WORDS, has_measure, is_vague_evidence, names_a_record, no_evidence,
+    points_to_nothing, standing_alone, tick_box_phrase, too_short,
     words_of,
 )
 from tracker_tool.trackers.common.owners import (
@@ -16,7 +17,7 @@ from tracker_tool.trackers.common.status import (
 )
 
 __all__ = [
-    "NOBODY", "TEAM", "OwnerCodes", "date_order_check", "dated_after", "days_past", "escalation",
+    "HEARSAY", "NOBODY", "RECORD_WORDS", "TEAM", "names_a_record", "no_evidence", "OwnerCodes", "date_order_check", "dated_after", "days_past", "escalation",
     "future_dates_check", "green_overdue_code", "has_measure", "is_vague_evidence",
     "names_several", "overdue_check", "overdue_code", "owner_check", "owner_codes",
     "review_overdue_code",

@@ -33,13 +33,62 @@ def points_to_nothing(words: list[str], vague: frozenset[str]) -> bool:
                                 or any(joined.startswith(v) for v in vague if " " in v))
 
 
+#: Words that report what someone said, heard or saw rather than a record: a verbal statement
+#: is not evidence (Reg 17 policy s11), however long the sentence around it.
+HEARSAY = frozenset({
+    "verbal", "verbally", "told", "tells", "confirmed", "confirms", "confirmation",
+    "discussed", "discussion", "said", "says", "assured", "reassured", "reassurance", "seen",
+    "aware", "reported", "informed",
+})
+#: Words that say nothing on their own: an entry made only of these (and filler) is no evidence
+#: however many of them there are ("done ok, seen, as discussed").
+_WEAK = HEARSAY | frozenset({
+    "done", "ok", "okay", "yes", "y", "complete", "completed", "fine", "good", "checked",
+    "see", "file", "as", "above", "signed", "off", "all", "sorted", "actioned", "staff",
+})
+#: Words that carry no content: they neither make an entry weak nor name anything.
+_FILLER = frozenset({
+    "a", "an", "the", "and", "or", "to", "of", "by", "from", "with", "in", "on", "at", "for",
+    "it", "is", "was", "were", "has", "have", "had", "been", "be", "per", "this", "that",
+    "they", "we", "i", "me", "my", "our", "their", "them", "he", "she", "his", "her", "now",
+})
+#: Words that name something an auditor could ask to see; one of them, or a number, makes
+#: an entry checkable. Shared by every kind with an evidence column.
+RECORD_WORDS = (
+    "audit", "report", "log", "register", "minutes", "certificate", "form", "chart", "sheet",
+    "matrix", "care plan", "assessment", "photo", "email", "e-mail", "letter", "invoice",
+    "receipt", "datix", "record", "spreadsheet", "observation", "competency", "spot check",
+    "checklist", "folder", "ref", "reference", "signature", "training", "e-learning",
+    "mar ", "rota", "notes",
+)
+
+
+def names_a_record(words: list[str]) -> bool:
+    """A number, or a word that names a document or record someone could look at."""
+    joined = " ".join(words) + " "
+    return bool(_NUMBER.search(joined)) or any(
+        re.search(rf"\b{re.escape(w)}", joined) for w in RECORD_WORDS)
+
+
+def no_evidence(words: list[str], vague: frozenset[str]) -> bool:
+    """Nothing an auditor could look at: a vague word or phrase on its own (points_to_nothing);
+    or, naming no record, a report of what someone said or saw ('Verbal confirmation from the
+    housekeeping supervisor'), or nothing but weak words, however many."""
+    if points_to_nothing(words, vague):
+        return True
+    if names_a_record(words):
+        return False
+    content = [w for w in words if w not in _FILLER]
+    return any(w in HEARSAY for w in content) or all(w in _WEAK or w in vague for w in content)
+
+
 def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
-    """'done', 'yes', 'verbal from RM': nothing an auditor could go and look at, by the words
-    the service policy lists."""
+    """'done', 'yes', 'verbal from RM', 'staff confirmed they had read it': nothing an auditor
+    could go and look at, by the words the service policy lists and the shared ones here."""
     if not text:
         return False
     vague = frozenset(v.casefold() for v in ctx.policy.action_quality.vague_evidence)
-    return points_to_nothing(words_of(text), vague)
+    return no_evidence(words_of(text), vague)
 
 
 def has_measure(text: str, ctx: RuleContext) -> bool:

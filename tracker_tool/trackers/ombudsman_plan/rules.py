@@ -165,7 +165,9 @@ def completion(ctx: RuleContext):
             yield ctx.at(row, "date_completed", "completion.date-but-open",
                          status=record.status.value)
         if is_vague_evidence(record.evidence, ctx):
-            yield ctx.at(row, "evidence", "evidence.vague")
+            # On a completed action vague evidence is no evidence: as much an error as a blank.
+            yield ctx.at(row, "evidence", "evidence.vague",
+                         severity=E if is_complete(row) else None)
 
 
 #: Words showing an assurance is made against some standard or guidance.

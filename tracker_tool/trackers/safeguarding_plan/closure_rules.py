@@ -32,7 +32,9 @@ def evidence(ctx: RuleContext):
             yield ctx.at(row, "evidence", "evidence.not-recorded", status=status.value)
         for key in _EVIDENCE_KEYS:
             if is_vague_evidence(getattr(row.record, key), ctx):
-                yield ctx.at(row, key, "evidence.vague")
+                # Vague evidence of work said to be done is no evidence: an error, as a blank.
+                done = status in WORK_DONE and key == "evidence"
+                yield ctx.at(row, key, "evidence.vague", severity=E if done else None)
 
 
 @rule(

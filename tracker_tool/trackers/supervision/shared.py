@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from tracker_tool.trackers.common import points_to_nothing, words_of
+from tracker_tool.trackers.common import no_evidence, words_of
 from tracker_tool.trackers.kit import CheckedRow, Figure, RuleContext, display, person_key
 
 #: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
@@ -52,7 +52,7 @@ def is_vague_evidence(text: str | None) -> bool:
     if not text:
         return False
     words = words_of(text)
-    if points_to_nothing(words, VAGUE_EVIDENCE):
+    if no_evidence(words, VAGUE_EVIDENCE):
         return True
     joined = " ".join(words)
     names_record = bool(_DIGIT.search(joined)) or any(w in joined + " " for w in RECORD_WORDS)

@@ -127,7 +127,9 @@ def closure(ctx: RuleContext):
                                             "date_checked": "supervision.closed-not-checked"}):
                 yield ctx.at(row, key, code)
         if is_vague_evidence(record.evidence_seen):
-            yield ctx.at(row, "evidence_seen", "supervision.evidence-vague")
+            # On a done action vague evidence is no evidence: as much an error as a blank.
+            yield ctx.at(row, "evidence_seen", "supervision.evidence-vague",
+                         severity=E if is_done(row) else None)
         checked, due = record.date_checked, record.deadline
         if is_done(row) and checked and due and checked > due:
             yield ctx.at(row, "date_checked", "supervision.checked-late",

@@ -159,7 +159,7 @@ def support_and_verification(ctx: RuleContext):
         if is_vague_evidence(r.evidence_reviewed):
             safe = r.induction_gap in SAFE_PRACTICE
             yield ctx.at(row, "evidence_reviewed", "probation.evidence-vague",
-                         severity=E if safe and is_completed(row) else None,
+                         severity=E if is_completed(row) else None,
                          safe=f"; for a {lower_first(r.induction_gap.value)} gap that is not "
                               "enough to sign off" if safe else "")
 
