@@ -16,7 +16,7 @@ from typing import Iterator
 from pydantic import BaseModel, ValidationError
 
 from tracker_tool.check.header_map import HeaderMap
-from tracker_tool.check.rule_context import CheckedRow, RawRow
+from tracker_tool.check.rule_context import NO_EXTRA, CheckedRow, RawRow, RowValues
 from tracker_tool.check.tracker import PolicyColumns, Tracker
 from tracker_tool.core.a1 import column_letter, parse_a1
 from tracker_tool.core.catalogue import core
@@ -39,19 +39,19 @@ def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> I
     Pre-numbered templates leave an ID (``id_key``) in rows nobody has used yet, so a row
     whose only value is its ID is not an entry.
     """
-    mapped = list(hmap.columns.items())
-    letters = {key: column_letter(c) for key, c in mapped}
+    columns = dict(hmap.columns)  # shared by every row's RowValues
+    letters = {key: column_letter(c) for key, c in columns.items()}
+    others = [c for key, c in columns.items() if key != id_key]
     extra_cols = list(hmap.unknown)
-    for r in range(hmap.header_row + 1, len(grid.rows)):
-        row = grid.rows[r]
+    rows = grid.rows
+    for r in range(hmap.header_row + 1, len(rows)):
+        row = rows[r]
         width = len(row)
-        # Only non-empty cells are kept: a blank is simply an absent key.
-        values = {key: v for key, c in mapped
-                  if c < width and (v := row[c]) is not None and v != ""}
-        extra = {c: row[c] for c in extra_cols if c < width and not is_blank(row[c])}
-        content = extra or any(key != id_key and not is_blank(v) for key, v in values.items())
-        if content:
-            yield RawRow(r + 1, values, letters, extra)
+        # The values are read through to the grid row: a blank is simply an absent key.
+        extra = ({c: row[c] for c in extra_cols if c < width and not is_blank(row[c])}
+                 if extra_cols else None) or NO_EXTRA
+        if extra or any(c < width and not is_blank(row[c]) for c in others):
+            yield RawRow(r + 1, RowValues(row, columns), letters, extra)
 
 
 def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date,
@@ -64,7 +64,8 @@ def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date,
     under = tracker.under(policy)  # choices a service sets come from its policy
     converters = under.readers
     data, invalid, findings = {}, set(), []
-    for key, value in raw.values.items():
+    values = raw.values
+    for key, value in (values.pairs() if values.__class__ is RowValues else values.items()):
         # Runs once per non-empty cell of the sheet, hence the inlined checks.
         cls = value.__class__
         if cls is str:
@@ -107,10 +108,37 @@ def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date,
                 model = _without_model_validators(tracker.row_model)
         if (len(data), model) == before:
             raise failure  # a field the model requires has no default: the tracker is wrong
-    return CheckedRow(raw, record, data, frozenset(invalid) if invalid else _NONE), findings
+    return CheckedRow(raw, _shared_fields_set(record), _shared(data),
+                      frozenset(invalid) if invalid else _NONE), findings
 
 
 _NONE: frozenset[str] = frozenset()
+#: One frozenset per distinct set of keys: a large sheet's rows mostly fill the same columns,
+#: so 100,000 rows share a few hundred sets instead of holding a set (or dict) each.
+_KEY_SETS: dict[frozenset[str], frozenset[str]] = {}
+_KEY_SETS_LIMIT = 4096
+
+
+def _shared(keys) -> frozenset[str]:
+    """The shared frozenset of ``keys``."""
+    keys = frozenset(keys)
+    shared = _KEY_SETS.get(keys)
+    if shared is None:
+        if len(_KEY_SETS) >= _KEY_SETS_LIMIT:
+            _KEY_SETS.clear()
+        shared = _KEY_SETS[keys] = keys
+    return shared
+
+
+def _shared_fields_set(record: BaseModel) -> BaseModel:
+    """``record`` with its set of fields given in the data (pydantic's model_fields_set, a set
+    of its own per instance, over 700 bytes for a tracker row) replaced by the shared frozenset
+    of the same keys. Nothing changes a checked record, and a frozenset refuses if anything
+    tried to, rather than changing every row that shares it.
+    """
+    fields_set = record.__pydantic_fields_set__
+    object.__setattr__(record, "__pydantic_fields_set__", _shared(fields_set))
+    return record
 _PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
 
 

@@ -6,9 +6,10 @@ through ``RuleContext.at`` so every finding carries the cell, row, header and va
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
+from types import MappingProxyType
 
 from pydantic import BaseModel
 
@@ -27,18 +28,78 @@ class Cell:
     ref: str
 
 
+class RowValues(Mapping):
+    """A grid row's non-empty values by field key, read through to the row itself.
+
+    The reader's list of cells is kept for the audit anyway, so a row's values are not copied
+    into a dict of their own: ``columns`` (field key -> 0-based column) is shared by every row
+    of a sheet. A key is present when its cell holds something other than None or "", as in
+    the dict it stands for.
+    """
+
+    __slots__ = ("_row", "_columns")
+
+    def __init__(self, row: list, columns: Mapping[str, int]):
+        self._row = row
+        self._columns = columns
+
+    def __getitem__(self, key: str):
+        c = self._columns[key]
+        row = self._row
+        if c < len(row):
+            v = row[c]
+            if v is not None and v != "":
+                return v
+        raise KeyError(key)
+
+    def get(self, key: str, default=None):
+        c = self._columns.get(key)
+        row = self._row
+        if c is not None and c < len(row):
+            v = row[c]
+            if v is not None and v != "":
+                return v
+        return default
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _ABSENT) is not _ABSENT
+
+    def pairs(self) -> Iterator[tuple[str, object]]:
+        """(key, value) for each non-empty cell, in column-map order: items() without lookups."""
+        row = self._row
+        width = len(row)
+        for key, c in self._columns.items():
+            if c < width and (v := row[c]) is not None and v != "":
+                yield key, v
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self.pairs())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.pairs())
+
+    def __repr__(self) -> str:
+        return f"RowValues({dict(self.pairs())!r})"
+
+
+_ABSENT = object()
+#: The unmatched columns of a row that has none, shared rather than an empty dict a row.
+NO_EXTRA: Mapping[int, object] = MappingProxyType({})
+
+
 @dataclass(slots=True)
 class RawRow:
     """One entry row of the tracker sheet: values by field key, plus unmatched columns.
 
     ``letters`` (field key -> column letter) is shared by every row of a sheet; a Cell with
     its A1 reference is only made when someone asks, because most cells never need one.
+    ``values`` is any mapping: a dict, or for the tracker sheet a RowValues over the grid row.
     """
 
     excel_row: int
-    values: dict[str, object]
+    values: Mapping[str, object]
     letters: dict[str, str]
-    extra: dict[int, object] = field(default_factory=dict)
+    extra: Mapping[int, object] = field(default_factory=dict)
     #: For an entry laid out down a sheet (the plan sheet): field key -> its own A1 reference.
     refs: dict[str, str] | None = None
 
@@ -63,13 +124,13 @@ class RawRow:
 class CheckedRow:
     """A row after the model: the typed record, which fields held a value, which were unreadable.
 
-    ``present`` is the mapping of readable values handed to the model (only its keys matter);
-    keeping it instead of a set of blanks saves building a set per row.
+    ``present`` holds the keys of the readable values handed to the model (a mapping of them
+    will do); rows with the same keys share one frozenset, rather than a set of blanks each.
     """
 
     raw: RawRow
     record: BaseModel
-    present: Mapping[str, object]
+    present: Collection[str]
     invalid: frozenset[str]
 
     @property
