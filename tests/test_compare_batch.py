@@ -107,6 +107,18 @@ def test_returns_are_paired_by_stamp_and_by_file_name_without_a_stamp(quarters):
     assert [p.name for p in result.previous.gone] == ["Ash Grove"]
 
 
+def test_last_quarter_inside_the_returns_folder_is_not_checked_again(quarters):
+    """`batch returns/ --previous returns/q2`: last quarter's files are inputs of another kind."""
+    import shutil
+
+    shutil.move("q2", "q3/q2")
+    result = batch(previous=("q3/q2",), current=("q3",))
+    checked = sorted(s.workbook for s in result.summaries)
+    assert checked == ["q3/home-farm.xlsx", "q3/rose-court-autumn.xlsx", "q3/willow-lodge.xlsx"]
+    paired = {s.workbook: (s.previous or {}).get("workbook") for s in result.summaries}
+    assert paired["q3/willow-lodge.xlsx"] == "q3/q2/willow-lodge.xlsx"
+
+
 def test_different_services_are_never_paired_by_file_name_and_duplicates_not_guessed():
     found = [Found(Path(f"/now/{n}"), n) for n in ("return.xlsx", "a.xlsx", "b.xlsx")]
     services = [ROSE, WILLOW, None]

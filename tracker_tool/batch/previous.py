@@ -336,10 +336,11 @@ def _shown(value, withheld: bool):
 
 # -- in the driver --------------------------------------------------------------------------
 
-def pair_previous(paths, found: list[Found], out_dir: Path) -> PreviousMatch:
-    """Read last quarter's returns and pair them with ``found``, before anything is written:
-    a mistake in --previous stops the batch with one line, as a mistake in RETURNS does."""
-    previous, from_folder = read_previous(paths, out_dir)
+def pair_previous(paths, read: tuple[list[PreviousReturn], bool],
+                  found: list[Found]) -> PreviousMatch:
+    """Pair last quarter's returns (``read`` by read_previous from ``paths``, before anything
+    is written, so a mistake in --previous stops the batch with one line) with ``found``."""
+    previous, from_folder = read
     source = ", ".join(str(p) for p in paths)
     match = match_previous(found, current_services(found), previous, source)
     match.compared_from_folder = from_folder

@@ -21,6 +21,7 @@ from tracker_tool.batch.previous import (
     PreviousMatch,
     pair_previous,
     previous_inputs,
+    read_previous,
     with_pairs,
 )
 from tracker_tool.batch.rollup import league_table, themes, totals
@@ -122,10 +123,15 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
 
         get_tracker(kind)  # an unknown kind stops the batch before any file is read
     listed = read_services(services) if isinstance(services, (str, Path)) else services
-    found = discover(paths, out_dir,
-                     ignore=(services,) if isinstance(services, (str, Path)) else ())
+    ignore = (services,) if isinstance(services, (str, Path)) else ()
+    # Last quarter's returns are read first: when they sit inside a folder of this quarter's
+    # returns they are inputs of another kind, not returns to check again.
+    read = read_previous(_paths(previous), out_dir) if previous else None
+    if read is not None:
+        ignore += tuple(item.path for item in read[0] if item.path is not None)
+    found = discover(paths, out_dir, ignore=ignore)
     settings = Settings(as_of, kind, max_rows, policy)
-    paired = pair_previous(_paths(previous), found, out_dir) if previous else None
+    paired = pair_previous(_paths(previous), read, found) if previous else None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
