@@ -30,6 +30,7 @@ from tracker_tool.write.kit import (
     A3,
     A4,
     Kit,
+    add_sheet,
     filter_rows,
     output_workbook,
     print_setup,
@@ -127,10 +128,15 @@ class _AuditBuilder:
         widths = {c: (tracker.by_key[key_at[c]].width if c in key_at else 16)
                   for c in range(status_col)}
         widths.update({status_col: 16, status_col + 1: 60})
-        ws = self.begin(self.wb.add_worksheet(self.copy_name), widths)
+        ws = self.begin(add_sheet(self.wb, self.copy_name, len(grid.rows)), widths)
         plain = [self.fmt(kind=kinds.get(c)) for c in range(status_col)]
         date_fmt = self.fmt(kind=Kind.DATE)
         wrapped = [kinds.get(c) in (Kind.LONG_TEXT, None) for c in range(status_col)]
+        # Set before the rows are written, as a streamed sheet needs (write/kit.add_sheet).
+        if hmap.keyed:
+            ws.set_row(hmap.header_row - 1, None, None, {"hidden": True})
+        ws.set_row(hmap.header_row, 45)
+        own_height = {hmap.header_row, hmap.header_row - 1}
         for r, row in enumerate(grid.rows):
             if r == hmap.header_row:
                 for c, value in enumerate(row):
@@ -150,10 +156,7 @@ class _AuditBuilder:
                         self.write_value(ws, r, c, value, kinds.get(c))
             if r > hmap.header_row and any(not is_blank(v) for v in row):
                 self.row_status(ws, r, status_col, self.by_row.get(r + 1, []))
-        self.rows.apply(ws, skip={hmap.header_row, hmap.header_row - 1})
-        if hmap.keyed:
-            ws.set_row(hmap.header_row - 1, None, None, {"hidden": True})
-        ws.set_row(hmap.header_row, 45)
+            self.rows.settle(ws, r, skip=own_height)
         ws.freeze_panes(hmap.header_row + 1, 2)
         ws.autofilter(hmap.header_row, 0, max(len(grid.rows) - 1, hmap.header_row), status_col + 1)
         self.print_setup(ws, repeat=(0, hmap.header_row), paper=A3)
@@ -263,8 +266,10 @@ class _AuditBuilder:
     def cell_url(self, cell: str) -> str:
         return _sheet_url(self.copy_name, cell)
 
-    def table(self, name: str, heads: list[tuple[str, float]]):
-        ws = self.wb.add_worksheet(name)
+    def table(self, name: str, heads: list[tuple[str, float]], rows: int = 0):
+        """A sheet headed by ``heads``; one of many ``rows`` is streamed (kit.add_sheet), so
+        its rows are written in order, each settled (``self.rows.settle``) before the next."""
+        ws = add_sheet(self.wb, name, rows)
         self.rows = RowHeights({c: w for c, (_, w) in enumerate(heads)})
         self.kit.table(ws, heads, self.header)
         return ws
@@ -277,13 +282,20 @@ class _AuditBuilder:
     def findings_sheet(self) -> None:
         heads = [("Severity", 9), ("Code", 24), ("Cell", 7), ("Row", 6), ("Column", 18),
                  ("Value found", 20), ("Message", 58), ("Policy", 8), ("How to fix", 46)]
-        ws = self.table("Findings", heads)
+        findings = self.report.findings
+        ws = self.table("Findings", heads, len(findings))
         link = self.kit.format(font_color="#0563C1", underline=1, valign="top")
+        linked = self.checked.grid is not None
+        total = sum(1 for f in findings if f.cell and self.on_table(f)) if linked else 0
+        if total > MAX_LINKS:  # the heading's note, before the rows below it are written
+            ws.write_comment(0, 2, f"Excel allows {MAX_LINKS:,} links on a sheet: the first "
+                                   f"{MAX_LINKS:,} cells here link to the returned sheet, the "
+                                   f"other {total - MAX_LINKS:,} are given as text.", _NOTE)
         links = 0
-        for r, f in enumerate(self.report.findings, start=1):
+        for r, f in enumerate(findings, start=1):
             ws.write_string(r, 0, f.severity.value, self.fmt(severity=f.severity))
             ws.write_string(r, 1, f.code, self.top)
-            if f.cell and self.checked.grid is not None and self.on_table(f):
+            if f.cell and linked and self.on_table(f):
                 if links < MAX_LINKS:
                     ws.write_url(r, 2, _sheet_url(self.copy_name, f.cell), link, string=f.cell)
                 else:
@@ -296,18 +308,15 @@ class _AuditBuilder:
             for c, text in ((4, f.column), (5, f.value), (6, f.message), (7, f.clause),
                             (8, self.rule(f.code).fix)):
                 self.write_value(ws, r, c, text or "", Kind.LONG_TEXT)
-        if links > MAX_LINKS:
-            ws.write_comment(0, 2, f"Excel allows {MAX_LINKS:,} links on a sheet: the first "
-                                   f"{MAX_LINKS:,} cells here link to the returned sheet, the "
-                                   f"other {links - MAX_LINKS:,} are given as text.", _NOTE)
-        self.end_table(ws, len(self.report.findings), len(heads))
+            self.rows.settle(ws, r)
+        self.end_table(ws, len(findings), len(heads))
 
     def escalations_sheet(self) -> None:
         heads = [("Row", 6), ("ID", 10), ("Title", 28), ("Owner", 16),
                  ("Due date", 11), ("Days overdue", 9), ("Why it must be escalated", 42),
                  ("Escalation route", 20), ("Escalation recorded", 36)]
-        ws = self.table("Escalations", heads)
         items = sorted(self.report.escalations, key=lambda e: (-e.days_overdue, e.row))
+        ws = self.table("Escalations", heads, len(items))
         for r, e in enumerate(items, start=1):
             ws.write_number(r, 0, e.row, self.centred)
             self.write_value(ws, r, 1, e.action_id, Kind.TEXT)
@@ -319,6 +328,7 @@ class _AuditBuilder:
             self.write_value(ws, r, 7, e.route, Kind.LONG_TEXT)
             self.write_value(ws, r, 8, e.recorded or "Not recorded", Kind.LONG_TEXT,
                              None if e.recorded else Severity.ESCALATION)
+            self.rows.settle(ws, r)
         if not items:
             ws.write_string(1, 0, "No overdue action needs escalating on the audit date.")
         self.end_table(ws, len(items), len(heads))
@@ -334,7 +344,7 @@ class _AuditBuilder:
         picks = [k for k in tracker.printed_columns if k in hmap.columns]
         heads = [("Row", 6)] + [(tracker.by_key[k].title, min(tracker.by_key[k].width, 26))
                                 for k in picks] + [("Audit result", 14), ("Findings", 70)]
-        ws = self.table("Action review", heads)
+        ws = self.table("Action review", heads, len(self.by_row))
         r = 0
         for excel_row in range(hmap.header_row + 2, len(grid.rows) + 1):
             values = grid.rows[excel_row - 1]
@@ -349,6 +359,7 @@ class _AuditBuilder:
                 self.write_value(ws, r, c, value, Kind.LONG_TEXT if key == "title" else
                                  tracker.by_key[key].kind)
             self.row_status(ws, r, len(picks) + 1, found)
+            self.rows.settle(ws, r)
         if r == 0:
             ws.write_string(1, 0, "No action has a finding.")
         self.end_table(ws, r, len(heads))

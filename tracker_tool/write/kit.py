@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from tracker_tool.core.atomic import atomic_path, close_workbook, scratch_folder
@@ -134,6 +135,44 @@ def new_workbook(path, scratch: Path | None = None):
     return xlsxwriter.Workbook(str(path), options)
 
 
+#: A sheet of more rows than this is streamed (see add_sheet); smaller ones are kept whole.
+STREAM_ROWS = 5_000
+
+
+def add_sheet(workbook, name: str, rows: int = 0):
+    """A new worksheet; one of more than STREAM_ROWS ``rows`` is streamed to disk.
+
+    XlsxWriter keeps every cell of a sheet in memory until the workbook is closed, over a
+    hundred bytes a cell: a 100,000-row audit held its copy of the returned sheet and its
+    Findings twice over in memory. A streamed sheet (XlsxWriter's constant_memory mode, for
+    this sheet alone) writes each row to a scratch file as the next one begins, so its rows
+    must be written top to bottom, and a row's height, hidden state and notes must be set
+    before the next row starts; its text is stored in the cell (inline) rather than in the
+    shared string table. The values, formats, notes and links are the same either way;
+    small sheets keep the shared table, so their bytes do not change.
+    """
+    if rows <= STREAM_ROWS:
+        return workbook.add_worksheet(name)
+    return workbook.add_worksheet(name, worksheet_class=_streamed_worksheet())
+
+
+@cache
+def _streamed_worksheet():
+    from xlsxwriter.worksheet import Worksheet
+
+    class StreamedWorksheet(Worksheet):
+        """A worksheet in constant_memory mode inside a workbook that is not."""
+
+        def _initialize(self, init_data) -> None:
+            super()._initialize({**init_data, "constant_memory": True})
+
+        def _assemble_xml_file(self) -> None:
+            super()._assemble_xml_file()
+            self._opt_close()  # the workbook only closes these files in its own mode
+
+    return StreamedWorksheet
+
+
 @contextmanager
 def output_workbook(out: str | Path, title: str, created: date, marks: dict | None = None,
                     **properties) -> Iterator:
@@ -187,5 +226,5 @@ def print_setup(ws, *, repeat: tuple[int, ...] | None = None, paper: int = A4,
         ws.set_footer(f"&L&8{footer.replace('&', '&&')}&R&8Page &P of &N")
 
 
-__all__ = ["A3", "A4", "Kit", "filter_rows", "header_title", "new_workbook", "output_workbook",
-           "print_setup", "validation"]
+__all__ = ["A3", "A4", "STREAM_ROWS", "Kit", "add_sheet", "filter_rows", "header_title",
+           "new_workbook", "output_workbook", "print_setup", "validation"]

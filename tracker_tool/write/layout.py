@@ -53,6 +53,13 @@ class RowHeights:
         if lines > self.lines.get(r, 1):
             self.lines[r] = lines
 
+    def settle(self, ws, r: int, skip=()) -> None:
+        """Set row ``r``'s height now, if it grew (not for the ``skip`` rows), and forget it:
+        a streamed sheet (write/kit.add_sheet) must have a row's height before the next row."""
+        lines = self.lines.pop(r, 1)
+        if lines > 1 and r not in skip:
+            ws.set_row(r, row_height(lines))
+
     def apply(self, ws, skip=()) -> None:
         """Set the grown rows' heights, except the ``skip`` rows, whose height is set apart."""
         for r, lines in self.lines.items():
