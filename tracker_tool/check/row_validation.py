@@ -131,7 +131,7 @@ def _shared(keys) -> frozenset[str]:
 
 
 def _shared_fields_set(record: BaseModel) -> BaseModel:
-    """``record`` with its set of fields given in the data (pydantic's model_fields_set, a set
+    """``record`` with its set of fields given in the data (pydantic's fields set, a set
     of its own per instance, over 700 bytes for a tracker row) replaced by the shared frozenset
     of the same keys. Nothing changes a checked record, and a frozenset refuses if anything
     tried to, rather than changing every row that shares it.
