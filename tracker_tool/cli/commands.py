@@ -145,7 +145,7 @@ def validate(files, as_of, fmt, kind, max_rows, policy_file, previous) -> None:
     policy = _policy(policy_file)
     reports, failures = _check_many(files, _date(as_of), kind, max_rows, policy, previous)
     if fmt == "json":
-        click.echo(render.to_json(reports, failures))
+        render.write_json(reports, failures, lambda text: click.echo(text, nl=False))
     elif fmt == "csv":
         click.echo(render.to_csv(reports), nl=False)
     else:

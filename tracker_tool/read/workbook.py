@@ -31,6 +31,8 @@ DEFAULT_MAX_ROWS = 100_000
 #: cells per row allowed (at least DEFAULT_MAX_ROWS), 10 million by default: calamine holds
 #: the whole block in memory, about 32 bytes a cell, before we can read a single row.
 CELLS_PER_ROW = 100
+#: Texts up to this long that occur more than once in a sheet are kept as one object.
+SHARED_TEXT = 64
 
 
 @dataclass
@@ -123,16 +125,23 @@ def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], boo
     """Up to ``limit`` rows, and whether any row beyond them holds a value."""
     try:
         sheet = book.get_sheet_by_name(name)
-        rows_iter = sheet.iter_rows()
-        rows = list(islice(rows_iter, limit))
-        truncated = any(not is_blank(v) for row in rows_iter for v in row)
         # calamine counts rows from row 1 but columns from the first column in use: put the
         # empty leading columns back, or every reference would be off when column A is blank.
         first_col = sheet.start[1] if sheet.start else 0
+        lead = [""] * first_col
+        # calamine makes a new str for every cell; a column of choices, owners or routes
+        # repeats a few values down 100,000 rows, so equal short texts share one object.
+        shared: dict[str, str] = {}
+        rows = []
+        rows_iter = sheet.iter_rows()
+        for row in islice(rows_iter, limit):
+            row = [shared.setdefault(v, v) if v.__class__ is str and len(v) <= SHARED_TEXT
+                   else v for v in row]
+            rows.append(lead + row if first_col else row)
+        del shared
+        truncated = any(not is_blank(v) for row in rows_iter for v in row)
     except Exception as exc:  # noqa: BLE001 - as above
         raise _calamine_error(path, exc) from None
-    if first_col:
-        rows = [[""] * first_col + row for row in rows]
     return rows, truncated
 
 

@@ -21,9 +21,28 @@ CSV_COLUMNS = ("path", *FINDING_KEYS)
 def to_json(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
     """The reports and the files that could not be read, serialised in one pass: a large
     return has tens of thousands of findings, so the text is never parsed and made again."""
-    return json.dumps({"workbooks": [r.to_dict() for r in reports],
-                       "unreadable": [{"path": p, "reason": r} for p, r in failures]},
-                      indent=2, ensure_ascii=False)
+    return json.dumps(_json_data(reports, failures), indent=2, ensure_ascii=False)
+
+
+def write_json(reports: list[Report], failures: list[tuple[str, str]], write) -> None:
+    """to_json's text handed to ``write`` piece by piece as it is made, then a newline.
+
+    The whole text of 100,000 rows' findings, and the millions of pieces json joins it from,
+    would otherwise be in memory at once on top of the findings."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    pieces: list[str] = []
+    for piece in encoder.iterencode(_json_data(reports, failures)):
+        pieces.append(piece)
+        if len(pieces) >= 8192:
+            write("".join(pieces))
+            pieces.clear()
+    pieces.append("\n")
+    write("".join(pieces))
+
+
+def _json_data(reports: list[Report], failures) -> dict:
+    return {"workbooks": [r.to_dict() for r in reports],
+            "unreadable": [{"path": p, "reason": r} for p, r in failures]}
 
 
 def _inert(value) -> str:
