@@ -46,6 +46,15 @@ def test_every_kind_with_settings_has_its_table_and_the_articles_defaults():
         "probation-actions": {"escalate_after_working_days": 5,
                               "safe_practice_working_days": 1},
         "safeguarding-plan": {"high_risk_closure_cycles": 3, "closure_cycles": 1},
+        "action-plan": {
+            "high_priority_sources": {"Safeguarding concern": "Safeguarding"},
+            "high_priority_themes": {"Safeguarding": "Safeguarding",
+                                     "Medication": "Medicine safety",
+                                     "Infection control": "Infection control risk",
+                                     "Staffing": "Staffing risk"},
+            "serious_incident_words": ["serious incident", "steis", "psii",
+                                       "patient safety incident investigation",
+                                       "notifiable safety incident"]},
     }
 
 

@@ -392,15 +392,15 @@ def test_owner_concentration_of_high_priority_actions(check):
 
 
 def test_theme_repeated_three_times_within_the_window(check):
-    rows = [clean_action(action_id="A-1", theme="Medication"),
-            done_action(action_id="A-2", theme="Medication", date_created=date(2025, 11, 21)),
-            clean_action(action_id="A-3", theme="Medication", linked_risk="RR-07"),
+    rows = [clean_action(action_id="A-1", theme="Pressure care"),
+            done_action(action_id="A-2", theme="Pressure care", date_created=date(2025, 11, 21)),
+            clean_action(action_id="A-3", theme="Pressure care", linked_risk="RR-07"),
             clean_action(action_id="A-4", theme="Falls")]
     report = check(rows)
     assert located(report) == {("theme.repeated", at("theme", 6))}
     finding = report.findings[0]
     assert finding.severity.value == "warning"
-    assert "'Medication' came up 3 times in the last 365 days (rows 4, 5, 6)" in finding.message
+    assert "'Pressure care' came up 3 times in the last 365 days (rows 4, 5, 6)" in finding.message
     assert "linked to the risk register as RR-07" in finding.message
     unlinked = check([dict(r, linked_risk=None) for r in rows])
     assert "none of its actions is linked to the risk register" in only(
@@ -412,9 +412,9 @@ def test_theme_repeated_three_times_within_the_window(check):
     pytest.param({"date_created": date(2025, 11, 20)}, id="one-outside-365-days"),
 ])
 def test_theme_near_miss(check, change):
-    rows = [clean_action(action_id="A-1", theme="Medication"),
-            done_action(action_id="A-2", theme="Medication", date_created=date(2025, 11, 21)),
-            clean_action(action_id="A-3", theme="Medication")]
+    rows = [clean_action(action_id="A-1", theme="Pressure care"),
+            done_action(action_id="A-2", theme="Pressure care", date_created=date(2025, 11, 21)),
+            clean_action(action_id="A-3", theme="Pressure care")]
     rows[1] = dict(rows[1], **change)
     assert check(rows).findings == []
 

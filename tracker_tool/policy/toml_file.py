@@ -48,6 +48,10 @@ def _value(value) -> str:
         value = value.value
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        # An inline table: TOML wants it on one line, however long.
+        return "{ " + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_value(v)}"
+                                for k, v in value.items()) + " }" if value else "{}"
     if isinstance(value, list):
         if not value:
             return "[]"

@@ -6,6 +6,7 @@ from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.plan_rules import PLAN_RULES
 from tracker_tool.trackers.action_plan.review_pack import review_pack
 from tracker_tool.trackers.action_plan.rules import ROW_RULES, action_ids
+from tracker_tool.trackers.action_plan.settings import ActionPlanSettings
 from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 
 INSTRUCTIONS = (
@@ -47,6 +48,7 @@ TRACKER = define_tracker(
     figures=review_figures,
     escalations=escalations,
     review=review_pack,
+    settings_model=ActionPlanSettings,
     figures_heading="Action-plan review figures (s17)",
     review_columns=("action_id", "title", "owner", "priority", "due_date", "status"),
     group_colours={

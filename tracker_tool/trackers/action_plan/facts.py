@@ -7,8 +7,8 @@ pack's answers cannot tell different stories.
 
 from __future__ import annotations
 
-from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Status
-from tracker_tool.trackers.common import days_past, has_measure, tick_box_phrase
+from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Source, Status
+from tracker_tool.trackers.common import days_past, has_measure, says_none, tick_box_phrase
 from tracker_tool.trackers.kit import CheckedRow, RuleContext, days_text
 
 
@@ -23,6 +23,42 @@ def is_done(row: CheckedRow) -> bool:
 def is_high_risk(row: CheckedRow) -> bool:
     """High priority, or given a high-priority reason: both call for closer oversight (s9, s14)."""
     return row.record.priority == Priority.HIGH or row.record.high_priority_reason is not None
+
+
+def linked_categories(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
+    """High-priority category -> what links the action to it ("its theme 'Medication'"),
+    read from its Source and Theme by the service's [kinds.action-plan] table (s9, s13).
+
+    Only categories the service's policy lists count, so a service that drops one drops its
+    link too. The high-priority reason column is not read here: it is the owner's own answer.
+    """
+    return ctx.remember("linked_categories", row, _linked_categories)
+
+
+def _linked_categories(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
+    settings = ctx.tracker.settings(ctx.policy)
+    known = {c.casefold(): c for c in ctx.policy.high_priority.categories}
+    record, found = row.record, {}
+
+    def link(category: str, why: str) -> None:
+        name = known.get(category.casefold())
+        if name is not None:
+            found.setdefault(name, why)
+
+    source = record.source.value if record.source is not None else None
+    for named, category in settings.high_priority_sources.items():
+        if source is not None and named.casefold() == source.casefold():
+            link(category, f"its source '{source}'")
+    theme = (record.theme or "").strip()
+    for named, category in settings.high_priority_themes.items():
+        if theme and named.casefold() == theme.casefold():
+            link(category, f"its theme '{theme}'")
+    if source == Source.INCIDENT.value:
+        text = " ".join(str(t) for t in (record.title, record.source_ref, record.description)
+                        if t).casefold()
+        if any(word.casefold() in text for word in settings.serious_incident_words):
+            link("Serious incident", "a serious incident as its source")
+    return found
 
 
 def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:
@@ -65,9 +101,13 @@ def _escalation_reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
         reasons.append(f"more than {limit} {unit} overdue")
     if record.priority == Priority.HIGH:
         reasons.append("high priority")
+    escalating = _folded(policy.high_priority.escalate_when_overdue)
     reason = record.high_priority_reason
-    if reason and reason.casefold() in _folded(policy.high_priority.escalate_when_overdue):
-        reasons.append(f"linked to {reason[0].lower() + reason[1:]}")
+    if reason and reason.casefold() in escalating:
+        reasons.append(f"linked to {_lower_first(reason)}")
+    for category, why in linked_categories(row, ctx).items():
+        if category.casefold() in escalating and category.casefold() != (reason or "").casefold():
+            reasons.append(f"linked to {_lower_first(category)} by {why}")
     if record.source is not None and record.source.value in policy.overdue.escalate_sources:
         reasons.append(f"required by {_BODY.get(record.source.value, record.source.value)}")
     if (record.extensions or 0) > 1:
@@ -85,8 +125,17 @@ _BODY = {
 }
 
 
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
 def _folded(values) -> frozenset[str]:
     return frozenset(v.casefold() for v in values)
+
+
+def escalation_recorded(row: CheckedRow) -> bool:
+    """An escalation record that says one happened: 'pending' or 'not escalated' is none."""
+    return not row.missing("escalation_record") and not says_none(row.record.escalation_record)
 
 
 def due_soon(row: CheckedRow, ctx: RuleContext) -> bool:

@@ -6,7 +6,7 @@ The audit workbook's Summary and Escalations sheets and the JSON report all come
 from __future__ import annotations
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, escalation_reasons, is_high_risk, is_open, waiting_external,
+    days_overdue, escalation_reasons, escalation_recorded, is_high_risk, is_open, waiting_external,
 )
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.review_pack import on_time_rate
@@ -56,5 +56,6 @@ def escalations(ctx: RuleContext) -> list[Escalation]:
     return [escalation(row, ident=row.record.action_id, title=row.record.title,
                        owner=row.record.owner, due=row.record.due_date,
                        days=days_overdue(row, ctx) or 0, reasons=reasons,
-                       route=row.record.escalation_route, recorded=row.record.escalation_record)
+                       route=row.record.escalation_route,
+                       recorded=row.record.escalation_record if escalation_recorded(row) else None)
             for row, reasons in to_escalate(ctx, escalation_reasons)]

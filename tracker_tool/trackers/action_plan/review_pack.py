@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, due_soon, escalation_reasons, is_done, is_high_risk, is_open, waiting_external,
+    days_overdue, due_soon, escalation_reasons, escalation_recorded, is_done, is_high_risk,
+    is_open, waiting_external,
 )
 from tracker_tool.trackers.action_plan.plan_rules import repeated_themes
 from tracker_tool.trackers.action_plan.vocabulary import (
@@ -113,7 +114,7 @@ def audit_questions(ctx: RuleContext, findings: list[Finding]) -> list[AuditAnsw
         None if not done else not unevidenced, "A bare 'done' or 'verbal' does not count."))
 
     to_escalate = [r for r in rows if escalation_reasons(r, ctx)]
-    escalated = [r for r in to_escalate if not r.missing("escalation_record")]
+    escalated = [r for r in to_escalate if escalation_recorded(r)]
     answers.append(AuditAnswer(
         "escalated", "Were overdue actions escalated?", "s13, s21",
         _share(len(escalated), len(to_escalate), "actions due for escalation were escalated"),

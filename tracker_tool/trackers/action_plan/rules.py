@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tracker_tool.trackers.action_plan.facts import (
-    days_overdue, escalation_reasons, is_done, is_high_risk, is_open, overdue_text, tick_box,
+    days_overdue, escalation_reasons, escalation_recorded, is_done, is_high_risk, is_open,
+    linked_categories, overdue_text, tick_box,
 )
 from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.vocabulary import RAG, TRACEABLE_SOURCES, Priority, Status
@@ -52,7 +53,10 @@ owners = owner_check("owner", OwnerCodes(
     Code("priority.high-due-too-far", "Open High-priority action with a long timescale", W,
          "s9, s10", "{label} is High priority but is due {days} after it was created; the policy "
          "allows at most {limit}.",
-         "Bring the due date forward, or record why a longer timescale is justified."))
+         "Bring the due date forward, or record why a longer timescale is justified."),
+    Code("priority.linked-not-high", "Linked to a high-priority risk but not High", W, "s9",
+         "{label} is linked to {category} by {why} but its priority is {value}.",
+         "Set the priority to High and give the reason, or correct the source or theme."))
 def priority_consistency(ctx: RuleContext):
     limit = ctx.policy.high_priority.due_within_days
     for row in ctx.rows:
@@ -60,6 +64,11 @@ def priority_consistency(ctx: RuleContext):
         priority, reason = record.priority, record.high_priority_reason
         if reason is not None and priority is not None and priority != Priority.HIGH:
             yield ctx.at(row, "priority", "priority.reason-not-high", reason=reason)
+        linked = linked_categories(row, ctx)
+        if linked and priority is not None and priority != Priority.HIGH and reason is None:
+            category, why = next(iter(linked.items()))
+            yield ctx.at(row, "priority", "priority.linked-not-high",
+                         category=category[0].lower() + category[1:], why=why)
         if priority == Priority.HIGH and row.missing("high_priority_reason"):
             yield ctx.at(row, "high_priority_reason", "priority.high-no-reason")
         created, due = record.date_created, record.due_date
@@ -151,7 +160,7 @@ def action_quality(ctx: RuleContext):
                  "as an extension)."),
     Code("escalation.due", "Overdue action not escalated", X, "s13",
          "{label} is {days} overdue and must be escalated ({reasons}); no escalation is "
-         "recorded.",
+         "recorded{entry}.",
          "Escalate by the action's escalation route and record to whom, when and the decision."),
     Code("extension.repeated", "Extended more than once", X, "s10, s13",
          "{label} has been extended {value} times; repeated extensions need manager review "
@@ -161,16 +170,18 @@ def overdue_and_escalation(ctx: RuleContext):
     for row in ctx.rows:
         days = days_overdue(row, ctx)
         if days is None:
-            if (row.record.extensions or 0) > 1 and row.missing("escalation_record") \
+            if (row.record.extensions or 0) > 1 and not escalation_recorded(row) \
                     and is_open(row):
                 yield ctx.at(row, "extensions", "extension.repeated")
             continue
         text = overdue_text(row, ctx)
         yield ctx.at(row, "due_date", "action.overdue", days=text)
         reasons = escalation_reasons(row, ctx)
-        if reasons and row.missing("escalation_record"):
+        if reasons and not escalation_recorded(row):
             yield ctx.at(row, "escalation_record", "escalation.due", days=text,
-                         reasons="; ".join(reasons))
+                         reasons="; ".join(reasons),
+                         entry=" ('{}' records none)".format(row.record.escalation_record)
+                         if row.record.escalation_record else "")
 
 
 @rule(

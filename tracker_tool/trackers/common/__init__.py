@@ -12,7 +12,8 @@ from tracker_tool.trackers.common.owners import (
 )
 from tracker_tool.trackers.common.status import (
     date_order_check, dated_after, days_past, escalation, future_dates_check, green_overdue_code,
-    overdue_check, overdue_code, review_overdue_code, stale_since, to_escalate, unfilled,
+    overdue_check, overdue_code, review_overdue_code, says_none, stale_since, to_escalate,
+    unfilled,
     working_days_late,
 )
 
@@ -20,7 +21,7 @@ __all__ = [
     "HEARSAY", "NOBODY", "RECORD_WORDS", "TEAM", "names_a_record", "no_evidence", "OwnerCodes", "date_order_check", "dated_after", "days_past", "escalation",
     "future_dates_check", "green_overdue_code", "has_measure", "is_vague_evidence",
     "names_several", "overdue_check", "overdue_code", "owner_check", "owner_codes",
-    "review_overdue_code",
+    "review_overdue_code", "says_none",
     "points_to_nothing", "same_person", "stale_since", "standing_alone", "tick_box_phrase",
     "to_escalate", "too_short", "unfilled", "words_of", "working_days_late",
 ]

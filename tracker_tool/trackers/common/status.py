@@ -48,6 +48,22 @@ def unfilled(row: CheckedRow, wanted: dict[str, str]) -> list[tuple[str, str]]:
     return [(key, code) for key, code in wanted.items() if row.missing(key)]
 
 
+#: Entries in a record of what was done that say it was not done (yet): an escalation record
+#: reading "pending" records no escalation. Compared whole, ignoring case, spacing and a full
+#: stop, so "Escalated; decision pending" still counts as a record.
+NOT_RECORDED = frozenset({
+    "no", "none", "nil", "not escalated", "not yet escalated", "no escalation", "not yet",
+    "not done", "pending", "to do", "todo", "n/a", "na", "tbc", "tba", "-", "?",
+})
+
+
+def says_none(text: str | None) -> bool:
+    """A blank, or an entry such as 'not escalated', 'pending', 'TBC' that records nothing."""
+    if text is None:
+        return True
+    return " ".join(str(text).casefold().split()).rstrip(".!") in NOT_RECORDED
+
+
 def to_escalate(ctx: RuleContext, reasons_of: Callable[[CheckedRow, RuleContext], list[str]]
                 ) -> list[tuple[CheckedRow, list[str]]]:
     """Each entry that must be escalated, with the reasons, for the Escalations sheet."""

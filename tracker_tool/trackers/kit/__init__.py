@@ -28,7 +28,7 @@ from tracker_tool.policy.service_policy import person_key
 from tracker_tool.trackers.kit.define import define_tracker, unique_ids
 from tracker_tool.trackers.kit.row_model import Row
 from tracker_tool.trackers.kit.rules import DeclarationError, IdRule, Rule, rule
-from tracker_tool.trackers.kit.settings import Settings, setting
+from tracker_tool.trackers.kit.settings import Settings, listing, setting
 from tracker_tool.trackers.kit.vocabulary import RAG, Level, YesNo
 
 #: Severities as the code declarations write them.
@@ -40,5 +40,5 @@ __all__ = [
     "LiveHighlights", "ReviewItem", "ReviewPack", "Row", "Rule", "RuleContext", "Severity",
     "ThemeCount", "Tracker", "W", "X", "ageing_band", "choice", "days_text", "define_tracker",
     "display", "either", "fmt", "person_key", "plural", "rule", "shorten", "unique_ids",
-    "ChangeContext", "ChangeFields", "change_rule", "Settings", "setting",
+    "ChangeContext", "ChangeFields", "change_rule", "Settings", "listing", "setting",
 ]

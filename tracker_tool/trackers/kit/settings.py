@@ -18,3 +18,8 @@ class Settings(BaseModel):
 def setting(default: int, description: str, *, least: int = 0, most: int = 3650) -> int:
     """A whole-number setting from ``least`` to ``most``, with what it decides."""
     return Field(default, ge=least, le=most, description=" ".join(description.split()))
+
+
+def listing(default: list | dict, description: str):
+    """A list or table setting (words, or names mapped to names), with what it decides."""
+    return Field(default, description=" ".join(description.split()))

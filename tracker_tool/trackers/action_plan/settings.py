@@ -1,0 +1,29 @@
+"""The action plan's own settings, a ``[kinds.action-plan]`` table of the service policy: which
+sources and themes link an action to one of the policy's high-priority categories (s9, s13).
+
+They live in the kind's table rather than in ``[high_priority]`` because a setting added to
+the main tables changes every policy's fingerprint, so every template already stamped would
+read as "made under another policy"; a kind's table keeps only what differs from these
+defaults, so a service that leaves them alone keeps its fingerprint.
+"""
+
+from tracker_tool.trackers.kit import Settings, listing
+
+
+class ActionPlanSettings(Settings):
+    high_priority_sources: dict[str, str] = listing({"Safeguarding concern": "Safeguarding"}, """
+        Sources that link an action to a high-priority category (s9): the source, then the
+        category from [high_priority] categories. Such an action rated below High is flagged,
+        and it is escalated from its first overdue day when the category is one of
+        escalate_when_overdue (s13).""")
+    high_priority_themes: dict[str, str] = listing({
+        "Safeguarding": "Safeguarding", "Medication": "Medicine safety",
+        "Infection control": "Infection control risk", "Staffing": "Staffing risk"}, """
+        The same for themes: the theme, then the category it links an action to.""")
+    serious_incident_words: list[str] = listing(
+        ["serious incident", "steis", "psii", "patient safety incident investigation",
+         "notifiable safety incident"], """
+        An action whose source is an Incident links to the category 'Serious incident' only
+        when its title, source reference or description uses one of these words: most
+        incidents (a fall without harm) are not serious, and the tracker has no severity
+        column, so the record has to say so. An empty list turns this link off.""")
