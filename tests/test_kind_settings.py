@@ -54,7 +54,10 @@ def test_every_kind_with_settings_has_its_table_and_the_articles_defaults():
                                      "Staffing": "Staffing risk"},
             "serious_incident_words": ["serious incident", "steis", "psii",
                                        "patient safety incident investigation",
-                                       "notifiable safety incident"]},
+                                       "notifiable safety incident"],
+            "external_sources": ["CQC inspection", "Commissioner or local authority",
+                                 "Safeguarding concern"],
+            "external_body_words": ["ombudsman", "phso", "lgsco", "cqc", "commissioner", "icb"]},
     }
 
 

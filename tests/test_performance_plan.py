@@ -327,8 +327,10 @@ def test_undated_not_met_after_the_end_date_still_needs_a_next_step(check):
     # the next step is recorded
     {"end_date": D(2026, 11, 16), "reviewed_on": D(2026, 11, 16), "rating": "Not met",
      "further_actions": "Move to Stage 2 at a formal meeting on 30/11"},
-    # not met at an interim review, with the end still ahead
-    {"reviewed_on": D(2026, 11, 2), "rating": "Not met", "further_actions": None},
+    # not met at an interim review, with the end still ahead (a blank further action there
+    # is review.short-no-further-actions, tested in test_completion_decisions.py)
+    {"reviewed_on": D(2026, 11, 2), "rating": "Not met",
+     "further_actions": "Weekly mentor sessions to 14/12"},
     # met at the end: nothing further is needed
     {"end_date": D(2026, 11, 16), "reviewed_on": D(2026, 11, 16), "rating": "Met",
      "further_actions": None},

@@ -3,8 +3,10 @@ and evidence, closed after a review by someone senior, and shown to have worked.
 
 from __future__ import annotations
 
-from tracker_tool.trackers.action_plan.facts import is_done, is_high_risk
-from tracker_tool.trackers.action_plan.vocabulary import EffectivenessResult, Status, YesNo
+from tracker_tool.trackers.action_plan.facts import external_body, is_done, is_high_risk
+from tracker_tool.trackers.action_plan.vocabulary import (
+    EffectivenessResult, OutcomeAchieved, Status, YesNo,
+)
 from tracker_tool.trackers.common import same_person, unfilled
 from tracker_tool.trackers.kit import (
     Code, E, RuleContext, Severity, W, either, fmt, person_key, rule,
@@ -130,4 +132,37 @@ def effectiveness(ctx: RuleContext):
             yield ctx.at(row, "follow_up_action", "effectiveness.follow-up-unknown")
 
 
-CLOSURE_RULES = (completion, closure, effectiveness)
+@rule(
+    Code("outcome.not-achieved", "Done, outcome not achieved, no follow-up", W, "s14, s15",
+         "{label} is {status} but says the intended outcome was not achieved, and no "
+         "follow-up action is named.",
+         "Raise a new action for what is still to do and put its ID in Follow-up action ID, "
+         "or reopen this one."),
+    Code("further-action.no-follow-up", "Further action required but none raised", W, "s14",
+         "{label} says further action is required but names no follow-up action.",
+         "Raise the further action in this plan and put its ID in Follow-up action ID."),
+    Code("external-body.not-updated", "Closed without telling the external body", W, "s18",
+         "{label} answers to an external body ({why}) and is Closed, but 'External body "
+         "updated' does not say when that body was told.",
+         "Record the day the body was told of completion, with the evidence it was given."))
+def completion_decisions(ctx: RuleContext):
+    """What the completion record decided is carried through (s14): an outcome not achieved
+    or further action wanted leads to an action in this plan, and an external body hears of
+    the closure (s18). A follow-up ID that is not in the plan is effectiveness.follow-up-
+    unknown's finding, so it is not reported twice here."""
+    for row in ctx.rows:
+        record = row.record
+        follow_up = not row.missing("follow_up_action")
+        if is_done(row) and record.outcome_achieved == OutcomeAchieved.NO and not follow_up:
+            yield ctx.at(row, "follow_up_action", "outcome.not-achieved",
+                         status=record.status.value,
+                         severity=Severity.ERROR if is_high_risk(row) else None)
+        elif record.further_action == YesNo.YES and not follow_up:
+            yield ctx.at(row, "follow_up_action", "further-action.no-follow-up")
+        if record.status == Status.CLOSED and row.missing("external_body_updated"):
+            why = external_body(row, ctx)
+            if why:
+                yield ctx.at(row, "external_body_updated", "external-body.not-updated", why=why)
+
+
+CLOSURE_RULES = (completion, closure, effectiveness, completion_decisions)

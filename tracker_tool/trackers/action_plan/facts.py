@@ -7,6 +7,8 @@ pack's answers cannot tell different stories.
 
 from __future__ import annotations
 
+import re
+
 from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Source, Status
 from tracker_tool.trackers.common import days_past, has_measure, says_none, tick_box_phrase
 from tracker_tool.trackers.kit import CheckedRow, RuleContext, days_text
@@ -59,6 +61,19 @@ def _linked_categories(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
         if any(word.casefold() in text for word in settings.serious_incident_words):
             link("Serious incident", "a serious incident as its source")
     return found
+
+
+def external_body(row: CheckedRow, ctx: RuleContext) -> str | None:
+    """What makes the action answer to a body outside the service (s18): its source, or a
+    word in its title or source reference naming such a body; None for an internal action."""
+    settings = ctx.tracker.settings(ctx.policy)
+    source = row.record.source.value if row.record.source is not None else None
+    if source is not None and source.casefold() in _folded(settings.external_sources):
+        return f"its source '{source}'"
+    text = " ".join(str(t) for t in (row.record.title, row.record.source_ref) if t).casefold()
+    word = next((w for w in settings.external_body_words
+                 if re.search(rf"\b{re.escape(w.casefold())}\b", text)), None)
+    return f"'{word}' in its title or reference" if word else None
 
 
 def days_overdue(row: CheckedRow, ctx: RuleContext) -> int | None:

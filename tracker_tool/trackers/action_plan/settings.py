@@ -1,5 +1,6 @@
 """The action plan's own settings, a ``[kinds.action-plan]`` table of the service policy: which
-sources and themes link an action to one of the policy's high-priority categories (s9, s13).
+sources and themes link an action to one of the policy's high-priority categories (s9, s13),
+and which actions answer to an external body that must be told before they close (s18).
 
 They live in the kind's table rather than in ``[high_priority]`` because a setting added to
 the main tables changes every policy's fingerprint, so every template already stamped would
@@ -27,3 +28,12 @@ class ActionPlanSettings(Settings):
         when its title, source reference or description uses one of these words: most
         incidents (a fall without harm) are not serious, and the tracker has no severity
         column, so the record has to say so. An empty list turns this link off.""")
+    external_sources: list[str] = listing(
+        ["CQC inspection", "Commissioner or local authority", "Safeguarding concern"], """
+        Sources whose actions answer to a body outside the service (s18: CQC, a commissioner
+        or local authority, a safeguarding enquiry): such an action is not Closed until
+        'External body updated' records when that body was told.""")
+    external_body_words: list[str] = listing(
+        ["ombudsman", "phso", "lgsco", "cqc", "commissioner", "icb"], """
+        Words in the title or source reference that show an action answers to an external
+        body whatever its source (a complaint the Ombudsman investigated).""")

@@ -146,6 +146,36 @@ def review_records(ctx: RuleContext):
             yield ctx.at(row, "rating", "review.no-rating", action=action_name(row))
 
 
+@rule(
+    Code("review.short-no-outcome", "Short of the level with no outcome recorded", W, REVIEW,
+         "{action} was rated '{rating}' at {when}, but the review's outcome is blank, so "
+         "nothing says what fell short.",
+         "Record what the review found against the measure, with the figures."),
+    Code("review.short-no-further-actions", "Short of the level with no further actions", W,
+         REVIEW,
+         "{action} was rated '{rating}' at {when}, but no further actions are agreed.",
+         "Record what was agreed: more support, a new date, or the next step in the process."))
+def short_of_level(ctx: RuleContext):
+    """A review rating an action Partially met or Not met says what it found and what was
+    agreed next, at every review (the form's review table); at the end of the period the
+    missing next step is end-date.no-next-step's finding instead."""
+    for row in ctx.rows:
+        record = row.record
+        if record.rating not in SHORT_OF_TARGET:
+            continue
+        words = {"action": action_name(row), "rating": record.rating.value,
+                 "when": review_when(record.reviewed_on)}
+        if row.missing("outcome"):
+            yield ctx.at(row, "outcome", "review.short-no-outcome", **words)
+        if row.missing("further_actions") and not no_next_step(row, ctx):
+            yield ctx.at(row, "further_actions", "review.short-no-further-actions", **words)
+
+
+def review_when(held) -> str:
+    """'the review on 19/10/2026', or 'a review with no date'."""
+    return f"the review on {fmt(held)}" if held else "a review with no date"
+
+
 @rule(Code("end-date.no-next-step", "Required level not reached and no next step", E, REVIEW,
            "{action} was rated '{rating}' at {when}, at or after its date to reach the "
            "required level ({end}), but no further action or next step is recorded.",
@@ -160,7 +190,7 @@ def next_step(ctx: RuleContext):
             yield ctx.at(row, "further_actions", "end-date.no-next-step",
                          severity=Severity.WARNING if record.rating == Rating.PARTLY else None,
                          action=action_name(row), rating=record.rating.value,
-                         when=f"the review on {fmt(held)}" if held else "a review with no date",
+                         when=review_when(held),
                          end=fmt(record.end_date))
 
 
@@ -189,5 +219,5 @@ def action_dates(ctx: RuleContext):
                              other="date the plan was agreed", then=fmt(agreed))
 
 
-ROW_RULES = (plan_has_actions, safety_measures, review_timing, review_records, next_step,
-             action_dates)
+ROW_RULES = (plan_has_actions, safety_measures, review_timing, review_records, short_of_level,
+             next_step, action_dates)
