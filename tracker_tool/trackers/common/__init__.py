@@ -7,6 +7,7 @@ from tracker_tool.trackers.common.evidence import (
     points_to_nothing, standing_alone, tick_box_phrase, too_short,
     words_of,
 )
+from tracker_tool.trackers.common.numbers import figures_in, without_dates
 from tracker_tool.trackers.common.owners import (
     NOBODY, TEAM, OwnerCodes, names_several, owner_check, owner_codes, same_person,
 )
@@ -19,9 +20,9 @@ from tracker_tool.trackers.common.status import (
 
 __all__ = [
     "HEARSAY", "NOBODY", "RECORD_WORDS", "TEAM", "names_a_record", "no_evidence", "OwnerCodes", "date_order_check", "dated_after", "days_past", "escalation",
-    "future_dates_check", "green_overdue_code", "has_measure", "is_vague_evidence",
+    "figures_in", "future_dates_check", "green_overdue_code", "has_measure", "is_vague_evidence",
     "names_several", "overdue_check", "overdue_code", "owner_check", "owner_codes",
     "review_overdue_code", "says_none",
     "points_to_nothing", "same_person", "stale_since", "standing_alone", "tick_box_phrase",
-    "to_escalate", "too_short", "unfilled", "words_of", "working_days_late",
+    "to_escalate", "without_dates", "too_short", "unfilled", "words_of", "working_days_late",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from tracker_tool.trackers.common.numbers import without_dates
 from tracker_tool.trackers.kit import CheckedRow, RuleContext, plural
 
 WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
@@ -92,8 +93,11 @@ def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
 
 
 def has_measure(text: str, ctx: RuleContext) -> bool:
-    """A number, or a word that shows how the action will be checked (audit, spot check...)."""
-    if _NUMBER.search(text):
+    """A number, or a word that shows how the action will be checked (audit, spot check...).
+
+    A date is not a number here: "Staff reminded 12/10" is still only a reminder, while a
+    score such as "3/4 staff" is a measure (common/numbers says which is which)."""
+    if _NUMBER.search(without_dates(text)):
         return True
     folded = text.casefold()
     return any(re.search(rf"\b{re.escape(w.casefold())}", folded)

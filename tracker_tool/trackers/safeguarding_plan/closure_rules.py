@@ -4,10 +4,10 @@ senior assurance where the risk is high (Governance, Closure test)."""
 
 from __future__ import annotations
 
-from tracker_tool.trackers.common import is_vague_evidence, same_person, unfilled
+from tracker_tool.trackers.common import figures_in, is_vague_evidence, same_person, unfilled
 from tracker_tool.trackers.kit import Code, E, RuleContext, Severity, W, days_text, plural, rule
 from tracker_tool.trackers.safeguarding_plan.facts import (
-    cycles_needed, days_overdue, figures_over_time, is_closed, is_high,
+    cycles_needed, days_overdue, is_closed, is_high,
 )
 from tracker_tool.trackers.safeguarding_plan.vocabulary import WORK_DONE
 
@@ -93,7 +93,7 @@ def closure(ctx: RuleContext):
             yield ctx.at(row, key, code)
         indicators = record.risk_indicators
         if indicators and not is_vague_evidence(indicators, ctx) \
-                and figures_over_time(indicators) < 2:
+                and figures_in(indicators) < 2:
             yield ctx.at(row, "risk_indicators", "closure.indicators-no-trend")
         needed = cycles_needed(row, ctx)
         if needed is not None and "review_cycles" not in row.invalid:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tracker_tool.trackers.common import days_past, has_measure, standing_alone, tick_box_phrase
+from tracker_tool.trackers.common import (
+    days_past, has_measure, standing_alone, tick_box_phrase,
+)
 from tracker_tool.trackers.kit import CheckedRow, RuleContext
 from tracker_tool.trackers.safeguarding_plan.vocabulary import (
     WORK_DONE, RiskLevel, Status,
@@ -74,16 +76,11 @@ def concerns(ctx: RuleContext) -> dict[str, list[CheckedRow]]:
     return ctx.memo["sg_concerns"]
 
 
-#: A date written in a narrative or indicator ("14/10/2026", "14/10"), not a measurement.
-_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b(?:19|20)\d{2}\b")
-
-
 def _reminder(row: CheckedRow, ctx: RuleContext) -> str | None:
     """The tick-box phrase in the action, unless the action itself says how it is tested."""
     text = row.record.action or ""
     phrase = tick_box_phrase(text, ctx)
-    # A date is not a way of checking it worked: "Staff reminded 12/10" is still a reminder.
-    return None if phrase is None or has_measure(_DATE.sub(" ", text), ctx) else phrase
+    return None if phrase is None or has_measure(text, ctx) else phrase
 
 
 def tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
@@ -100,10 +97,3 @@ def _tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
     siblings = concerns(ctx).get(key, []) if key else []
     return standing_alone(row, siblings, lambda r: _reminder(r, ctx), "action")
 
-
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def figures_over_time(text: str) -> int:
-    """How many figures an indicator entry gives, leaving out dates and years."""
-    return len(_NUMBER.findall(_DATE.sub(" ", text)))
