@@ -401,7 +401,7 @@ def test_theme_repeated_three_times_within_the_window(check):
     finding = report.findings[0]
     assert finding.severity.value == "warning"
     assert "'Pressure care' came up 3 times in the last 365 days (rows 4, 5, 6)" in finding.message
-    assert "linked to the risk register as RR-07" in finding.message
+    assert "only 1 of its 3 actions is linked to the risk register (RR-07)" in finding.message
     unlinked = check([dict(r, linked_risk=None) for r in rows])
     assert "none of its actions is linked to the risk register" in only(
         unlinked, "theme.repeated").message

@@ -29,7 +29,7 @@ EXPECTED = {"clear": "Met", "owned": "Not met", "evidenced": "Met", "escalated":
 def _rows():
     """Three overdue actions in three ageing bands (11, 52 and 112 days past due on AS_OF),
     a group owner (owners Not met), one completed action with evidence (evidence Met), and a
-    theme raised three times and linked to the risk register once (themes Met)."""
+    theme raised three times with every action linked to the risk register (themes Met)."""
     return [
         clean_action(action_id="RP-001", theme="Falls", linked_risk="R-12"),
         clean_action(action_id="RP-002", date_created=date(2026, 10, 1),
@@ -38,8 +38,8 @@ def _rows():
                      due_date=date(2026, 9, 30)),
         clean_action(action_id="RP-004", date_created=date(2026, 6, 1),
                      due_date=date(2026, 8, 1)),
-        clean_action(action_id="RP-005", owner="Team", theme="Falls"),
-        done_action(action_id="RP-006", theme="Falls"),
+        clean_action(action_id="RP-005", owner="Team", theme="Falls", linked_risk="R-12"),
+        done_action(action_id="RP-006", theme="Falls", linked_risk="R-12"),
     ]
 
 

@@ -23,7 +23,9 @@ class RepeatedTheme:
 
     @property
     def on_register(self) -> bool:
-        return bool(self.linked_risks)
+        """Every action of the theme names its risk-register entry: the pattern is already
+        managed as a risk (s21), so there is nothing to warn about."""
+        return all(r.record.linked_risk for r in self.rows)
 
 
 def repeated_themes(ctx: RuleContext) -> list[RepeatedTheme]:
@@ -53,9 +55,14 @@ def repeated_themes(ctx: RuleContext) -> list[RepeatedTheme]:
 def theme_repeats(ctx: RuleContext):
     window = days_text(ctx.policy.themes.window_days)
     for found in repeated_themes(ctx):
+        if found.on_register:
+            continue
         rows = ", ".join(str(r.excel_row) for r in found.rows)
-        register = (f"linked to the risk register as {', '.join(found.linked_risks)}"
-                    if found.on_register else "none of its actions is linked to the risk register")
+        linked = sum(bool(r.record.linked_risk) for r in found.rows)
+        register = (f"only {linked} of its {len(found.rows)} actions "
+                    f"{'is' if linked == 1 else 'are'} linked to the risk register "
+                    f"({', '.join(found.linked_risks)})"
+                    if linked else "none of its actions is linked to the risk register")
         latest = found.rows[-1]
         yield ctx.at(latest, "theme", "theme.repeated", theme=found.theme,
                      count=len(found.rows), window=window, rows=rows, register=register)

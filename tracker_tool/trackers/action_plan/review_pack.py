@@ -25,7 +25,6 @@ _UNCLEAR = {"action.vague", "action.tick-box", "description.missing", "title.mis
             "intended-outcome.missing"}
 _UNOWNED = {"owner.missing", "owner.group", "owner.several", "owner.has-left", "due-date.missing"}
 _UNEVIDENCED = {"completion.no-evidence", "evidence.vague"}
-_UNCHECKED = {"effectiveness.overdue", "closure.before-effectiveness", "effectiveness.no-result"}
 _NO_CHANGE = {"effectiveness.failed-still-closed"}
 
 
@@ -106,11 +105,12 @@ def audit_questions(ctx: RuleContext, findings: list[Finding]) -> list[AuditAnsw
         _share(total - len(unowned), total, "actions have one named owner and a due date"),
         not unowned, "Counts missing, group, shared and departed owners, and missing due dates."))
 
-    unevidenced = _rows_with(findings, _UNEVIDENCED)
+    # Only done actions are asked about, so the verdict reads the same rows as its figure.
+    unevidenced = _rows_with(findings, _UNEVIDENCED) & {r.excel_row for r in done}
     answers.append(AuditAnswer(
         "evidenced", "Is evidence attached?", "s11, s14, s21",
-        _share(len(done) - len(unevidenced & {r.excel_row for r in done}), len(done),
-                "completed actions point to their evidence"),
+        _share(len(done) - len(unevidenced), len(done),
+               "completed actions point to their evidence"),
         None if not done else not unevidenced, "A bare 'done' or 'verbal' does not count."))
 
     to_escalate = [r for r in rows if escalation_reasons(r, ctx)]
@@ -131,22 +131,24 @@ def audit_questions(ctx: RuleContext, findings: list[Finding]) -> list[AuditAnsw
         None if not judged and not high_late_open else all(judged) and not high_late_open,
         "On time means by the original due date."))
 
+    # The verdict is the figure's own: a check falling due after the audit date is neither
+    # counted nor held against the plan (a closure made before it is closure's finding).
     checks_due = [r for r in rows if r.record.effectiveness_needed == YesNo.YES and is_done(r)
                   and r.record.effectiveness_due is not None
                   and r.record.effectiveness_due < ctx.as_of]
-    checks_done = [r for r in checks_due if not _needs_check(r, ctx)]
-    unchecked = _rows_with(findings, _UNCHECKED)
+    checks_done = [r for r in checks_due if not r.missing("effectiveness_result")]
     answers.append(AuditAnswer(
         "effectiveness", "Were effectiveness checks completed?", "s15, s21",
         _share(len(checks_done), len(checks_due), "checks that fell due were done"),
-        None if not checks_due and not unchecked else not unchecked,
+        None if not checks_due else len(checks_done) == len(checks_due),
         "Checks due before the audit date, with a recorded result."))
 
     themes = repeated_themes(ctx)
     on_register = [t for t in themes if t.on_register]
     answers.append(AuditAnswer(
         "themes", "Were repeated themes added to the risk register?", "s17, s21",
-        _share(len(on_register), len(themes), "repeated themes are linked to the risk register"),
+        _share(len(on_register), len(themes),
+               "repeated themes have every action linked to the risk register"),
         None if not themes else len(on_register) == len(themes),
         f"A theme is repeated when raised {ctx.policy.themes.repeat_count} or more times "
         f"in {ctx.policy.themes.window_days} days."))
@@ -154,9 +156,13 @@ def audit_questions(ctx: RuleContext, findings: list[Finding]) -> list[AuditAnsw
     results = [r for r in rows if r.record.effectiveness_result is not None]
     worked = [r for r in results if r.record.effectiveness_result == EffectivenessResult.WORKED]
     stuck = _rows_with(findings, _NO_CHANGE)
+    failed = len(results) - len(worked)
     answers.append(AuditAnswer(
         "changed_practice", "Did completed actions actually change practice?", "s15, s21",
-        _share(len(worked), len(results), "checked actions worked"),
+        _share(len(worked), len(results), "checked actions worked")
+        + (f"; {len(stuck)} that did not left done with no follow-up" if stuck
+           else f"; {failed} that did not {'was' if failed == 1 else 'were'} reopened or "
+                "followed up" if failed else ""),
         None if not results else not stuck,
         "Not met while an action that did not work is left done with no follow-up."))
     return answers

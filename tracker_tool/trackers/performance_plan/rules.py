@@ -127,7 +127,7 @@ def review_timing(ctx: RuleContext):
          "{action} has a review {what} but no date for the review.",
          "Enter the date the review was held."),
     Code("review.no-rating", "Review without a rating", W, REVIEW,
-         "{action} was reviewed on {value} but the review does not say whether the "
+         "{action} was reviewed on {held} but the review does not say whether the "
          "required level was met, partially met or not met.",
          "Pick the rating the review reached from the list."))
 def review_records(ctx: RuleContext):
@@ -143,7 +143,8 @@ def review_records(ctx: RuleContext):
                 yield ctx.at(row, "reviewed_on", "review.undated", action=action_name(row),
                              what=what)
         elif row.record.reviewed_on is not None and row.missing("rating"):
-            yield ctx.at(row, "rating", "review.no-rating", action=action_name(row))
+            yield ctx.at(row, "rating", "review.no-rating", action=action_name(row),
+                         held=fmt(row.record.reviewed_on))
 
 
 @rule(

@@ -53,9 +53,16 @@ def is_open(row: CheckedRow) -> bool:
     return row.record.status not in (Status.COMPLETED, Status.FAILED)
 
 
+def handled(row: CheckedRow) -> bool:
+    """A failed action dealt with as the article asks (Ex3 step 4): escalated, and a new plan
+    recorded as its revised review date. Its old deadline no longer measures anything."""
+    return is_failed(row) and not row.missing("escalated_on") and not row.missing("revised_review")
+
+
 def is_late(row: CheckedRow, ctx: RuleContext) -> bool:
     due = row.record.deadline
-    return not is_completed(row) and due is not None and due < ctx.as_of
+    return (not is_completed(row) and not handled(row) and due is not None
+            and due < ctx.as_of)
 
 
 def working_late(row: CheckedRow, ctx: RuleContext) -> int:
