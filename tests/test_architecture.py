@@ -28,9 +28,11 @@ MODULES = {module(p): imports_of(p) for p in PACKAGE.rglob("*.py")}
 
 #: The pipeline's layers, lowest first: each may import its own layer and those below it.
 #: core and policy share the floor. errors.py may be imported from anywhere: it is how every
-#: layer says it cannot go on. The package root and __main__ sit above everything.
+#: layer says it cannot go on. The package root and __main__ sit above everything. The returns
+#: portal (Django) sits on the api; the cli may import it, but only inside the serve and portal
+#: commands (test_the_cli_starts_without_django), so nothing else ever loads Django.
 LAYERS = (("core", "policy"), ("read",), ("check",), ("trackers",), ("write",), ("batch",),
-          ("api",), ("cli",))
+          ("api",), ("portal",), ("cli",))
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
 
@@ -59,7 +61,7 @@ GRAPH = {module(p): _from_imports(p) - {module(p)} for p in PACKAGE.rglob("*.py"
 def test_top_level_holds_only_the_folders_and_the_public_modules():
     top = {p.name for p in PACKAGE.iterdir() if not p.name.startswith((".", "__pycache__"))}
     assert top == {"core", "policy", "read", "check", "trackers", "write", "batch", "cli",
-                   "api.py", "errors.py", "__init__.py", "__main__.py", "py.typed"}
+                   "portal", "api.py", "errors.py", "__init__.py", "__main__.py", "py.typed"}
 
 
 def test_each_folder_imports_only_the_folders_below_it():
@@ -99,11 +101,38 @@ def test_no_import_cycles():
 
 
 def test_nothing_but_the_cli_and_package_root_imports_the_api_or_cli():
+    """The portal is the api's other user: it may import the api, never the cli."""
     for name, targets in GRAPH.items():
         if layer(name) in ("cli", "", "__main__"):
             continue
-        assert "tracker_tool.api" not in targets, name
+        if layer(name) != "portal":
+            assert "tracker_tool.api" not in targets, name
         assert not any(t.startswith("tracker_tool.cli") for t in targets), name
+
+
+def test_the_cli_starts_without_django():
+    """Start-up time matters, and the portal is an optional extra: only `serve` and `portal`
+    import it, inside the command."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tracker_tool.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('django', 'ninja', 'waitress') or m.startswith('tracker_tool.portal')))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout
+    assert shown.strip() == "[]", shown
+    portal_cli = GRAPH["tracker_tool.cli.portal"]
+    top_level = {n.module for n in ast.parse((PACKAGE / "cli" / "portal.py").read_text()).body
+                 if isinstance(n, ast.ImportFrom) and n.module}
+    assert not {t for t in top_level if t.startswith("tracker_tool.portal")}, portal_cli
+
+
+def test_nothing_below_the_portal_imports_it():
+    wrong = [f"{name} imports {target}" for name, targets in GRAPH.items()
+             for target in targets if target.startswith("tracker_tool.portal")
+             and layer(name) not in ("portal", "cli")]
+    assert not wrong, wrong
 
 
 def test_rules_see_typed_rows_only():

@@ -1,0 +1,104 @@
+"""The pages, as a browser without JavaScript uses them, and who may see which."""
+
+from __future__ import annotations
+
+from _portal import PASSWORD, empty_tables, stamped_return, two_services  # noqa: F401
+from django.test import Client
+
+
+def signed_in(email) -> Client:
+    client = Client()
+    assert client.login(username=email, password=PASSWORD)
+    return client
+
+
+def test_a_manager_downloads_the_template_uploads_and_sees_the_findings(two_services, tmp_path):
+    from tracker_tool.portal.models import Access, Return, Service
+
+    client = signed_in("ashcombe.manager@example.org")
+    home = client.get("/", follow=True)
+    service = Service.objects.get(name="Ashcombe House")
+    assert home.redirect_chain[-1][0] == f"/services/{service.pk}/"
+    template = client.get(f"/services/{service.pk}/template/action-plan.xlsx")
+    assert template.status_code == 200
+    assert template["Content-Disposition"].startswith("attachment;")
+    made = stamped_return(tmp_path / "ours.xlsx", "Ashcombe House")
+    with made.open("rb") as handle:
+        page = client.post(f"/services/{service.pk}/upload/", {"file": handle}, follow=True)
+    assert page.status_code == 200
+    found = Return.objects.get()
+    assert page.redirect_chain[-1][0] == f"/returns/{found.pk}/"
+    text = page.content.decode()
+    assert "Errors" in text and found.report["findings"][0]["message"].split("'")[0][:20] in text
+    only_errors = client.get(f"/returns/{found.pk}/?severity=error").content.decode()
+    assert "Warnings (" not in only_errors
+    audit = client.get(f"/returns/{found.pk}/audit.xlsx")
+    assert audit.status_code == 200 and audit["Content-Disposition"].startswith("attachment;")
+    assert set(Access.objects.values_list("what", flat=True)) >= {"viewed",
+                                                                  "downloaded the audit"}
+    history = client.get(f"/services/{service.pk}/").content.decode()
+    assert f"/returns/{found.pk}/" in history
+
+
+def test_a_manager_of_another_service_meets_404_everywhere(two_services, tmp_path):
+    from tracker_tool.portal.models import Return, Service
+
+    ashcombe = signed_in("ashcombe.manager@example.org")
+    service = Service.objects.get(name="Ashcombe House")
+    with stamped_return(tmp_path / "a.xlsx", "Ashcombe House").open("rb") as handle:
+        ashcombe.post(f"/services/{service.pk}/upload/", {"file": handle})
+    found = Return.objects.get()
+    brookside = signed_in("brookside.manager@example.org")
+    for url in (f"/services/{service.pk}/", f"/services/{service.pk}/template/action-plan.xlsx",
+                f"/returns/{found.pk}/", f"/returns/{found.pk}/audit.xlsx", "/periods/"):
+        assert brookside.get(url).status_code == 404, url
+    with stamped_return(tmp_path / "b.xlsx", "Brookside Lodge").open("rb") as handle:
+        assert brookside.post(f"/services/{service.pk}/upload/",
+                              {"file": handle}).status_code == 404
+
+
+def test_the_commissioner_sees_the_league_table_and_who_has_not_returned(two_services,
+                                                                         tmp_path):
+    from tracker_tool.portal.models import Period, Service
+
+    period = Period.objects.create(name="2026-Q3", opens="2026-07-01", deadline="2099-12-31")
+    manager = signed_in("ashcombe.manager@example.org")
+    service = Service.objects.get(name="Ashcombe House")
+    with stamped_return(tmp_path / "a.xlsx", "Ashcombe House").open("rb") as handle:
+        manager.post(f"/services/{service.pk}/upload/", {"file": handle})
+    lead = signed_in("quality.lead@example.org")
+    assert lead.get("/", follow=True).redirect_chain[-1][0] == "/periods/"
+    page = lead.get(f"/periods/{period.pk}/").content.decode()
+    league, missing = page.split('id="league"')[1].split('id="not-returned"')
+    assert "Ashcombe House" in league and "Brookside Lodge" not in league
+    assert "Brookside Lodge" in missing and "brookside.manager@example.org" in missing
+    csv = lead.get(f"/periods/{period.pk}/findings.csv")
+    assert csv.status_code == 200 and csv["Content-Disposition"].startswith("attachment;")
+
+
+def test_forms_need_the_csrf_token_and_cookies_are_httponly(two_services):
+    client = Client(enforce_csrf_checks=True)
+    answer = client.post("/sign-in/", {"username": "ashcombe.manager@example.org",
+                                       "password": PASSWORD})
+    assert answer.status_code == 403
+    page = client.get("/sign-in/")
+    token = page.cookies["csrftoken"]
+    assert token["httponly"] and token["samesite"] == "Lax"
+    signed = client.post("/sign-in/", {"username": "ashcombe.manager@example.org",
+                                       "password": PASSWORD,
+                                       "csrfmiddlewaretoken": token.value})
+    assert signed.status_code == 302
+    session = signed.cookies["sessionid"]
+    assert session["httponly"] and session["samesite"] == "Lax"
+
+
+def test_sign_in_is_rate_limited_and_passwords_are_argon2(two_services):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="ashcombe.manager@example.org")
+    assert user.password.startswith("argon2")
+    client = Client()
+    for _ in range(5):
+        client.post("/sign-in/", {"username": user.username, "password": "wrong guess"})
+    answer = client.post("/sign-in/", {"username": user.username, "password": PASSWORD})
+    assert answer.status_code == 200 and "Too many attempts" in answer.content.decode()

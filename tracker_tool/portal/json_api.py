@@ -1,0 +1,138 @@
+"""The JSON API (django-ninja): the same returns as the pages, for a provider's own systems.
+
+Bearer tokens only, no session: a script has no CSRF token, and a browser's cookie must not
+be enough to post on someone's behalf.
+"""
+
+from __future__ import annotations
+
+from django.http import FileResponse, HttpRequest
+from django.utils import timezone
+from ninja import File, Form, NinjaAPI, Schema, Status
+from ninja.files import UploadedFile
+from ninja.security import HttpBearer
+
+from tracker_tool.portal import storage
+from tracker_tool.portal.access import (
+    log_access,
+    return_or_404,
+    returns_for,
+    sees_every_service,
+)
+from tracker_tool.portal.accounts import token_digest
+from tracker_tool.portal.league import league_rows
+from tracker_tool.portal.models import ApiToken, Period
+from tracker_tool.portal.receiving import Refused, limit_text, receive, too_large
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.objects.select_related("user").filter(
+            digest=token_digest(token), user__is_active=True).first()
+        if found is None:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+api = NinjaAPI(title="tracker-tool returns portal", version="1", auth=BearerToken(),
+               urls_namespace="api", docs_url="/docs")
+
+
+class Error(Schema):
+    error: str
+
+
+class ReturnFields(Schema):
+    id: int
+    service: str
+    kind: str
+    period: str | None
+    uploaded_at: str
+    late: bool
+
+
+SHARED = ("id", "service", "kind", "period", "uploaded_at", "late")
+
+
+class ReturnOut(ReturnFields):
+    report: dict
+    changes: list
+
+
+class ReturnBrief(ReturnFields):
+    errors: int
+    warnings: int
+    escalations_due: int
+
+
+def _brief(found) -> dict:
+    return {"id": found.pk, "service": found.service.name, "kind": found.kind,
+            "period": found.period.name if found.period else None,
+            "uploaded_at": found.uploaded_at.isoformat(), "late": found.late,
+            "errors": found.errors, "warnings": found.warnings,
+            "escalations_due": found.escalations_due}
+
+
+def _full(found) -> dict:
+    brief = _brief(found)
+    return {key: brief[key] for key in SHARED} | {
+        "report": found.report, "changes": found.changes}
+
+
+@api.post("/returns", response={200: ReturnOut, 201: ReturnOut, 413: Error, 422: Error})
+def post_return(request: HttpRequest, file: File[UploadedFile], period: Form[str] = None):
+    """Check a return and keep it: 201 when new, 200 with the earlier result for identical
+    bytes, 422 when it cannot be read or belongs to another service, 413 over the limit."""
+    if too_large(file.size):
+        return Status(413, {"error": limit_text()})
+    try:
+        found, new = receive(request.auth, file, period)
+    except Refused as refused:
+        return Status(refused.status, {"error": refused.message})
+    return Status(201 if new else 200, _full(found))
+
+
+@api.get("/returns", response=list[ReturnBrief])
+def list_returns(request: HttpRequest, period: str | None = None, service: str | None = None):
+    found = returns_for(request.auth)
+    if period:
+        found = found.filter(period__name=period)
+    if service:
+        found = found.filter(service__name=service)
+    return [_brief(r) for r in found]
+
+
+@api.get("/returns/{return_id}", response=ReturnOut)
+def get_return(request: HttpRequest, return_id: int):
+    found = return_or_404(request.auth, return_id)
+    log_access(request.auth, "api: viewed", found)
+    return _full(found)
+
+
+@api.get("/returns/{return_id}/audit.xlsx")
+def get_audit(request: HttpRequest, return_id: int):
+    found = return_or_404(request.auth, return_id)
+    log_access(request.auth, "api: downloaded the audit", found)
+    return audit_response(found)
+
+
+@api.get("/rollup", response={200: list[dict], 404: Error})
+def rollup(request: HttpRequest, period: str | None = None):
+    """The league table; a manager is told there is nothing here, as for any hidden thing."""
+    if not sees_every_service(request.auth):
+        return Status(404, {"error": "Not Found"})
+    window = Period.objects.filter(name=period).first() if period else None
+    if period and window is None:
+        return Status(404, {"error": f"there is no returns window called {period!r}"})
+    return Status(200, league_rows(window))
+
+
+def audit_response(found) -> FileResponse:
+    """Always an attachment with the workbook's own type, never shown inline."""
+    path = storage.audit_path(found.pk)
+    name = storage.download_name(f"{found.service.name} {found.kind} "
+                                 f"{found.uploaded_at:%Y-%m-%d} audit")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name,
+                        content_type=storage.XLSX)

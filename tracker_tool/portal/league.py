@@ -1,0 +1,63 @@
+"""A period at a glance for commissioners: each service's latest return, ranked, with the
+change since the period before, and the services that have not returned.
+
+It ranks what the library already counted (escalations due, then errors, then warnings); the
+workbook roll-up with the library's risk score is ``rollup.xlsx``.
+"""
+
+from __future__ import annotations
+
+from tracker_tool.portal.models import Period, Return, Service
+from tracker_tool.portal.periods import current_period, previous_period
+
+
+def latest_in(period: Period | None) -> dict[tuple[int, str], Return]:
+    """Each service's latest return of each kind in ``period``."""
+    found: dict[tuple[int, str], Return] = {}
+    if period is None:
+        return found
+    for item in Return.objects.filter(period=period).select_related("service").order_by(
+            "-uploaded_at", "-id"):
+        found.setdefault((item.service_id, item.kind), item)
+    return found
+
+
+def _trend(now: int, before: int | None) -> str:
+    if before is None:
+        return "first return"
+    return "better" if now < before else "worse" if now > before else "same"
+
+
+def league_rows(period: Period | None = None) -> list[dict]:
+    period = period or current_period()
+    now = latest_in(period)
+    before = latest_in(previous_period(period)) if period else {}
+    rows = []
+    for key, item in now.items():
+        earlier = before.get(key)
+        rows.append({
+            "service": item.service.name, "provider": item.service.provider,
+            "kind": item.kind, "return_id": item.pk, "period": period.name,
+            "uploaded_at": item.uploaded_at.isoformat(), "late": item.late,
+            "escalations_due": item.escalations_due, "errors": item.errors,
+            "warnings": item.warnings, "rows": item.rows,
+            "errors_last_period": earlier.errors if earlier else None,
+            "trend": _trend(item.errors, earlier.errors if earlier else None)})
+    rows.sort(key=lambda r: (-r["escalations_due"], -r["errors"], -r["warnings"],
+                             r["service"].lower()))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def not_returned(period: Period | None) -> list[tuple[Service, list[str]]]:
+    """Each service missing a return of one of its kinds, with the kinds missing."""
+    if period is None:
+        return []
+    returned = set(latest_in(period))
+    missing = []
+    for service in Service.objects.all():
+        kinds = [k for k in service.kind_list if (service.pk, k) not in returned]
+        if kinds:
+            missing.append((service, kinds))
+    return missing

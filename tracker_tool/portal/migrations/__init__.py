@@ -1,0 +1,1 @@
+"""The portals tables, made by Djangos makemigrations."""

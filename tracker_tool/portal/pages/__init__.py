@@ -1,0 +1,1 @@
+"""The server-rendered pages: each works with JavaScript switched off."""

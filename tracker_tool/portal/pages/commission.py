@@ -1,0 +1,83 @@
+"""The commissioner's pages: returns windows, the league table of a period, who has not
+returned or returned late, and the roll-up workbook and findings CSV to download."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from tracker_tool.errors import TrackerToolError
+from tracker_tool.portal.access import log_access, sees_every_service
+from tracker_tool.portal.league import league_rows, not_returned
+from tracker_tool.portal.models import Period
+from tracker_tool.portal.rollup import rollup_files
+
+
+def commissioners_only(view):
+    """A manager is shown nothing here, as for anything they may not see."""
+    from functools import wraps
+
+    from django.contrib.auth.decorators import login_required
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not sees_every_service(request.user):
+            raise Http404("No such page")
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = Period
+        fields = ["name", "opens", "deadline"]
+        widgets = {"opens": forms.DateInput(attrs={"type": "date"}),
+                   "deadline": forms.DateInput(attrs={"type": "date"})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens") and data.get("deadline") and data["deadline"] < data["opens"]:
+            raise forms.ValidationError("The deadline is before the window opens.")
+        return data
+
+
+@commissioners_only
+def periods(request):
+    form = PeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        made = form.save()
+        messages.info(request, f"Returns window {made.name} added.")
+        return redirect("portal:period", period_id=made.pk)
+    return render(request, "portal/periods.html", {"periods": Period.objects.all(),
+                                                   "form": form})
+
+
+@commissioners_only
+def period_page(request, period_id: int):
+    period = get_object_or_404(Period, pk=period_id)
+    rows = league_rows(period)
+    return render(request, "portal/period.html", {
+        "period": period, "rows": rows, "missing": not_returned(period),
+        "late": [r for r in rows if r["late"]]})
+
+
+@commissioners_only
+def period_download(request, period_id: int, name: str):
+    period = get_object_or_404(Period, pk=period_id)
+    if name not in ("rollup.xlsx", "findings.csv"):
+        raise Http404("No such file")
+    try:
+        made = rollup_files(period)
+    except TrackerToolError as exc:
+        messages.error(request, f"The roll-up could not be made: {exc}")
+        return redirect("portal:period", period_id=period.pk)
+    if made is None:
+        messages.error(request, f"No returns have come in for {period.name} yet.")
+        return redirect("portal:period", period_id=period.pk)
+    path, content_type = made[name]
+    log_access(request.user, f"downloaded {name} for {period.name}")
+    return FileResponse(path.open("rb"), as_attachment=True,
+                        filename=f"{period.name} {name}", content_type=content_type)
