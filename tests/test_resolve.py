@@ -140,7 +140,7 @@ def test_a_kind_reads_its_own_table(tmp_path, kind_with_settings):
     assert kind_with_settings.settings(policy) == ToySettings(escalate_after_days=3)
     default = api.load_policy(policy_file(tmp_path, "service_name = 'Rose House'\n"))
     assert kind_with_settings.settings(default) == ToySettings()
-    assert get_tracker("action-plan").settings(policy) is None
+    assert get_tracker("ombudsman-plan").settings(policy) is None
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -148,7 +148,8 @@ def test_a_kind_reads_its_own_table(tmp_path, kind_with_settings):
      "kinds.toy-kind.escalate_after_days: Input should be less than or equal to 60"),
     ("[kinds.toy-kind]\nescalate_aftr = 3\n", "kinds.toy-kind.escalate_aftr: unknown setting"),
     ("[kinds.incident-log]\nx = 1\n", "[kinds.incident-log]: unknown tracker kind"),
-    ("[kinds.action-plan]\nx = 1\n", "the action-plan tracker has no settings of its own"),
+    ("[kinds.ombudsman-plan]\nx = 1\n", "the ombudsman-plan tracker has no settings of its own"),
+    ("[kinds.action-plan]\nx = 1\n", "kinds.action-plan.x: unknown setting"),
 ])
 def test_a_bad_kind_table_names_the_setting(tmp_path, kind_with_settings, body, expected):
     path = policy_file(tmp_path, body)
