@@ -429,7 +429,8 @@ READ = {
     # id: (maker, expected (code, cell) pairs given the untouched workbook's)
     "dimension-claims-a-million-rows": (_in_sheet(dimension_lies), lambda b: b),
     "million-empty-formatted-rows": (_in_sheet(million_formatted_rows), lambda b: b),
-    "hidden-row-still-read": (_in_sheet(hide_row_5), lambda b: b),
+    "hidden-row-still-read": (_in_sheet(hide_row_5),
+                              base_plus(("sheet.rows-hidden", None))),
     "merged-cells-not-copied-down": (_in_sheet(merge_owner_down), lambda b: b),
     "formula-with-cached-value": (_in_sheet(owner_formula_cached), lambda b: b),
     "formula-not-calculated-is-blank": (_in_sheet(owner_formula_not_calculated),

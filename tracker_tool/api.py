@@ -104,6 +104,25 @@ def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | N
     return checked.report, out
 
 
+def upgrade_workbook(path: str | Path, out: str | Path, *, kind: str | None = None,
+                     policy: ServicePolicy | None = None, max_rows: int = DEFAULT_MAX_ROWS,
+                     force: bool = False):
+    """Copy a return's entries (and plan items) onto the current template of its kind and
+    service at ``out``; returns a write.upgrade.Upgrade listing any value not placed.
+
+    The input is only read: ``out`` may not be it, and an existing file at ``out`` is
+    replaced only with ``force``. ``policy`` fills the new template's dropdowns, as for
+    ``build_template``.
+    """
+    from tracker_tool.trackers.resolve import check_workbook
+    from tracker_tool.write.upgrade import upgrade_file
+
+    refuse_overwriting_inputs(out, [path])
+    guard_output(out, force)
+    checked = check_workbook(path, today_in_london(), kind, max_rows, policy)
+    return upgrade_file(checked, out, policy)
+
+
 def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                   policy: ServicePolicy | None = None, services=None, executor=None,

@@ -39,7 +39,28 @@ class HeaderMap:
     titles: dict[int, str]
     unknown: dict[int, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    keyed: bool = False
+    #: The hidden row of field keys, when the sheet has one: above the header in a template,
+    #: anywhere once the sheet has been sorted with its header.
+    key_row: int | None = None
+    #: Rows holding values that are not actions: the template's band, key and header rows
+    #: wherever a sort put them, and title rows inserted above the header (check/sheet_layout).
+    not_entries: frozenset[int] = frozenset()
+    #: Actions found above the header (a sort put them there); they are read like the rest.
+    above: tuple[int, ...] = ()
+    #: Rows above the header holding a single value, taken for titles and not read.
+    title_rows: tuple[int, ...] = ()
+
+    @property
+    def keyed(self) -> bool:
+        return self.key_row is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The header row, and the key row when one was found (not always just above it)."""
+
+    header_row: int
+    key_row: int | None
 
 
 def _title_index(tracker: Tracker) -> dict[str, str]:
@@ -50,31 +71,58 @@ def _title_index(tracker: Tracker) -> dict[str, str]:
     return index
 
 
-def locate_header(grid: SheetGrid, tracker: Tracker) -> tuple[int, bool] | None:
-    """(header row, found by keys?) or None when no row looks like this tracker's header."""
+def _scan(rows: list[list], start: int, stop: int, keys: set[str], titles: dict[str, str]
+          ) -> tuple[int | None, int | None]:
+    """(key row, title row) among ``rows[start:stop]``: the first with the most matches, if
+    it has at least MIN_MATCHES. A row of keys is never taken for the row of titles, though
+    keys match as titles too."""
+    best_keys = best_titles = (0, 0)
+    for r in range(start, min(stop, len(rows))):
+        texts = [v.strip() for v in rows[r] if isinstance(v, str)]
+        if len(texts) < MIN_MATCHES:
+            continue
+        key_hits = sum(t in keys for t in texts)
+        if key_hits >= MIN_MATCHES:
+            best_keys = max(best_keys, (key_hits, -r))
+            continue
+        best_titles = max(best_titles, (sum(normalise_title(t) in titles for t in texts), -r))
+    return ((-best_keys[1] if best_keys[0] >= MIN_MATCHES else None),
+            (-best_titles[1] if best_titles[0] >= MIN_MATCHES else None))
+
+
+def locate_header(grid: SheetGrid, tracker: Tracker, keyed: bool = False) -> Located | None:
+    """The header (and key) row, or None when no row looks like this tracker's header.
+
+    The first SEARCH_ROWS rows are searched, where a template has them even with title rows
+    inserted above. Only when the header, or the key row a stamped workbook (``keyed``)
+    should have, is not there is the rest of the sheet searched: a sort that took the header
+    with it can leave either anywhere, and must not cost a normal file anything. After such a
+    sort the key row need not be just above the titles; a sheet whose key row was deleted is
+    found by its titles, and one whose titles were all rewritten by the row under its keys.
+    """
     keys = set(tracker.by_key)
     titles = _title_index(tracker)
-    best_keys = best_titles = (0, -1)
-    for r, row in enumerate(grid.rows[:SEARCH_ROWS]):
-        texts = [v.strip() for v in row if isinstance(v, str)]
-        key_hits = sum(t in keys for t in texts)
-        title_hits = sum(normalise_title(t) in titles for t in texts)
-        best_keys = max(best_keys, (key_hits, -r))
-        best_titles = max(best_titles, (title_hits, -r))
-    if best_keys[0] >= MIN_MATCHES and -best_keys[1] + 1 < len(grid.rows):
-        return -best_keys[1] + 1, True
-    if best_titles[0] >= MIN_MATCHES:
-        return -best_titles[1], False
-    return None
+    rows = grid.rows
+    key_row, title_row = _scan(rows, 0, SEARCH_ROWS, keys, titles)
+    if title_row is None or (keyed and key_row is None):
+        more_keys, more_titles = _scan(rows, SEARCH_ROWS, len(rows), keys, titles)
+        key_row = key_row if key_row is not None else more_keys
+        title_row = title_row if title_row is not None else more_titles
+    if title_row is None and key_row is not None and key_row + 1 < len(rows):
+        title_row = key_row + 1
+    if title_row is None:
+        return None
+    return Located(title_row, key_row)
 
 
-def map_columns(grid: SheetGrid, tracker: Tracker, header_row: int, keyed: bool) -> HeaderMap:
+def map_columns(grid: SheetGrid, tracker: Tracker, located: Located) -> HeaderMap:
     """Match columns to fields and report missing, unknown, duplicated and moved columns."""
+    header_row = located.header_row
     header = grid.rows[header_row]
-    keys = grid.rows[header_row - 1] if keyed else []
+    keys = grid.rows[located.key_row] if located.key_row is not None else []
     titles = {c: to_text(v) for c, v in enumerate(header) if not is_blank(v)}
     by_title = _title_index(tracker)
-    hmap = HeaderMap(header_row, {}, titles, keyed=keyed)
+    hmap = HeaderMap(header_row, {}, titles, key_row=located.key_row)
     sheet = grid.name
 
     def claim(key: str, col: int) -> None:

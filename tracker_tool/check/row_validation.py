@@ -34,8 +34,10 @@ from tracker_tool.read.workbook import SheetGrid
 
 
 def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> Iterator[RawRow]:
-    """Rows below the header that hold an entry; blank rows and ID-only rows are skipped.
+    """Rows that hold an entry; blank rows and ID-only rows are skipped, and so are the rows
+    ``hmap.not_entries`` names (band, key, header and title rows, see check/sheet_layout).
 
+    Rows above the header are read too: a sheet sorted with its header puts actions there.
     Pre-numbered templates leave an ID (``id_key``) in rows nobody has used yet, so a row
     whose only value is its ID is not an entry.
     """
@@ -44,7 +46,10 @@ def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> I
     others = [c for key, c in columns.items() if key != id_key]
     extra_cols = list(hmap.unknown)
     rows = grid.rows
-    for r in range(hmap.header_row + 1, len(rows)):
+    skip = hmap.not_entries
+    for r in (*hmap.above, *range(hmap.header_row + 1, len(rows))):
+        if r in skip:
+            continue
         row = rows[r]
         width = len(row)
         # The values are read through to the grid row: a blank is simply an absent key.

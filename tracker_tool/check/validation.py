@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tracker_tool.check.date_swaps import explain_swaps
 from tracker_tool.check.header_map import (
     SEARCH_ROWS,
     HeaderMap,
@@ -18,6 +19,7 @@ from tracker_tool.check.header_map import (
 )
 from tracker_tool.check.row_validation import check_row, entry_rows
 from tracker_tool.check.rule_context import RuleContext
+from tracker_tool.check.sheet_layout import settle_rows
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
@@ -73,34 +75,59 @@ def _stamp_findings(stamp: Stamp, tracker: Tracker, policy: ServicePolicy,
             which=f"the policy for {policy.service_name}" if policy.service_name
             else ("the default policy" if default_policy else "the policy given")))
     if stamp.version and version_tuple(stamp.version) != version_tuple(tracker.version):
-        older = version_tuple(stamp.version) < version_tuple(tracker.version)
-        code = "stamp.old-version" if older else "stamp.newer-version"
-        found.append(core(code).finding(found=stamp.version, current=tracker.version))
+        if version_tuple(stamp.version) < version_tuple(tracker.version):
+            later = added_since(tracker, stamp.version)
+            added = [spec.title for spec in tracker.columns if spec.key in later]
+            found.append(core("stamp.old-version").finding(
+                found=stamp.version, current=tracker.version, added=(
+                    f" That version had no {_listed(added)} "
+                    f"{'column' if len(added) == 1 else 'columns'}, so none is expected."
+                    if added else "")))
+        else:
+            found.append(core("stamp.newer-version").finding(found=stamp.version,
+                                                             current=tracker.version))
     elif stamp.fingerprint and stamp.fingerprint != tracker.fingerprint:
         found.append(core("stamp.fingerprint-mismatch").finding(
             found=stamp.fingerprint, version=tracker.version, expected=tracker.fingerprint))
     return found
 
 
+def added_since(tracker: Tracker, version: str | None) -> frozenset[str]:
+    """The keys of the columns a later template version added (Column(since=...)): a return
+    on ``version`` never had them, so their absence is the one upgrade note, not an error a
+    row. An unreadable version is judged as the current one."""
+    made = version_tuple(version) if version else (-1,)
+    if made == (-1,):
+        return frozenset()
+    return frozenset(spec.key for spec in tracker.columns
+                     if spec.since and version_tuple(spec.since) > made)
+
+
+def _listed(titles: list[str]) -> str:
+    quoted = [f"'{t}'" for t in titles]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int,
                 chosen: str | None = None):
     """The first sheet, preferring the chosen, stamped and template names, whose header we
-    recognise."""
+    recognise, its header map, and the finding about its layout (sorted, rows inserted above
+    the header, rows hidden), if any."""
     preferred = [n for n in (chosen, loaded.stamp.sheet, tracker.sheet_name)
                  if n in loaded.sheet_names]
     others = [n for n in loaded.visible_sheets if n not in preferred]
     for name in dict.fromkeys(preferred + others):
         # calamine parses a whole sheet whatever we ask of it, so read once and look inside.
         grid = read_grid(loaded, name, max_rows + SEARCH_ROWS + 1)
-        located = locate_header(grid, tracker)
+        located = locate_header(grid, tracker, keyed=loaded.stamp.present)
         if located is not None:
-            header_row, keyed = located
-            limit = header_row + 1 + max_rows
+            limit = located.header_row + 1 + max_rows
             if len(grid.rows) > limit:
                 del grid.rows[limit:]
                 grid.truncated = True
-            return grid, map_columns(grid, tracker, header_row, keyed)
-    return None, None
+            hmap = map_columns(grid, tracker, located)
+            return grid, hmap, settle_rows(grid, tracker, hmap)
+    return None, None, None
 
 
 def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
@@ -125,7 +152,7 @@ def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
         report.findings.append(choice.refusal)
         return done
     report.findings.extend(_stamp_findings(loaded.stamp, tracker, policy, default_policy))
-    grid, hmap = _find_sheet(loaded, tracker, max_rows, choice.sheet)
+    grid, hmap, layout = _find_sheet(loaded, tracker, max_rows, choice.sheet)
     if grid is None:
         report.findings.append(core("workbook.not-a-tracker").finding(
             tracker=f"the {tracker.title}", detail="looked in " + ", ".join(
@@ -133,7 +160,11 @@ def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
         return done
     done.grid, done.header = grid, hmap
     report.sheet = grid.name
-    report.findings.extend(hmap.findings)
+    # A column the stamped version never had (and the sheet does not hold) is no one's fault.
+    never_had = added_since(tracker, loaded.stamp.version) - set(hmap.columns)
+    report.findings.extend(f for f in hmap.findings if f.field not in never_had)
+    if layout is not None:
+        report.findings.append(layout)
     if grid.truncated:
         report.findings.append(core("workbook.too-many-rows").finding(
             sheet=grid.name, limit=max_rows))
@@ -153,7 +184,9 @@ def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
         as_of = report.as_of = ctx.as_of = min(dated(ctx), as_of)
         if ctx.plan_ctx is not None:
             ctx.plan_ctx.as_of = as_of
-    rule_findings = [f for rule in tracker.rules for f in rule(ctx)]
+    rule_findings = explain_swaps(ctx, tracker.rules, [
+        f for rule in tracker.rules for f in rule(ctx)
+        if not never_had or f.field not in never_had])
     report.rows = len(checked)
     # The plan sheet's findings first, then the table's row by row, left to right.
     report.findings.extend(sorted(cell_findings + rule_findings,

@@ -43,7 +43,9 @@ class Column:
     blank); ``stem`` names the field in finding codes, e.g. ``owner`` gives ``owner.missing``.
     ``options`` names a list of the service policy whose values are the only ones allowed
     (a dropdown each service adapts); ``suggest`` names one offered as a dropdown but not
-    enforced (the staff roster, where a new starter may not be listed yet).
+    enforced (the staff roster, where a new starter may not be listed yet). ``since`` is the
+    template version that added the column, so a return on an older version is not faulted
+    for a column it never had (None: in every version).
     """
 
     title: str
@@ -57,6 +59,7 @@ class Column:
     example: str = ""
     options: str | None = None
     suggest: str | None = None
+    since: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,8 @@ class ColumnSpec:
     options: str | None = None
     #: Offered in a dropdown without being enforced (e.g. the roster for the Owner column).
     suggestions: tuple[str, ...] = ()
+    #: The template version that added the column; None when every version has it.
+    since: str | None = None
 
     @property
     def list_name(self) -> str:
@@ -129,6 +134,7 @@ def column_specs(model: type[BaseModel], lists: dict[str, tuple[str, ...]] | Non
             required=column.required, choices=choices, example=column.example,
             options=column.options,
             suggestions=tuple(lists.get(column.suggest, ())) if column.suggest else (),
+            since=column.since,
         ))
     return tuple(specs)
 

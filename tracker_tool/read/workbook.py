@@ -23,6 +23,7 @@ from tracker_tool.read.xlsx_parts import (
     error_cells,
     read_parts,
     sheet_extent,
+    sheet_visibility,
 )
 
 #: Entry rows read below the header unless the caller asks for more or fewer.
@@ -42,6 +43,9 @@ class SheetGrid:
     name: str
     rows: list[list]
     truncated: bool = False
+    #: 0-based rows hidden from view, and whether a filter is on (read/xlsx_parts).
+    hidden: frozenset[int] = frozenset()
+    filtered: bool = False
 
     def value(self, r: int, c: int):
         if r < len(self.rows) and c < len(self.rows[r]):
@@ -170,7 +174,8 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
             row[c] = error
     # Only now: a last row holding just a formula error looks blank to calamine.
     _trim_trailing_blank_rows(rows)
-    return SheetGrid(sheet_name, rows, truncated)
+    hidden, filtered = sheet_visibility(loaded.opened, part)
+    return SheetGrid(sheet_name, rows, truncated, hidden, filtered)
 
 
 __all__ = [

@@ -211,3 +211,34 @@ def error_cells(opened: OpenedWorkbook, part: str | None) -> dict[str, ExcelErro
         if ref and value:
             found[ref.group(1).decode()] = ExcelError(value.group(1).decode(errors="replace"))
     return found
+
+
+_HIDDEN_ATTR = re.compile(rb"""hidden\s*=\s*["'](?:1|true)["']""")
+_ROW_START = re.compile(rb"<(?:\w+:)?row\s")
+_ROW_NUMBER = re.compile(rb"""\br\s*=\s*["']([0-9]{1,7})["']""")
+_FILTER_COLUMN = re.compile(rb"<(?:\w+:)?filterColumn\b")
+
+
+def sheet_visibility(opened: OpenedWorkbook, part: str | None) -> tuple[frozenset[int], bool]:
+    """(0-based rows hidden from view, whether a filter is choosing rows) of a sheet.
+
+    calamine reads hidden rows like any other, so no action is lost; but a return with a
+    filter left on, or rows hidden, shows its reader fewer actions than were checked, which
+    the check reports. Found like ``error_cells``: each ``hidden`` attribute, kept only when
+    it sits in a row's opening tag (not a column's, nor text in a cell). A row placed by
+    position without its ``r`` attribute is not counted.
+    """
+    data = opened.read_part(part) if part else None
+    if not data:
+        return frozenset(), False
+    hidden = set()
+    if b"hidden" in data:
+        for hit in _HIDDEN_ATTR.finditer(data):
+            open_at = data.rfind(b"<", 0, hit.start())
+            tag_end = data.find(b">", hit.end())
+            if open_at == -1 or tag_end == -1 or not _ROW_START.match(data, open_at):
+                continue
+            number = _ROW_NUMBER.search(data, open_at, tag_end)
+            if number:
+                hidden.add(int(number[1]) - 1)
+    return frozenset(hidden), _FILTER_COLUMN.search(data) is not None

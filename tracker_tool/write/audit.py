@@ -133,10 +133,11 @@ class _AuditBuilder:
         date_fmt = self.fmt(kind=Kind.DATE)
         wrapped = [kinds.get(c) in (Kind.LONG_TEXT, None) for c in range(status_col)]
         # Set before the rows are written, as a streamed sheet needs (write/kit.add_sheet).
-        if hmap.keyed:
-            ws.set_row(hmap.header_row - 1, None, None, {"hidden": True})
+        if hmap.key_row is not None:  # wherever a sort put it
+            ws.set_row(hmap.key_row, None, None, {"hidden": True})
         ws.set_row(hmap.header_row, 45)
-        own_height = {hmap.header_row, hmap.header_row - 1}
+        own_height = {hmap.header_row, hmap.key_row}
+        not_entries = hmap.not_entries
         for r, row in enumerate(grid.rows):
             if r == hmap.header_row:
                 for c, value in enumerate(row):
@@ -154,11 +155,15 @@ class _AuditBuilder:
                                                          for f in found), _NOTE)
                     elif value is not None and value != "":
                         self.write_value(ws, r, c, value, kinds.get(c))
-            if r > hmap.header_row and any(not is_blank(v) for v in row):
+            # Every action has its verdict, above the header too when a sort put it there.
+            if r not in not_entries and any(not is_blank(v) for v in row):
                 self.row_status(ws, r, status_col, self.by_row.get(r + 1, []))
             self.rows.settle(ws, r, skip=own_height)
-        ws.freeze_panes(hmap.header_row + 1, 2)
         ws.autofilter(hmap.header_row, 0, max(len(grid.rows) - 1, hmap.header_row), status_col + 1)
+        if hmap.above:  # frozen or repeated, rows down to a sorted header would fill the page
+            self.print_setup(ws, paper=A3)
+            return
+        ws.freeze_panes(hmap.header_row + 1, 2)
         self.print_setup(ws, repeat=(0, hmap.header_row), paper=A3)
 
     def write_clean_row(self, ws, r: int, row: list, plain: list, date_fmt, wrapped: list) -> None:
@@ -346,11 +351,11 @@ class _AuditBuilder:
                                 for k in picks] + [("Audit result", 14), ("Findings", 70)]
         ws = self.table("Action review", heads, len(self.by_row))
         r = 0
-        for excel_row in range(hmap.header_row + 2, len(grid.rows) + 1):
+        for excel_row in sorted(self.by_row):
+            if excel_row - 1 in hmap.not_entries or excel_row > len(grid.rows):
+                continue  # the header's own findings (a missing column) are not an action's
             values = grid.rows[excel_row - 1]
-            found = self.by_row.get(excel_row)
-            if not found:
-                continue
+            found = self.by_row[excel_row]
             r += 1
             ws.write_number(r, 0, excel_row, self.centred)
             for c, key in enumerate(picks, start=1):

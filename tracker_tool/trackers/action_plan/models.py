@@ -39,7 +39,7 @@ class ActionRecord(Row):
     theme: Annotated[CellText, Column(
         "Theme", "The subject the action is about, from the list, so repeated themes show up "
         "in the monthly review and reach the risk register.", "s17, s21", ACTION, "theme", 16,
-        example="Medication", options="themes")] = None
+        example="Medication", options="themes", since="1.1")] = None
     date_created: Annotated[CellDate, Column(
         "Date created", "The day the action was agreed and written down.", "s8", ACTION,
         "date-created", 12, E, example="02/09/2026")] = None
@@ -88,7 +88,7 @@ class ActionRecord(Row):
     rag: Annotated[choice(RAG), Column(
         "RAG", "Your forecast: Green on track, Amber at risk, Red off track or overdue. Say "
         "why in the progress update when it is Amber or Red.", "s12", PROGRESS, "rag", 8,
-        example="Green")] = None
+        example="Green", since="1.1")] = None
     progress_update: Annotated[CellText, Column(
         "Progress update", "The latest dated note of what has happened and any reason for delay.",
         "s12, s20", PROGRESS, "progress-update", 36, long=True,
@@ -144,7 +144,7 @@ class ActionRecord(Row):
     follow_up_action: Annotated[CellText, Column(
         "Follow-up action ID", "If the action did not work and a new action was raised "
         "instead of reopening this one, the new action's ID.", "s15", CHECK,
-        "follow-up-action", 11, example="A-031")] = None
+        "follow-up-action", 11, example="A-031", since="1.1")] = None
     closure_reviewed_by: Annotated[CellText, Column(
         "Closure reviewed by", "The manager who checked the evidence before closure. For "
         "high-risk actions, the Registered Manager or a delegated senior.", "s14", CHECK,
@@ -152,7 +152,8 @@ class ActionRecord(Row):
     closure_reviewer_role: Annotated[CellText, Column(
         "Reviewer's role", "The closure reviewer's job role. High-risk closures need a role "
         "the policy allows, such as the Registered Manager.", "s14", CHECK,
-        "closure-reviewer-role", 16, example="Registered Manager", options="roles")] = None
+        "closure-reviewer-role", 16, example="Registered Manager", options="roles",
+        since="1.1")] = None
     external_body_updated: Annotated[CellDate, Column(
         "External body updated", "For actions from CQC, a commissioner or another external body: "
         "the day they were told of progress or completion.", "s18", CHECK,
