@@ -1,7 +1,9 @@
 """What the portal's tests share. Importing this sets Django up once per process: SQLite in a
-temporary data folder, or the PostgreSQL server named by TRACKER_TOOL_PORTAL_TEST_DB. A test
-module imports the ``empty_tables`` fixture, so every test starts from empty tables. Nothing
-here is a test."""
+temporary data folder, or, in the run tests/test_portal_postgresql.py starts (which sets
+ON_POSTGRESQL), the PostgreSQL server named by TRACKER_TOOL_PORTAL_TEST_DB. Django is set up
+once per process, so the PostgreSQL run is a second process and the SQLite tests run
+everywhere. A test module imports the ``empty_tables`` fixture, so every test starts from
+empty tables. Nothing here is a test."""
 
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ if not os.environ.get("CI") and not all(map(find_spec, ("django", "ninja", "wait
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 PASSWORD = "a long fictional passphrase"
+#: The PostgreSQL server's DSN, and the variable that says this process runs against it.
+TEST_DB = "TRACKER_TOOL_PORTAL_TEST_DB"
+ON_POSTGRESQL = "TRACKER_TOOL_PORTAL_TESTS_ON_POSTGRESQL"
 
 
 def _configure() -> Path:
@@ -32,7 +37,12 @@ def _configure() -> Path:
 
     data = Path(tempfile.mkdtemp(prefix="tracker-data-"))
     atexit.register(shutil.rmtree, data, ignore_errors=True)
-    configure(data, os.environ.get("TRACKER_TOOL_PORTAL_TEST_DB"))
+    configure(data, os.environ[TEST_DB] if os.environ.get(ON_POSTGRESQL) else None)
+    if os.environ.get(ON_POSTGRESQL):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            raise RuntimeError(f"{TEST_DB} must name a PostgreSQL database, not {connection.vendor}")
     return data
 
 

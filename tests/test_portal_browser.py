@@ -1,0 +1,177 @@
+"""The portal in a real browser: Debian's Chromium, driven by Playwright, against the WSGI app
+served by waitress on a free loopback port, as `tracker-tool serve` serves it.
+
+The Django test client cannot show that the forms, downloads and redirects work for a person
+clicking through them; this does. Browser downloads are not available, so Playwright launches
+the Chromium Debian installs. Without Playwright or Chromium these tests skip on a developer's
+machine and fail when CI is set (.ci/run installs both).
+
+With TRACKER_TOOL_SCREENSHOTS=1 they also save the README's screenshots as docs/portal-*.png;
+a normal run writes nothing outside its temporary folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from importlib.util import find_spec
+from pathlib import Path
+
+import pytest
+from _portal import PASSWORD, empty_tables, stamped_return, two_services  # noqa: F401
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium; skips without it or Playwright, or fails when CI is set."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    missing = [what for what, absent in (
+        ("the playwright package (pip install -e '.[test]')", find_spec("playwright") is None),
+        ("Chromium (apt-get install chromium)", chromium is None)) if absent]
+    if not missing:
+        return chromium
+    reason = f"{' and '.join(missing)} not installed; .ci/run installs both"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI is set, so the browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The portal's WSGI app in a waitress thread, on a port the system picks."""
+    from django.core.wsgi import get_wsgi_application
+    from waitress import create_server
+
+    served = create_server(get_wsgi_application(), host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=served.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{served.effective_port}"
+    served.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread, and Django then refuses the
+    # test's own database calls; they are plain blocking calls, so allow them while it runs.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=executable,
+                                                  args=CHROMIUM_ARGS)
+            yield launched
+            launched.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 860})
+    opened = context.new_page()
+    opened.set_default_timeout(60_000)  # a check runs in a worker process; CI is slow
+    yield opened
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    """docs/portal-NAME.png for the README, only when asked for."""
+    if os.environ.get("TRACKER_TOOL_SCREENSHOTS") == "1":
+        DOCS.mkdir(exist_ok=True)
+        page.screenshot(path=str(DOCS / f"portal-{name}.png"))
+
+
+def sign_in(page, server: str, email: str) -> None:
+    page.goto(f"{server}/")
+    assert "/sign-in/" in page.url, "an anonymous visitor is sent to sign in"
+    page.fill("#id_username", email)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    assert "/sign-in/" not in page.url, page.content()[:2000]
+
+
+def download(page, link_text: str, to: Path) -> Path:
+    with page.expect_download() as started:
+        page.get_by_text(link_text).click()
+    got = started.value
+    assert got.failure() is None
+    got.save_as(to)
+    return to
+
+
+def test_a_manager_signs_in_uploads_a_return_and_downloads_its_audit(two_services, server,
+                                                                      page, tmp_path):
+    from tracker_tool import api
+    from tracker_tool.portal.models import Return
+    from tracker_tool.read.workbook import load_workbook
+
+    sign_in(page, server, "ashcombe.manager@example.org")
+    assert page.locator("h1").inner_text() == "Ashcombe House"
+    screenshot(page, "service")
+
+    template = download(page, "action-plan template (.xlsx)", tmp_path / "template.xlsx")
+    blank = api.validate_workbook(template)
+    assert blank.service is not None and blank.service.name == "Ashcombe House"
+
+    filled = stamped_return(tmp_path / "ashcombe-q3.xlsx", "Ashcombe House", rows=16)
+    page.set_input_files("#id_file", str(filled))
+    page.get_by_role("button", name="Upload and check").click()
+    page.wait_for_url("**/returns/*/")
+    stored = Return.objects.get()
+    assert page.url.endswith(f"/returns/{stored.pk}/")
+    findings = stored.report["findings"]
+    assert findings, "the filled return has faulty rows, so it has findings"
+    shown = page.locator("table.findings tbody tr")
+    assert shown.count() == len(findings)
+    tables = "\n".join(page.locator("table.findings").all_inner_texts())
+    assert all(f["message"] in tables for f in findings)
+    assert page.locator("h3").first.inner_text().startswith("Errors (")
+    screenshot(page, "return")
+
+    page.select_option("#f-severity", "error")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**severity=error**")
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert page.locator("table.findings tbody tr").count() == len(errors)
+
+    audit = download(page, "Download the audit workbook", tmp_path / "audit.xlsx")
+    assert audit.read_bytes()[:2] == b"PK"
+    assert len(load_workbook(audit).visible_sheets) >= 2, "the audit opens in our reader"
+
+
+def test_a_commissioner_sees_the_league_table_and_who_has_not_returned(two_services, server,
+                                                                         page, tmp_path):
+    from django.test import Client
+
+    from tracker_tool.portal.models import Service
+
+    manager = Client()
+    assert manager.login(username="ashcombe.manager@example.org", password=PASSWORD)
+    ashcombe = Service.objects.get(name="Ashcombe House")
+
+    sign_in(page, server, "quality.lead@example.org")
+    assert page.url.endswith("/periods/")
+    page.fill("#id_name", "2026-Q3")
+    page.fill("#id_opens", "2026-07-01")
+    page.fill("#id_deadline", "2099-12-31")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_url("**/periods/*/")
+    assert "Returns window 2026-Q3 added." in page.locator("[role=status]").inner_text()
+
+    with stamped_return(tmp_path / "a.xlsx", "Ashcombe House").open("rb") as handle:
+        manager.post(f"/services/{ashcombe.pk}/upload/", {"file": handle, "period": "2026-Q3"})
+    page.reload()
+    league = page.locator("#league").inner_text()
+    assert "Ashcombe House" in league and "Brookside Lodge" not in league
+    missing = page.locator("#not-returned").inner_text()
+    assert "Brookside Lodge" in missing and "brookside.manager@example.org" in missing
+    assert "Ashcombe House" not in missing
+    screenshot(page, "league")
