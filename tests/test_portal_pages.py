@@ -102,3 +102,31 @@ def test_sign_in_is_rate_limited_and_passwords_are_argon2(two_services):
         client.post("/sign-in/", {"username": user.username, "password": "wrong guess"})
     answer = client.post("/sign-in/", {"username": user.username, "password": PASSWORD})
     assert answer.status_code == 200 and "Too many attempts" in answer.content.decode()
+
+
+def test_the_league_table_ranks_by_the_libraries_risk_score(two_services):
+    """Fewer errors but more overdue actions is the higher risk, as in rollup.xlsx: the score
+    is 5 x escalations + 3 x overdue + 2 x errors + 1 x effectiveness checks outstanding."""
+    from tracker_tool.portal.league import league_rows
+    from tracker_tool.portal.models import Period, Return, Service
+
+    period = Period.objects.create(name="2026-Q3", opens="2026-07-01", deadline="2099-12-31")
+
+    def stored(name, errors, warnings, overdue, checks):
+        service = Service.objects.get(name=name)
+        report = {"tracker": "action-plan", "findings": [],
+                  "figures": {"overdue": overdue, "awaiting_effectiveness": checks}}
+        return Return.objects.create(
+            service=service, period=period, kind="action-plan", sha256=name[:1] * 64,
+            file_name="return.xlsx", size=1, as_of="2026-11-21", rows=10, errors=errors,
+            warnings=warnings, escalations_due=0, report=report)
+
+    stored("Ashcombe House", errors=4, warnings=9, overdue=0, checks=1)  # 2x4 + 1 = 9
+    stored("Brookside Lodge", errors=1, warnings=0, overdue=3, checks=0)  # 2x1 + 3x3 = 11
+    rows = league_rows(period)
+    assert [(r["rank"], r["service"], r["risk_score"]) for r in rows] == [
+        (1, "Brookside Lodge", 11), (2, "Ashcombe House", 9)]
+    page = signed_in("quality.lead@example.org").get(f"/periods/{period.pk}/").content.decode()
+    league = page.split('id="league"')[1].split("</table>")[0]
+    assert league.index("Brookside Lodge") < league.index("Ashcombe House")
+    assert "Risk score = 5 x escalations" in page

@@ -58,8 +58,13 @@ def trend_now(summary: WorkbookSummary) -> dict:
 
 
 def risk_score(summary: WorkbookSummary) -> int:
-    parts = risk_parts(summary)
-    return sum(RISK_WEIGHTS[name] * parts[name] for name in RISK_WEIGHTS)
+    return score_of(risk_parts(summary))
+
+
+def score_of(parts: dict) -> int:
+    """The risk score of counts keyed as RISK_WEIGHTS is; one formula for the roll-up and the
+    portal's league table, so both rank services alike."""
+    return sum(RISK_WEIGHTS[name] * _count(parts.get(name)) for name in RISK_WEIGHTS)
 
 
 @dataclass(frozen=True, slots=True)

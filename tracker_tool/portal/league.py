@@ -1,12 +1,13 @@
 """A period at a glance for commissioners: each service's latest return, ranked, with the
 change since the period before, and the services that have not returned.
 
-It ranks what the library already counted (escalations due, then errors, then warnings); the
-workbook roll-up with the library's risk score is ``rollup.xlsx``.
+It ranks by the library's risk score (batch/rollup.py), from the counts and figures each
+stored report holds, so the page, the API and ``rollup.xlsx`` put services in the same order.
 """
 
 from __future__ import annotations
 
+from tracker_tool.batch.rollup import EFFECTIVENESS, OVERDUE, score_of
 from tracker_tool.portal.models import Period, Return, Service
 from tracker_tool.portal.periods import current_period, previous_period
 
@@ -22,6 +23,11 @@ def latest_in(period: Period | None) -> dict[tuple[int, str], Return]:
     return found
 
 
+def _counted(value) -> int:
+    """A figure as a count: kinds without the figure (or a rate in its place) count nothing."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _trend(now: int, before: int | None) -> str:
     if before is None:
         return "first return"
@@ -35,6 +41,9 @@ def league_rows(period: Period | None = None) -> list[dict]:
     rows = []
     for key, item in now.items():
         earlier = before.get(key)
+        figures = (item.report or {}).get("figures") or {}
+        parts = {"escalations": item.escalations_due, "overdue": _counted(figures.get(OVERDUE)),
+                 "errors": item.errors, "effectiveness": _counted(figures.get(EFFECTIVENESS))}
         rows.append({
             "service": item.service.name, "provider": item.service.provider,
             "kind": item.kind, "return_id": item.pk, "period": period.name,
@@ -42,9 +51,11 @@ def league_rows(period: Period | None = None) -> list[dict]:
             "escalations_due": item.escalations_due, "errors": item.errors,
             "warnings": item.warnings, "rows": item.rows,
             "errors_last_period": earlier.errors if earlier else None,
-            "trend": _trend(item.errors, earlier.errors if earlier else None)})
-    rows.sort(key=lambda r: (-r["escalations_due"], -r["errors"], -r["warnings"],
-                             r["service"].lower()))
+            "trend": _trend(item.errors, earlier.errors if earlier else None),
+            "risk_score": score_of(parts), "overdue": parts["overdue"]})
+    # As the roll-up's league table: risk first, then escalations, overdue, errors, warnings.
+    rows.sort(key=lambda r: (-r["risk_score"], -r["escalations_due"], -r["overdue"],
+                             -r["errors"], -r["warnings"], r["service"].lower()))
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
     return rows

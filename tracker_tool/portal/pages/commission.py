@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from tracker_tool.batch.rollup import RISK_EXPLAINED
 from tracker_tool.errors import TrackerToolError
 from tracker_tool.portal.access import log_access, sees_every_service
 from tracker_tool.portal.league import league_rows, not_returned
@@ -61,7 +62,7 @@ def period_page(request, period_id: int):
     rows = league_rows(period)
     return render(request, "portal/period.html", {
         "period": period, "rows": rows, "missing": not_returned(period),
-        "late": [r for r in rows if r["late"]]})
+        "late": [r for r in rows if r["late"]], "risk_explained": RISK_EXPLAINED})
 
 
 @commissioners_only
