@@ -39,12 +39,14 @@ def check(tmp_path):
 
 def test_every_kind_with_settings_has_its_table_and_the_articles_defaults():
     assert {kind: model().model_dump() for kind, model in api.kind_settings_models().items()} == {
-        "supervision-actions": {"escalate_after_days": 7},
+        "supervision-actions": {"escalate_after_days": 7, "min_action_words": 6,
+                                "theme_repeat": 3, "cluster_min": 3},
         "supervision-escalations": {"monitor_every_days": 7, "review_every_days": 14,
                                     "missed_reviews_limit": 2, "no_progress_days": 28,
-                                    "repeat_window_days": 60},
+                                    "repeat_window_days": 60, "theme_repeat": 3,
+                                    "cluster_min": 3},
         "probation-actions": {"escalate_after_working_days": 5,
-                              "safe_practice_working_days": 1},
+                              "safe_practice_working_days": 1, "theme_repeat": 3},
         "safeguarding-plan": {"high_risk_closure_cycles": 3, "closure_cycles": 1},
         "action-plan": {
             "high_priority_sources": {"Safeguarding concern": "Safeguarding"},

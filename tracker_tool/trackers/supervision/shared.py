@@ -2,8 +2,9 @@
 for evidence and for actions that can be tested, the same-working-day rule, and the monthly
 governance counts (themes, clusters, repeats).
 
-The thresholds here are the article's own numbers; a service cannot yet change them in its
-policy file, so they are named constants rather than settings.
+The governance thresholds are settings of each kind (``theme_repeat``, ``cluster_min``, and
+the supervision actions' ``min_action_words``), made here so the three kinds word them alike;
+their defaults are the numbers these checks used before a service could change them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,29 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from tracker_tool.trackers.common import no_evidence, words_of
-from tracker_tool.trackers.kit import CheckedRow, Figure, RuleContext, display, person_key
+from tracker_tool.trackers.kit import (
+    CheckedRow, Figure, RuleContext, display, person_key, setting,
+)
 
-#: Three overdue entries in one area is a theme: two can be chance, three is the cluster the
-#: article's warning signs describe ("around one area of practice such as record keeping").
-THEME_REPEAT = 3
-#: One manager holding at least this many overdue entries, and at least half of them all.
-CLUSTER_MIN = 3
+
+def theme_repeat_setting(what: str) -> int:
+    """The ``theme_repeat`` setting of a kind whose ``what`` ('overdue actions') cluster."""
+    return setting(3, f"""
+        This many {what} in one area of practice make a repeated theme for the monthly
+        governance meeting: two can be chance, three is the cluster the article's warning
+        signs describe (around one area such as record keeping).""", least=2)
+
+
+def cluster_min_setting(what: str) -> int:
+    """The ``cluster_min`` setting of a kind whose ``what`` may cluster on one manager."""
+    return setting(3, f"""
+        One manager holding at least this many {what}, and at least half of them all, is a
+        cluster around one manager (the article's early warning sign).""", least=1)
+
+
+def governance(ctx: RuleContext):
+    """The kind's settings, where its governance thresholds live."""
+    return ctx.tracker.settings(ctx.policy)
 
 
 def lower_first(text: str) -> str:
@@ -67,7 +84,6 @@ UNTESTABLE = ("be more careful", "take more care", "try to", "try and", "be awar
 MEASURES = ("audit", "observ", "spot check", "complete", "attend", "certificate", "competenc",
             "shadow", "submit", "sign", "assess", "e-learning", "module", "course", "check",
             "demonstrate")
-MIN_ACTION_WORDS = 6
 #: A written piece the staff member produces...
 WRITTEN_OUTPUTS = ("reflective account", "written reflection", "reflective log",
                    "written account", "reflective statement", "learning log", "case study")
@@ -82,13 +98,14 @@ def reviewed_output(folded: str) -> bool:
     return any(w in folded for w in WRITTEN_OUTPUTS) and bool(_REVIEWED.search(folded))
 
 
-def untestable_action(text: str | None) -> str | None:
-    """Why an action cannot be tested ('3 words', "'be more careful'"), or None when it can."""
+def untestable_action(text: str | None, min_words: int) -> str | None:
+    """Why an action cannot be tested ('3 words', "'be more careful'"), or None when it can;
+    an action of fewer than ``min_words`` words is too short to test."""
     if not text:
         return None
     folded = " ".join(text.casefold().split())
     words = words_of(folded)
-    if len(words) < MIN_ACTION_WORDS:
+    if len(words) < min_words:
         return f"only {len(words)} word{'s' if len(words) != 1 else ''}"
     phrase = next((p for p in UNTESTABLE if re.search(rf"\b{re.escape(p)}", folded)), None)
     if phrase and not _DIGIT.search(folded) and not any(m in folded for m in MEASURES) \
@@ -117,7 +134,7 @@ def shown(value) -> str:
     return display(getattr(value, "value", value))
 
 
-def themes(rows: Iterable[CheckedRow], theme: Callable, minimum: int = THEME_REPEAT
+def themes(rows: Iterable[CheckedRow], theme: Callable, minimum: int
            ) -> list[tuple[str, list[CheckedRow]]]:
     """(theme, rows) for each theme with at least ``minimum`` rows, largest first."""
     found: dict[str, list[CheckedRow]] = defaultdict(list)
@@ -141,14 +158,15 @@ def manager_load(rows: Iterable[CheckedRow], key: str) -> list[tuple[str, int]]:
     return [(names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def cluster(rows: list[CheckedRow], key: str) -> tuple[str, int, int] | None:
-    """(manager, their count, total) when one manager holds a cluster of ``rows``."""
+def cluster(rows: list[CheckedRow], key: str, minimum: int) -> tuple[str, int, int] | None:
+    """(manager, their count, total) when one manager holds at least ``minimum`` of ``rows``
+    and at least half of them."""
     load = manager_load(rows, key)
     if not load:
         return None
     name, count = load[0]
     total = len(rows)
-    return (name, count, total) if count >= CLUSTER_MIN and 2 * count >= total else None
+    return (name, count, total) if count >= minimum and 2 * count >= total else None
 
 
 def earlier_repeats(rows: list[CheckedRow], person: str, theme: str, when: str
@@ -189,8 +207,8 @@ def cluster_figure(rows: list[CheckedRow], key: str, what: str) -> Figure:
                   f"{what.capitalize()} by manager: {spread}.")
 
 
-def themes_figure(found: list, what: str) -> Figure:
+def themes_figure(found: list, what: str, minimum: int) -> Figure:
     names = ", ".join(f"{t} ({len(rs)})" for t, rs in found)
     return Figure("repeated_overdue_themes", "Repeated overdue themes", len(found),
-                  f"Areas with {THEME_REPEAT} or more {what}"
+                  f"Areas with {minimum} or more {what}"
                   + (f": {names}." if names else "."))

@@ -6,12 +6,14 @@ Each figure counts with the functions the rules use, so a figure and its finding
 from __future__ import annotations
 
 from tracker_tool.trackers.common import escalation, to_escalate
-from tracker_tool.trackers.kit import Escalation, Figure, RuleContext
+from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, days_text
 from tracker_tool.trackers.supervision.actions.rules import (
     days_late, escalation_reasons, is_done, overdue_rows, overdue_theme_list, repeated,
 )
 from tracker_tool.trackers.supervision.actions.vocabulary import ESCALATED
-from tracker_tool.trackers.supervision.shared import cluster_figure, on_time_rate, themes_figure
+from tracker_tool.trackers.supervision.shared import (
+    cluster_figure, governance, on_time_rate, themes_figure,
+)
 
 
 def figures(ctx: RuleContext) -> list[Figure]:
@@ -31,7 +33,8 @@ def figures(ctx: RuleContext) -> list[Figure]:
         Figure("on_time_closure_rate", "Closed on time (%)", on_time_rate(judged, on_time),
                "Of the actions due by the audit date or already complete, the share checked "
                "complete by their deadline."),
-        themes_figure(overdue_theme_list(ctx), "overdue actions"),
+        themes_figure(overdue_theme_list(ctx), "overdue actions",
+                      governance(ctx).theme_repeat),
         cluster_figure(late, "line_manager", "overdue actions"),
         Figure("repeat_actions", "Repeat actions carried forward", len(repeated(ctx)),
                "Actions in a category the same person already had from an earlier supervision."),
@@ -39,7 +42,8 @@ def figures(ctx: RuleContext) -> list[Figure]:
                sum(r.missing("evidence_seen") for r in done), "Marked Complete, evidence blank."),
         Figure("to_escalate", "For the overdue register",
                sum(bool(escalation_reasons(r, ctx)) for r in rows),
-               "More than 7 days late, or a late medication, safeguarding or care plan action."),
+               f"More than {days_text(governance(ctx).escalate_after_days)} late, or a late "
+               "medication, safeguarding or care plan action."),
     ]
 
 

@@ -14,7 +14,7 @@ from tracker_tool.trackers.supervision.actions.vocabulary import (
     ESCALATE_AT_ONCE, ESCALATED, Status,
 )
 from tracker_tool.trackers.supervision.shared import (
-    cluster, earlier_repeats, is_vague_evidence, logged_late, lower_first, themes,
+    cluster, earlier_repeats, governance, is_vague_evidence, logged_late, lower_first, themes,
     untestable_action,
 )
 
@@ -96,7 +96,7 @@ def dates(ctx: RuleContext):
          "Review the action at the Friday check and set the next review date."))
 def action_and_review(ctx: RuleContext):
     for row in ctx.rows:
-        why = untestable_action(row.record.action)
+        why = untestable_action(row.record.action, governance(ctx).min_action_words)
         if why:
             yield ctx.at(row, "action", "supervision.action-untestable", why=why)
         review = row.record.review_date
@@ -198,7 +198,8 @@ def repeated(ctx: RuleContext) -> dict[int, CheckedRow]:
 
 
 def overdue_theme_list(ctx: RuleContext) -> list:
-    return themes(overdue_rows(ctx), lambda r: r.record.category)
+    return themes(overdue_rows(ctx), lambda r: r.record.category,
+                  governance(ctx).theme_repeat)
 
 
 @rule(
@@ -212,7 +213,7 @@ def overdue_theme_list(ctx: RuleContext) -> list:
          "Treat it as a theme for the monthly governance meeting: find the common cause."))
 def patterns(ctx: RuleContext):
     late = overdue_rows(ctx)
-    found = cluster(late, "line_manager")
+    found = cluster(late, "line_manager", governance(ctx).cluster_min)
     if found:
         manager, count, total = found
         yield ctx.plan("supervision.manager-cluster", "line_manager", manager=manager,

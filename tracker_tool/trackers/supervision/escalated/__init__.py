@@ -2,6 +2,7 @@
 
 from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.supervision.escalated.change_rules import repeat_within_60_days
+from tracker_tool.trackers.supervision.escalated.evidence_rules import EVIDENCE_RULES
 from tracker_tool.trackers.supervision.escalated.figures import escalations, figures
 from tracker_tool.trackers.supervision.escalated.models import EscalatedCase
 from tracker_tool.trackers.supervision.escalated.rules import ROW_RULES, case_refs
@@ -41,11 +42,14 @@ TRACKER = define_tracker(
     row_model=EscalatedCase,
     ids=case_refs,
     settings_model=EscalatedCaseSettings,
-    rules=ROW_RULES,
+    rules=ROW_RULES + EVIDENCE_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("target_date", "outcome",
                               tuple(o.value for o in Outcome if o is not Outcome.OPEN),
-                              "line_manager", ("staff_name", "corrective_action")),
+                              "line_manager", ("staff_name", "corrective_action"),
+                              completion_keys=("date_closed", "closure_evidence")),
+    view_columns=("case_id", "staff_name", "concern", "line_manager", "target_date",
+                  "last_review", "progress", "risk", "outcome"),
     figures=figures,
     escalations=escalations,
     group_colours={

@@ -42,7 +42,8 @@ def figures(ctx: RuleContext) -> list[Figure]:
                on_time_rate(closed + late, on_time),
                "Of the closed cases and those open past their target, the share closed by the "
                "target date."),
-        themes_figure(themes(late, lambda r: r.record.concern), "cases past target"),
+        themes_figure(themes(late, lambda r: r.record.concern, limits.theme_repeat),
+                      "cases past target", limits.theme_repeat),
         cluster_figure(late, "line_manager", "cases past target"),
         Figure("repeat_escalations", f"Repeat escalations within {window}",
                len(repeats(ctx)),

@@ -285,7 +285,8 @@ def patterns(ctx: RuleContext):
             yield ctx.at(row, "concern", "case.repeat-escalation", staff=row.record.staff_name,
                          concern=lower_first(row.record.concern.value), first=ctx.label(earlier),
                          when=when)
-    found = cluster([r for r in ctx.rows if is_open(r)], "line_manager")
+    found = cluster([r for r in ctx.rows if is_open(r)], "line_manager",
+                    settings(ctx).cluster_min)
     if found:
         manager, count, total = found
         yield ctx.plan("case.manager-cluster", "line_manager", manager=manager, count=count,

@@ -2,6 +2,7 @@
 defaults are the article's own (Operational Example 2)."""
 
 from tracker_tool.trackers.kit import Settings, setting
+from tracker_tool.trackers.supervision.shared import cluster_min_setting, theme_repeat_setting
 
 
 class EscalatedCaseSettings(Settings):
@@ -22,3 +23,5 @@ class EscalatedCaseSettings(Settings):
         The same concern escalated again for the same person within this many calendar days
         of the earlier case is a repeat escalation (the article measures repeats within 60
         days).""", least=1)
+    theme_repeat: int = theme_repeat_setting("cases past their target date")
+    cluster_min: int = cluster_min_setting("open cases (or cases past target)")

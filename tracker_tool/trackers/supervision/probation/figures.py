@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 from tracker_tool.trackers.common import escalation, to_escalate
-from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, fmt
+from tracker_tool.trackers.kit import Escalation, Figure, RuleContext, days_text, fmt
 from tracker_tool.trackers.supervision.probation.rules import (
     escalation_reasons, is_completed, is_failed, is_late, is_open, repeated,
 )
 from tracker_tool.trackers.supervision.shared import (
-    cluster_figure, on_time_rate, themes, themes_figure,
+    cluster_figure, governance, on_time_rate, themes, themes_figure,
 )
 
 
@@ -19,6 +19,7 @@ def figures(ctx: RuleContext) -> list[Figure]:
     late = [r for r in rows if is_late(r, ctx)]
     unresolved = [r for r in rows if is_late(r, ctx) or is_failed(r)]
     judged = [r for r in rows if is_completed(r) or is_late(r, ctx)]
+    repeat = governance(ctx).theme_repeat
 
     def on_time(r):
         return (is_completed(r) and r.record.verified_date and r.record.deadline
@@ -35,15 +36,16 @@ def figures(ctx: RuleContext) -> list[Figure]:
                on_time_rate(judged, on_time),
                "Of the actions completed or past their deadline, the share verified complete "
                "by the deadline."),
-        themes_figure(themes(unresolved, lambda r: r.record.induction_gap),
-                      "overdue or failed actions"),
+        themes_figure(themes(unresolved, lambda r: r.record.induction_gap, repeat),
+                      "overdue or failed actions", repeat),
         cluster_figure(late, "person_responsible", "overdue actions"),
         Figure("repeat_actions", "Repeat actions carried forward", len(repeated(ctx)),
                "Actions on an induction gap the same starter already had from an earlier review."),
         Figure("to_escalate", "For enhanced oversight",
                sum(bool(escalation_reasons(r, ctx)) for r in rows),
-               "More than 5 working days late, or a failed or late medication, moving and "
-               "handling or safeguarding action."),
+               f"More than {days_text(governance(ctx).escalate_after_working_days, 'working')}"
+               " late, or a failed or late medication, moving and handling or safeguarding "
+               "action."),
     ]
 
 

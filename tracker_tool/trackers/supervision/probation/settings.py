@@ -2,6 +2,7 @@
 defaults are the article's own (Operational Example 3)."""
 
 from tracker_tool.trackers.kit import Settings, setting
+from tracker_tool.trackers.supervision.shared import theme_repeat_setting
 
 
 class ProbationSettings(Settings):
@@ -12,3 +13,4 @@ class ProbationSettings(Settings):
         A late action that affects safe practice (medication, moving and handling,
         safeguarding) is escalated once it is more than this many working days overdue (the
         article: within one working day).""")
+    theme_repeat: int = theme_repeat_setting("overdue or failed actions")
