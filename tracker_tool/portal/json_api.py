@@ -6,7 +6,7 @@ be enough to post on someone's behalf.
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from ninja import File, Form, NinjaAPI, Schema, Status
 from ninja.files import UploadedFile
@@ -129,9 +129,17 @@ def rollup(request: HttpRequest, period: str | None = None):
     return Status(200, league_rows(window))
 
 
-def audit_response(found) -> FileResponse:
-    """Always an attachment with the workbook's own type, never shown inline."""
-    path = storage.audit_path(found.pk)
+def audit_response(found, as_json: bool = True):
+    """Always an attachment with the workbook's own type, never shown inline; 503 with the
+    reason (JSON for the API, a line of text for a page) when it could not be made just now."""
+    from tracker_tool.portal.audits import NotReady, audit_file
+
+    try:
+        path = audit_file(found)
+    except NotReady as exc:
+        if as_json:
+            return JsonResponse({"error": str(exc)}, status=503)
+        return HttpResponse(f"{exc}\n", status=503, content_type="text/plain; charset=utf-8")
     name = storage.download_name(f"{found.service.name} {found.kind} "
                                  f"{found.uploaded_at:%Y-%m-%d} audit")
     return FileResponse(path.open("rb"), as_attachment=True, filename=name,

@@ -1,9 +1,8 @@
 """Taking in a return, for the upload page and the API alike: keep the bytes, have a worker
-check them, and record what the library said. Identical bytes give the earlier result."""
+check them, and record what the library said. Identical bytes give the earlier result. The
+audit workbook is made later, when first downloaded (see ``audits``)."""
 
 from __future__ import annotations
-
-import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -52,10 +51,9 @@ def receive(user, upload, period: str | None = None,
     latest = _latest_returns(allowed)
     previous_for = {s.name: {kind: storage.return_path(r.sha256).as_posix()
                              for kind, r in latest.get(s.pk, {}).items()} for s in allowed}
-    scratch = storage.scratch_folder() / f".audit-{uuid.uuid4().hex}.xlsx"
     as_of = timezone.localdate()
     try:
-        outcome = run_check(path, scratch, as_of, previous_for,
+        outcome = run_check(path, as_of, previous_for,
                             allowed[0].name if len(allowed) == 1 else None)
         if "report" not in outcome:
             raise Refused(422, _refusal(outcome, allowed))
@@ -64,10 +62,8 @@ def receive(user, upload, period: str | None = None,
                        latest.get(service.pk, {}))
         if made is None:  # the same bytes arrived twice at once; the other one won
             return Return.objects.get(service=service, sha256=sha), False
-        storage.settle(scratch, storage.audit_path(made.pk))
         return made, True
     finally:
-        scratch.unlink(missing_ok=True)
         if not Return.objects.filter(sha256=sha).exists():
             storage.forget_return_file(sha)
 

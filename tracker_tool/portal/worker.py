@@ -1,8 +1,10 @@
-"""What runs in a worker process: the library's check of one stored return.
+"""What runs in a worker process: the library's check of one stored return, and later, when
+someone first asks for it, its audit workbook.
 
-No Django here. The server starts these processes through a fork server that has already
-imported the library, so a check starts warm, and a file that makes the reader spin or grow
-costs one process that the server kills, not the server.
+No Django here. A worker is a long-lived process that answers one task at a time down its
+pipe (``serve``), so the library's imports and caches are paid for once per worker rather
+than once per upload, and a file that makes the reader spin or grow costs one worker, which
+the server kills and replaces, not the server.
 """
 
 from __future__ import annotations
@@ -10,42 +12,94 @@ from __future__ import annotations
 from datetime import date
 
 from tracker_tool import api
+from tracker_tool.core.stamp import stamp_from
 from tracker_tool.errors import TrackerToolError, WorkbookError
 
+# The api imports these on first use; importing them here means the fork server has them,
+# so a new worker's first check is as quick as its hundredth.
+import tracker_tool.read.safe_open  # noqa: F401, E402
+import tracker_tool.read.xlsx_parts  # noqa: F401, E402
+import tracker_tool.trackers.previous  # noqa: F401, E402
+import tracker_tool.trackers.resolve  # noqa: F401, E402
+import tracker_tool.write.audit  # noqa: F401, E402
+from tracker_tool.trackers import all_trackers  # noqa: E402
 
-def check_return(path: str, audit: str, as_of: str, previous_for: dict[str, dict[str, str]],
-                 default_service: str | None, conn) -> None:
-    """Check ``path``, and write its audit only when it belongs to a service the uploader may
-    return for (a key of ``previous_for``, which maps that service's kinds to its last return).
+all_trackers()  # imports every kind's rules now, in the fork server, not in each worker
 
-    Sends one dict down ``conn``: ``report``, or ``refused`` with the service it is stamped
-    for, or ``error`` with the library's one-line reason.
+
+def serve(conn) -> None:
+    """Answer tasks until the server closes the pipe (or sends None)."""
+    tasks = {"check": check_return, "audit": make_audit}
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        name, args = task
+        try:
+            answer = tasks[name](*args) if name in tasks else {"ready": True}
+        except MemoryError:
+            answer = {"error": "too large to check in the memory available", "retire": True}
+        except Exception as exc:  # a fault of the tool: the server logs it, the person sees a line
+            answer = {"error": "the return could not be checked because of a fault in "
+                               "tracker-tool; the portal's log has the details",
+                      "fault": f"{type(exc).__name__}: {exc}"}
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):  # the server gave up waiting
+            return
+
+
+def check_return(path: str, as_of: str, previous_for: dict[str, dict[str, str]],
+                 default_service: str | None) -> dict:
+    """Check ``path`` once, with the changes since the previous return of its service and kind.
+
+    ``previous_for`` maps each service the uploader may return for to that service's latest
+    return of each kind. Answers ``report`` and ``service``, or ``refused`` with the service it
+    is stamped for, or ``error`` with the library's one-line reason. The audit workbook is not
+    written here: most are never downloaded, and writing one costs more than the check.
     """
+    day = date.fromisoformat(as_of)
     try:
-        conn.send(_outcome(path, audit, date.fromisoformat(as_of), previous_for,
-                           default_service))
-    except MemoryError:
-        conn.send({"error": "too large to check in the memory available"})
-    except Exception as exc:  # a fault of the tool: the server logs it, the person sees a line
-        conn.send({"error": "the return could not be checked because of a fault in "
-                            "tracker-tool; the portal's log has the details",
-                   "fault": f"{type(exc).__name__}: {exc}"})
-    finally:
-        conn.close()
-
-
-def _outcome(path, audit, as_of, previous_for, default_service) -> dict:
-    try:
-        report = api.validate_workbook(path, as_of)
+        service, kind = _stamp(path)
+        guessed = previous_for.get(service or default_service, {}).get(kind) if kind else None
+        report = api.validate_workbook(path, day, previous=guessed)
         stamped = report.service.name if report.service is not None else None
         service = stamped or default_service
         if service not in previous_for:
             return {"refused": stamped}
         previous = previous_for[service].get(report.tracker)
-        report, _ = api.write_audit(path, audit, as_of, kind=report.tracker,
-                                    previous=previous, force=True)
+        if previous != guessed:  # unstamped, or a stamp the check read otherwise: check again
+            report = api.validate_workbook(path, day, kind=report.tracker, previous=previous)
     except WorkbookError as exc:
         return {"error": exc.reason}
     except TrackerToolError as exc:
         return {"error": str(exc).replace(path, "the return")}
     return {"report": report.to_dict(), "service": service}
+
+
+def make_audit(path: str, out: str, as_of: str, kind: str, previous: str | None) -> dict:
+    """Write a kept return's audit workbook at ``out``: the same check, so the same findings
+    as the report the portal stored when the return arrived."""
+    try:
+        api.write_audit(path, out, date.fromisoformat(as_of), kind=kind, previous=previous,
+                        force=True)
+    except TrackerToolError as exc:
+        return {"error": str(exc).replace(path, "the return")}
+    return {"audit": out}
+
+
+def _stamp(path: str) -> tuple[str | None, str | None]:
+    """(service, kind) as the workbook's stamp names them, read without parsing a sheet, to
+    pick the previous return before the one check; (None, None) when there is no stamp or
+    the file cannot be opened (the check then says why)."""
+    from tracker_tool.read.safe_open import open_workbook
+    from tracker_tool.read.xlsx_parts import read_parts
+
+    try:
+        stamp = stamp_from(read_parts(open_workbook(path)).custom_properties, None)
+    except Exception:  # only a guess: the check itself says what is wrong with the file
+        return None, None
+    return (stamp.service.name if stamp.service else None), stamp.kind

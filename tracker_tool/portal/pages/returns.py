@@ -63,4 +63,4 @@ def return_page(request, return_id: int):
 def audit_download(request, return_id: int):
     found = return_or_404(request.user, return_id)
     log_access(request.user, "downloaded the audit", found)
-    return audit_response(found)
+    return audit_response(found, as_json=False)
