@@ -85,8 +85,8 @@ def test_findings_sheet_has_one_row_per_finding_linked_to_its_cell(audited):
 def test_summary_holds_the_review_figures(audited):
     report, book, _ = audited
     values = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
-    for fig in report.figures:
-        assert values[fig.label] == fig.value
+    for fig in report.figures:  # a percentage carries its sign in the cell, not the label
+        assert values[fig.label.removesuffix(" (%)")] == fig.value
     assert values["Overdue actions"] == 1 and values["To escalate"] == 1
 
 
@@ -104,13 +104,18 @@ def test_print_setup_for_governance_meetings(audited):
     for name in ("Actions", "Findings", "Escalations", "Summary", "Action review"):
         ws = book[name]
         assert ws.page_setup.orientation == "landscape"
+        assert "Audit date" in ws.oddHeader.right.text
+        if name == "Actions":  # the copy is for the screen: a fixed legible scale, many pages
+            assert not ws.sheet_properties.pageSetUpPr.fitToPage
+            assert ws.page_setup.scale == 70
+            continue
         # fitToWidth 1 is the OOXML default, so the writer leaves it out; 0 high = any length.
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.page_setup.fitToWidth in (None, 1)
-        # 1 is the default and is left out; 0 means "as many pages as it takes".
-        assert ws.page_setup.fitToHeight == (None if name == "Summary" else 0)
+        assert ws.page_setup.fitToHeight == 0
     assert book["Findings"].print_title_rows == "$1:$1"
     assert book["Actions"].print_title_rows == "$1:$3"
+    assert book["Actions"].print_title_cols == "$A:$B"
     assert book["Actions"].freeze_panes == "C4"
 
 

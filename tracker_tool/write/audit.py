@@ -23,11 +23,10 @@ from tracker_tool.core.columns import Kind
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.outputs import AUDIT, output_marks
 from tracker_tool.core.wording import printable, severity_counts
-from tracker_tool.write import styles
+from tracker_tool.write import headline, styles
 from tracker_tool.write.changes_sheet import SHEET as CHANGES_SHEET
 from tracker_tool.write.changes_sheet import write_changes_sheet, write_figure_changes
 from tracker_tool.write.kit import (
-    A3,
     A4,
     Kit,
     add_sheet,
@@ -41,6 +40,12 @@ from tracker_tool.write.review_pack import write_review_pack
 
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
          Severity.WARNING: styles.WARNING_FILL}
+#: Widest table (in character units) a sheet may be to print at 70% or more when fitted to
+#: A4 landscape in LibreOffice (about 7.2 pt a unit there), so its 10 pt headings print at
+#: 7 pt at least.
+PRINT_WIDTH = 148
+#: The returned sheet's copy prints at this fixed scale: 10 pt headings at 7 pt.
+COPY_PRINT_SCALE = 70
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
 #: Excel's limit of hyperlinks on one worksheet; XlsxWriter warns for every one beyond it.
 MAX_LINKS = 65_530
@@ -61,6 +66,10 @@ class _AuditBuilder:
             if f.row is not None and (f.cell or f.field) and self.on_table(f):
                 self.by_row.setdefault(f.row, []).append(f)
         self.rows = RowHeights()  # of the sheet being written
+        #: fmt()'s formats by its arguments, and write_value's (cell, date) pair by
+        #: (kind, severity): asked for once per cell written, made once per workbook.
+        self._fmts: dict[tuple, object] = {}
+        self._value_fmts: dict[tuple, tuple] = {}
         self.header = kit.format(styles.HEADER)
         self.wrap = kit.format(styles.WRAP)
         self.top = kit.format(styles.TOP)
@@ -73,6 +82,10 @@ class _AuditBuilder:
             bold: bool = False, ok: bool = False):
         """The format of a cell holding a value of ``kind``, filled by its worst ``severity``;
         text of unknown kind wraps, since an extra column may hold anything."""
+        key = (kind, severity, bold, ok)
+        found = self._fmts.get(key)
+        if found is not None:
+            return found
         props = {"valign": "top"}
         if ok:
             props["bg_color"] = styles.OK_FILL
@@ -84,7 +97,8 @@ class _AuditBuilder:
             props["bg_color"] = _FILL[severity]
         if bold:
             props["bold"] = True
-        return self.kit.format(props)
+        found = self._fmts[key] = self.kit.format(props)
+        return found
 
     def write_value(self, ws, r: int, c: int, value, kind: Kind | None = None,
                     severity: Severity | None = None) -> None:
@@ -93,14 +107,21 @@ class _AuditBuilder:
         Blank-looking text counts as empty, as the checks count it: it is only written to
         carry a fill. Wrapped text grows its row.
         """
-        if value is None or (value.__class__ is str and (not value or value.isspace())):
+        cls = value.__class__
+        if value is None or (cls is str and (not value or value.isspace())):
             if severity is not None:
                 ws.write_blank(r, c, None, self.fmt(kind=kind, severity=severity))
             return
-        self.kit.value(ws, r, c, value, self.fmt(kind=kind, severity=severity),
-                       date_fmt=self.fmt(kind=Kind.DATE, severity=severity))
-        if value.__class__ is str and (kind is Kind.LONG_TEXT or kind is None):
-            self.rows.fit(r, c, value)
+        fmts = self._value_fmts.get((kind, severity))
+        if fmts is None:
+            fmts = self._value_fmts[(kind, severity)] = (
+                self.fmt(kind=kind, severity=severity), self.fmt(kind=Kind.DATE, severity=severity))
+        if cls is str:
+            self.kit.text(ws, r, c, value, fmts[0])
+            if kind is Kind.LONG_TEXT or kind is None:
+                self.rows.fit(r, c, value)
+        else:
+            self.kit.value(ws, r, c, value, fmts[0], date_fmt=fmts[1])
 
     # -- layout: widths set once per sheet, row heights from the wrapped text --------------
     def begin(self, ws, widths: dict[int, float]):
@@ -150,7 +171,9 @@ class _AuditBuilder:
                 for c, value in enumerate(row):
                     found = by_pos.get((r, c))
                     if found:
-                        self.write_value(ws, r, c, value, kinds.get(c), _worst(found))
+                        # Personal details masked, as in every output (check/finding_rows).
+                        self.write_value(ws, r, c, self.checked.hidden.get((r, c), value),
+                                         kinds.get(c), _worst(found))
                         ws.write_comment(r, c, "\n".join(f"[{f.severity.value}] {f.message}"
                                                          for f in found), _NOTE)
                     elif value is not None and value != "":
@@ -161,10 +184,16 @@ class _AuditBuilder:
             self.rows.settle(ws, r, skip=own_height)
         ws.autofilter(hmap.header_row, 0, max(len(grid.rows) - 1, hmap.header_row), status_col + 1)
         if hmap.above:  # frozen or repeated, rows down to a sorted header would fill the page
-            self.print_setup(ws, paper=A3)
-            return
-        ws.freeze_panes(hmap.header_row + 1, 2)
-        self.print_setup(ws, repeat=(0, hmap.header_row), paper=A3)
+            self.print_setup(ws)
+        else:
+            ws.freeze_panes(hmap.header_row + 1, 2)
+            self.print_setup(ws, repeat=(0, hmap.header_row))
+        # For the screen: fitted to a page's width its many columns printed at 2 pt. Printed
+        # at a fixed legible scale instead, across as many pages as it takes, the first two
+        # columns (ID and title) on each.
+        ws.fit_page = False
+        ws.set_print_scale(COPY_PRINT_SCALE)
+        ws.repeat_columns(0, 1)
 
     def write_clean_row(self, ws, r: int, row: list, plain: list, date_fmt, wrapped: list) -> None:
         """A row without findings, on the fast path: most rows of a large tracker are these.
@@ -207,63 +236,99 @@ class _AuditBuilder:
 
     # -- summary, findings, escalations, action review --------------------------------------
     def summary(self) -> None:
+        """The first page a meeting reads: in words, with codes and the policy's fingerprint
+        kept to the appendix on a later page (write/headline.py has the shared wording)."""
         rep, tracker = self.report, self.checked.tracker
-        ws = self.begin(self.wb.add_worksheet("Summary"), {0: 42, 1: 9, 2: 26, 3: 9, 4: 60})
+        ws = self.begin(self.wb.add_worksheet("Summary"), {0: 42, 1: 10, 2: 26, 3: 9, 4: 60})
         f = self.kit.format
-        ws.write_string(0, 0, f"{tracker.title}: audit", f(styles.TITLE))
+        self.kit.text(ws, 0, 0, headline.title(rep, tracker), f(styles.TITLE))
+        escalations = headline.escalation_count(rep, lambda code: self.rule(code).title)
         facts = [
+            ("Service", headline.service_line(rep)),
             ("Workbook", Path(rep.path).name),
             ("Audit date", rep.as_of.strftime("%d/%m/%Y")),
-            ("Tracker", f"{tracker.kind} (template version {rep.template_version or 'unknown'})"),
+            ("Period", headline.period(rep)),
+            ("Tracker", f"{tracker.title} (template version {rep.template_version or 'unknown'})"),
             ("Sheet audited", rep.sheet or "none found"),
             ("Actions checked", str(rep.rows)),
-            ("Policy applied", _policy_line(self.checked.policy, self.checked.default_policy)),
-            ("Result", severity_counts(rep.findings) or "No problems found"),
+            ("Policy applied", headline.policy_line(self.checked.policy,
+                                                    self.checked.default_policy)),
+            ("Result", headline.result_line(rep)),
         ]
-        if rep.service is not None:
-            facts.insert(1, ("Service", " | ".join(
-                part for part in (rep.service.name, rep.service.provider,
-                                  rep.service.location_id) if part)))
+        if escalations.note:
+            facts.append(("Escalations", escalations.note))
         label = f(styles.LABEL)
         for r, (name, value) in enumerate(facts, start=2):
             ws.write_string(r, 0, name, label)
-            ws.merge_range(r, 1, r, 4, "", self.top)
-            self.write_value(ws, r, 1, value, Kind.TEXT)
+            self.merged(ws, r, 1, 4, value)
         r = len(facts) + 3
         for c, title in enumerate((tracker.figures_heading, "Count")):
             ws.write_string(r, c, title, self.header)
         ws.merge_range(r, 2, r, 4, "What it counts", self.header)
         big = f(styles.BIG_NUMBER)
+        percent = f(styles.BIG_NUMBER, num_format='0.0"%"')
         for fig in rep.figures:
             r += 1
-            ws.write_string(r, 0, fig.label, self.top)
+            ws.write_string(r, 0, headline.plain_label(fig.label), self.top)
             if fig.value is None:
                 ws.write_string(r, 1, fig.shown, big)
             else:
-                ws.write_number(r, 1, fig.value, big)
-            ws.merge_range(r, 2, r, 4, fig.note, self.top)
+                ws.write_number(r, 1, fig.value, percent if headline.is_percent(fig.label)
+                                else big)
+            self.merged(ws, r, 2, 4, fig.note)
         r += 2
         if rep.comparison is not None:
             r = write_figure_changes(self, ws, r, rep.comparison)
-        for c, title in enumerate(("Findings by code", "Count", "Code", "Policy", "How to fix")):
+        for c, title in enumerate(("Findings", "Count")):
             ws.write_string(r, c, title, self.header)
+        ws.write_string(r, 2, "Policy", self.header)
+        ws.merge_range(r, 3, r, 4, "How to fix", self.header)
         counts = rep.counts_by_code()
         ordered = sorted(counts, key=lambda code: (self.rule(code).severity.rank, -counts[code],
                                                    code))
         for code in ordered:
             r += 1
             info = self.rule(code)
-            ws.write_string(r, 0, info.title, self.fmt(severity=info.severity))
+            self.write_value(ws, r, 0, info.title, Kind.LONG_TEXT, info.severity)
             ws.write_number(r, 1, counts[code], big)
-            ws.write_string(r, 2, code, self.top)
-            ws.write_string(r, 3, info.clause, self.top)
-            self.write_value(ws, r, 4, info.fix, Kind.LONG_TEXT)
+            self.write_value(ws, r, 2, info.clause, Kind.LONG_TEXT)
+            self.merged(ws, r, 3, 4, info.fix)
         if not counts:
             ws.write_string(r + 1, 0, "No findings.", self.top)
+        r = self.appendix(ws, r + 3, ordered, counts)
         self.rows.apply(ws)
         self.print_setup(ws)
-        ws.fit_to_pages(1, 1)
         ws.activate()
+
+    def merged(self, ws, r: int, first: int, last: int, text: str) -> None:
+        """Wrapped text across columns ``first`` to ``last``, its row grown to show all of it."""
+        fmt = self.kit.format_for(text, self.wrap)
+        ws.merge_range(r, first, r, last, "", fmt)
+        self.kit.text(ws, r, first, text, fmt)
+        self.rows.fit(r, first, text, last)
+
+    def appendix(self, ws, r: int, codes: list[str], counts) -> int:
+        """Codes and the policy's fingerprint, on a page of their own after the Summary: what
+        an analyst or a support request needs, and a board does not."""
+        ws.set_h_pagebreaks([r - 1])
+        policy = self.checked.policy
+        ws.write_string(r, 0, "Appendix: finding codes and policy", self.kit.format(styles.TITLE))
+        r += 2
+        for name, value in (("Policy fingerprint", policy.fingerprint),
+                            ("Template version", self.report.template_version or "unknown"),
+                            ("Tracker kind", self.checked.tracker.kind)):
+            ws.write_string(r, 0, name, self.kit.format(styles.LABEL))
+            ws.write_string(r, 1, value, self.top)
+            r += 1
+        r += 1
+        for c, title in enumerate(("Finding", "Count", "Code")):
+            ws.write_string(r, c, title, self.header)
+        for code in codes:
+            r += 1
+            self.write_value(ws, r, 0, self.rule(code).title, Kind.LONG_TEXT)
+            ws.write_number(r, 1, counts[code], self.top)
+            ws.write_string(r, 2, code, self.top)
+        return r
 
     def rule(self, code: str):
         return rule_info(self.checked.tracker, code)
@@ -285,8 +350,8 @@ class _AuditBuilder:
         self.print_setup(ws)
 
     def findings_sheet(self) -> None:
-        heads = [("Severity", 9), ("Code", 24), ("Cell", 7), ("Row", 6), ("Column", 18),
-                 ("Value found", 20), ("Message", 58), ("Policy", 8), ("How to fix", 46)]
+        heads = [("Severity", 8), ("Code", 20), ("Cell", 6), ("Row", 5), ("Column", 14),
+                 ("Value found", 16), ("Message", 42), ("Policy", 8), ("How to fix", 30)]
         findings = self.report.findings
         ws = self.table("Findings", heads, len(findings))
         link = self.kit.format(font_color="#0563C1", underline=1, valign="top")
@@ -317,9 +382,9 @@ class _AuditBuilder:
         self.end_table(ws, len(findings), len(heads))
 
     def escalations_sheet(self) -> None:
-        heads = [("Row", 6), ("ID", 10), ("Title", 28), ("Owner", 16),
-                 ("Due date", 11), ("Days overdue", 9), ("Why it must be escalated", 42),
-                 ("Escalation route", 20), ("Escalation recorded", 36)]
+        heads = [("Row", 6), ("ID", 10), ("Title", 24), ("Owner", 16),
+                 ("Due date", 11), ("Days overdue", 9), ("Why it must be escalated", 30),
+                 ("Escalation route", 16), ("Escalation recorded", 26)]
         items = sorted(self.report.escalations, key=lambda e: (-e.days_overdue, e.row))
         ws = self.table("Escalations", heads, len(items))
         for r, e in enumerate(items, start=1):
@@ -347,8 +412,10 @@ class _AuditBuilder:
         grid, hmap = self.checked.grid, self.checked.header
         tracker = self.checked.tracker
         picks = [k for k in tracker.printed_columns if k in hmap.columns]
-        heads = [("Row", 6)] + [(tracker.by_key[k].title, min(tracker.by_key[k].width, 26))
-                                for k in picks] + [("Audit result", 14), ("Findings", 70)]
+        heads = [("Row", 6)] + [(tracker.by_key[k].title, min(tracker.by_key[k].width, 22))
+                                for k in picks] + [("Audit result", 14)]
+        # The findings take what is left of a page printed at 70% or more (PRINT_WIDTH).
+        heads.append(("Findings", max(40, PRINT_WIDTH - sum(w for _, w in heads))))
         ws = self.table("Action review", heads, len(self.by_row))
         r = 0
         for excel_row in sorted(self.by_row):
@@ -361,6 +428,7 @@ class _AuditBuilder:
             for c, key in enumerate(picks, start=1):
                 col = hmap.columns[key]
                 value = values[col] if col < len(values) else None
+                value = self.checked.hidden.get((excel_row - 1, col), value)
                 self.write_value(ws, r, c, value, Kind.LONG_TEXT if key == "title" else
                                  tracker.by_key[key].kind)
             self.row_status(ws, r, len(picks) + 1, found)
@@ -372,9 +440,22 @@ class _AuditBuilder:
     def print_setup(self, ws, repeat: tuple[int, int] | None = None, paper: int = A4) -> None:
         """Auditors print these for governance meetings; each page names the workbook audited.
 
-        A4, except the full copy of the returned sheet, which goes on A3.
+        A4 landscape, with the service, tracker and audit date at the top of every page.
         """
         print_setup(ws, repeat=repeat, paper=paper, footer=Path(self.report.path).name[:80])
+        ws.set_header(page_header(headline.who(self.report), self.checked.tracker.title,
+                                  self.report.as_of))
+        ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+
+
+def page_header(who: str, tracker: str, as_of) -> str:
+    """Every printed page says whose audit it is, of which tracker and when: pages of several
+    services' audits get mixed up on a meeting table."""
+    def safe(text: str, limit: int) -> str:  # '&' starts a header code
+        return printable(text)[:limit].replace("&", "&&")
+
+    return (f"&L&10{safe(who, 60)}&C&10{safe(tracker, 60)}"
+            f"&R&10Audit date {as_of.strftime('%d/%m/%Y')}")
 
 
 def _copy_sheet_name(name: str, taken: set[str]) -> str:
@@ -384,12 +465,6 @@ def _copy_sheet_name(name: str, taken: set[str]) -> str:
     if clean.casefold() in {t.casefold() for t in taken}:
         clean = clean[:20] + " (returned)"
     return clean
-
-
-def _policy_line(policy, default: bool) -> str:
-    who = "the default policy" if default else (policy.service_name or "the service's policy")
-    return (f"{who} (fingerprint {policy.fingerprint}; nation {policy.nation}; days past due "
-            f"counted in {policy.overdue.count.value} days)")
 
 
 def _worst(found: list[Finding] | None) -> Severity | None:

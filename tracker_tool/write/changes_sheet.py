@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from tracker_tool.core.changes import CURRENT, Comparison
 from tracker_tool.core.columns import Kind
+from tracker_tool.write import styles
+from tracker_tool.write.headline import is_percent, plain_label
 from tracker_tool.write.kit import filter_rows
 
 SHEET = "Changes"
-HEADS = [("Severity", 9), ("Code", 24), ("Action ID", 10), ("Cell", 9), ("Column", 18),
-         ("Last time", 20), ("Now", 20), ("Message", 58), ("Policy", 8), ("How to fix", 40)]
+#: At most 148 character units wide, so it prints at 70% or more (audit.PRINT_WIDTH).
+HEADS = [("Severity", 8), ("Code", 20), ("Action ID", 9), ("Cell", 7), ("Column", 14),
+         ("Last time", 15), ("Now", 15), ("Message", 32), ("Policy", 7), ("How to fix", 21)]
 
 
 def write_changes_sheet(builder, comparison: Comparison) -> None:
@@ -56,13 +59,18 @@ def write_figure_changes(builder, ws, r: int, comparison: Comparison) -> int:
                                "Change")):
         ws.write_string(r, c, title, builder.header)
     ws.write_string(r, 4, "Direction", builder.header)
+    fmt = builder.kit.format
+    shown = {False: (fmt(styles.TOP, num_format="0"), fmt(styles.TOP, num_format="+0;-0;0")),
+             True: (fmt(styles.TOP, num_format='0.0"%"'),
+                    fmt(styles.TOP, num_format='+0.0" points";-0.0" points";0" points"'))}
     for fig in comparison.figures:
         r += 1
-        ws.write_string(r, 0, fig.label, builder.top)
+        value_fmt, change_fmt = shown[is_percent(fig.label)]
+        ws.write_string(r, 0, plain_label(fig.label), builder.top)
         for c, value in ((1, fig.current), (2, fig.previous), (3, fig.change)):
             if value is None:
                 ws.write_string(r, c, "n/a", builder.top)
             else:
-                ws.write_number(r, c, value, builder.top)
+                ws.write_number(r, c, value, change_fmt if c == 3 else value_fmt)
         ws.write_string(r, 4, fig.direction, builder.top)
     return r + 2

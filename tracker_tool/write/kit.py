@@ -41,6 +41,7 @@ class Kit:
         self.wb = workbook
         self._cache: dict[tuple, object] = {}
         self._props: dict[object, dict] = {}
+        self._quoted: dict[object, object] = {}
 
     def format(self, *parts: dict, **more):
         """The format with these properties (later parts win), made once per workbook."""
@@ -58,7 +59,11 @@ class Kit:
     def quoted(self, fmt=None):
         """``fmt`` with the quote prefix: Excel shows the text as typed and, if the cell is
         edited, keeps it text instead of turning it into a formula."""
-        return self.format({} if fmt is None else self._props[fmt], quote_prefix=True)
+        twin = self._quoted.get(fmt)
+        if twin is None:
+            twin = self._quoted[fmt] = self.format({} if fmt is None else self._props[fmt],
+                                                   quote_prefix=True)
+        return twin
 
     def format_for(self, value, fmt=None):
         """The format ``value`` is written with: ``fmt``, quote-prefixed for text that starts
@@ -68,8 +73,15 @@ class Kit:
         return fmt
 
     def text(self, ws, r: int, c: int, text: str, fmt=None) -> None:
-        """Text as a string cell, never a formula or a link, whoever wrote it."""
-        ws.write_string(r, c, text, self.format_for(text, fmt))
+        """Text as a string cell, never a formula or a link, whoever wrote it.
+
+        Runs for most cells an audit writes, so it calls XlsxWriter's undecorated
+        write_string (the public one only adds A1-notation parsing our (row, column) calls
+        never need) and tests for a formula-like start inline.
+        """
+        if isinstance(text, str) and text.startswith(FORMULA_TRIGGERS):
+            fmt = self.quoted(fmt)
+        ws._write_string(r, c, text, fmt)
 
     def value(self, ws, r: int, c: int, value, fmt=None, *, date_fmt=None,
               blank: bool = False) -> None:
@@ -84,10 +96,10 @@ class Kit:
         if cls is str:
             self.text(ws, r, c, value, fmt)
         elif cls is float or cls is int:
-            ws.write_number(r, c, value, fmt)
+            ws._write_number(r, c, value, fmt)
         elif cls is date and value >= _FIRST_SAFE_SERIAL_DATE:
             # A date is a serial number with a date format; cheaper than write_datetime.
-            ws.write_number(r, c, (value - EPOCH_1900).days, dated)
+            ws._write_number(r, c, (value - EPOCH_1900).days, dated)
         elif value is None:
             if blank:
                 ws.write_blank(r, c, None, fmt)
@@ -223,7 +235,8 @@ def print_setup(ws, *, repeat: tuple[int, ...] | None = None, paper: int = A4,
         ws.repeat_rows(*repeat)
     if footer is not None:
         ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        ws.set_footer(f"&L&8{footer.replace('&', '&&')}&R&8Page &P of &N")
+        # 10 pt: a sheet fitted to the page width prints at 70% or more, so 7 pt at least.
+        ws.set_footer(f"&L&10{footer.replace('&', '&&')}&R&10Page &P of &N")
 
 
 __all__ = ["A3", "A4", "STREAM_ROWS", "Kit", "add_sheet", "filter_rows", "header_title",

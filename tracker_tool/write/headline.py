@@ -1,0 +1,123 @@
+"""The words at the top of an audit, shared by the workbook's Summary and the PDF pack.
+
+A board member reads the first page and nothing else, so it must say whose audit it is, what
+period it covers and what was found, in words: no policy fingerprint or finding code (those go
+to an appendix), percentages with their sign, and counts that agree with each other or say why
+they do not. Both outputs take their wording from here, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker_tool.core.findings import Severity
+from tracker_tool.core.wording import fmt, plural, severity_counts
+
+#: The code of the escalation finding that the Escalations list counts one for one.
+ESCALATION_DUE = "escalation.due"
+_NATIONS = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"}
+
+
+def is_percent(label: str) -> bool:
+    """Figures that are percentages say so in their label, e.g. 'On-time closure rate (%)'."""
+    return label.rstrip().endswith("(%)")
+
+
+def plain_label(label: str) -> str:
+    """A figure's label without the '(%)' its value now carries."""
+    return label.rstrip().removesuffix("(%)").rstrip() if is_percent(label) else label
+
+
+def shown_value(value, label: str) -> str:
+    """A figure's value as printed: '92.9%' for a percentage, 'n/a' for nothing to measure."""
+    if value is None:
+        return "n/a"
+    text = f"{value:g}"
+    return text + "%" if is_percent(label) else text
+
+
+def shown_change(change, label: str) -> str:
+    """A change between two figures, signed; a percentage moves by percentage points."""
+    if change is None:
+        return "n/a"
+    text = f"{change:+g}"
+    return text + (" points" if is_percent(label) else "")
+
+
+def who(report) -> str:
+    """The service when the workbook was stamped with one, else the workbook's file name."""
+    if report.service is not None and report.service.name:
+        return report.service.name
+    return Path(report.path).name
+
+
+def service_line(report) -> str:
+    service = report.service
+    if service is None:
+        return "Not recorded in the workbook (its template was not made for one service)"
+    return " | ".join(part for part in (service.name, service.provider,
+                                        f"CQC location {service.location_id}"
+                                        if service.location_id else "") if part)
+
+
+def title(report, tracker) -> str:
+    """'Oakfield House: Action plan and improvement tracker audit'."""
+    return f"{who(report)}: {tracker.title} audit"
+
+
+def period(report) -> str:
+    """What the audit covers: since the previous return when there was one, else the day."""
+    if report.comparison is not None:
+        return (f"{fmt(report.comparison.previous.as_of)} (previous return) to "
+                f"{fmt(report.as_of)}")
+    return f"The plan as it stood on {fmt(report.as_of)}"
+
+
+def policy_line(policy, default: bool) -> str:
+    """Which policy judged the return, in words; its fingerprint is in the appendix."""
+    name = "The default policy" if default else (policy.service_name or "The service's policy")
+    nation = _NATIONS.get(policy.nation, policy.nation)
+    return (f"{name}: bank holidays of {nation}; days past due counted in "
+            f"{policy.overdue.count.value} days")
+
+
+def result_line(report) -> str:
+    return severity_counts(report.findings) or "No problems found"
+
+
+@dataclass(frozen=True)
+class EscalationCount:
+    """Escalation findings set against the Escalations list, so the two numbers reconcile."""
+
+    findings: int
+    #: Overdue actions not yet escalated (one escalation.due finding each).
+    not_escalated: int
+    #: Actions on the Escalations list, escalated or not.
+    listed: int
+    #: Escalation findings that are not an overdue action to escalate: (title, count).
+    others: tuple[tuple[str, int], ...]
+
+    @property
+    def note(self) -> str:
+        """Why the escalation findings and the Escalations list differ, or '' if they agree."""
+        if self.findings == self.not_escalated == self.listed:
+            return ""
+        parts = [f"{self.not_escalated} overdue to escalate and not yet escalated"]
+        parts += [f"{n} {name[0].lower() + name[1:]}" for name, n in self.others]
+        text = f"{plural(self.findings, 'escalation finding')}: " + "; ".join(parts) + "."
+        if self.listed != self.not_escalated:
+            text += (f" The Escalations list has {plural(self.listed, 'action')}, "
+                     f"{self.listed - self.not_escalated} of them already escalated.")
+        return text
+
+
+def escalation_count(report, title_of) -> EscalationCount:
+    """``title_of(code)`` gives a code's title. An action on the Escalations list whose
+    escalation was recorded raises no finding, so the list can also be the longer one."""
+    found = [f for f in report.findings if f.severity is Severity.ESCALATION]
+    others = Counter(title_of(f.code) for f in found if f.code != ESCALATION_DUE)
+    return EscalationCount(len(found), sum(f.code == ESCALATION_DUE for f in found),
+                           len(report.escalations),
+                           tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))))
