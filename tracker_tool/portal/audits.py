@@ -21,7 +21,7 @@ class NotReady(Exception):
 
 def audit_file(found) -> Path:
     """The path of the return's audit, written first if it is not there yet."""
-    final = storage.audit_path(found.pk)
+    final = storage.audit_path(found)
     if final.exists():
         return final
     previous = found.previous

@@ -10,6 +10,6 @@ from tracker_tool.portal.models import Return
 
 @receiver(post_delete, sender=Return)
 def forget_files(sender, instance: Return, **kwargs) -> None:
-    storage.audit_path(instance.pk).unlink(missing_ok=True)
+    storage.audit_path(instance).unlink(missing_ok=True)
     if not Return.objects.filter(sha256=instance.sha256).exists():
         storage.forget_return_file(instance.sha256)

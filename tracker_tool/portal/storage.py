@@ -2,7 +2,8 @@
 
 A return is kept as ``returns/<first two hex>/<sha256>.xlsx``: identical bytes are one file,
 a file is written once (to a temporary name, then renamed) and never replaced, and no name a
-person typed ever reaches the file system. An audit is kept per return, by the return's id.
+person typed ever reaches the file system. An audit is kept per return, by its id and hash,
+once someone has asked for it.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ def return_path(sha256: str) -> Path:
     return data_folder() / "returns" / sha256[:2] / f"{sha256}.xlsx"
 
 
-def audit_path(return_id: int) -> Path:
-    return data_folder() / "audits" / f"return-{return_id}-audit.xlsx"
+def audit_path(kept) -> Path:
+    """A return's audit, named by its id and the start of its hash, so an audit left behind
+    by a database that was emptied and numbered again is never served for another return."""
+    return data_folder() / "audits" / f"return-{kept.pk}-{kept.sha256[:16]}-audit.xlsx"
 
 
 def scratch_folder() -> Path:
