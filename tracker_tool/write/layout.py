@@ -47,8 +47,10 @@ class RowHeights:
 
     def fit(self, r: int, c: int, text: str, last: int | None = None) -> None:
         """Make row ``r`` tall enough for ``text`` in column ``c`` (merged across to ``last``)."""
-        last = c if last is None else last
-        width = sum(self.widths.get(i, DEFAULT_WIDTH) for i in range(c, last + 1))
+        if last is None or last == c:  # one column: most calls, once per wrapped cell
+            width = self.widths.get(c, DEFAULT_WIDTH)
+        else:
+            width = sum(self.widths.get(i, DEFAULT_WIDTH) for i in range(c, last + 1))
         lines = lines_needed(text, width)
         if lines > self.lines.get(r, 1):
             self.lines[r] = lines
