@@ -1,7 +1,8 @@
 """Benchmark the returns portal under load: 50 services upload their returns at the same moment.
 
 Usage:
-    python benchmarks/bench_portal.py [--uploads 50] [--rows 200] [--db URL] [--keep DIR]
+    python benchmarks/bench_portal.py [--uploads 50] [--rows 200] [--previous] [--db URL]
+                                      [--keep DIR]
 
 The claim being checked (issue 12, Load): 50 concurrent uploads of 200-row returns through the
 JSON API all succeed, with p95 latency under 5 s on a 2-core machine. A deadline day looks like
@@ -15,6 +16,10 @@ memory of the server and all its descendants (the fork server and the check work
 20 ms. It prints p50/p95/max latency, the wall time and the peak memory. Every upload must be
 201: anything else is printed and the run exits 1. The latency target is reported, not
 enforced.
+
+With --previous every service first sends last quarter's return (10 rows fewer, otherwise
+alike), untimed, so each timed upload is also compared with the return before it, as on any
+deadline day after the first.
 """
 
 from __future__ import annotations
@@ -122,6 +127,25 @@ class PeakMemory(threading.Thread):
             time.sleep(0.02)
 
 
+def send_all(port: int, tokens: list[str], paths: list[Path]) -> tuple[list, float]:
+    """Post every return from its own thread at the same moment: (each upload's result, the
+    seconds until the last one was answered). Anything but 201 ends the run."""
+    results: list = [None] * len(paths)
+    start = threading.Barrier(len(paths) + 1)
+
+    def one(n: int) -> None:
+        results[n] = upload(port, tokens[n], paths[n], start)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(len(paths))]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - began
+
+
 def wait_until_listening(port: int, server: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -139,6 +163,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uploads", type=int, default=50)
     parser.add_argument("--rows", type=int, default=200)
+    parser.add_argument("--previous", action="store_true",
+                        help="each service sends last quarter's return first (untimed)")
     parser.add_argument("--db", default=None, help="postgresql://... (default: SQLite)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the generated returns here for the next run")
@@ -147,32 +173,26 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-portal-"))
     try:
         returns = make_batch(args.keep or work / "returns", args.uploads, args.rows)
+        before = make_batch((args.keep or work / "returns") / "previous", args.uploads,
+                            args.rows - 10) if args.previous else []
         data = work / "data"
         tokens = accounts(data, args.db, args.uploads)
         port = free_port()
-        results: list = [None] * args.uploads
         command = [sys.executable, "-m", "tracker_tool", "serve", "--data", str(data),
                    "--port", str(port), *(["--db", args.db] if args.db else [])]
         log = (work / "serve.log").open("wb")
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        results: list = [None] * args.uploads
         try:
             wait_until_listening(port, server)
+            if before:
+                earlier, _ = send_all(port, tokens, before)
+                if any(r[0] != 201 for r in earlier):
+                    raise SystemExit(f"last quarter's returns were not all taken: {earlier}")
             memory = PeakMemory(server.pid)
             memory.start()
             cpu = memory.cpu_seconds()
-            start = threading.Barrier(args.uploads + 1)
-
-            def one(n: int) -> None:
-                results[n] = upload(port, tokens[n], returns[n], start)
-
-            threads = [threading.Thread(target=one, args=(n,)) for n in range(args.uploads)]
-            for thread in threads:
-                thread.start()
-            start.wait()
-            began = time.perf_counter()
-            for thread in threads:
-                thread.join()
-            wall = time.perf_counter() - began
+            results, wall = send_all(port, tokens, returns)
             cpu = memory.cpu_seconds() - cpu
             memory.stop.set()
             memory.join()
@@ -190,7 +210,8 @@ def main() -> None:
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
     summary = {
         "uploads": args.uploads, "rows": args.rows, "cores": os.cpu_count(),
-        "database": "postgresql" if args.db else "sqlite", "succeeded": args.uploads - len(failed),
+        "database": "postgresql" if args.db else "sqlite", "compared": args.previous,
+        "succeeded": args.uploads - len(failed),
         "p50_s": round(statistics.median(latencies), 2), "p95_s": round(p95, 2),
         "max_s": round(latencies[-1], 2), "wall_s": round(wall, 2),
         "server_cpu_s_per_upload": round(cpu / args.uploads, 2),

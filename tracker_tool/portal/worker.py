@@ -13,7 +13,7 @@ from datetime import date
 
 from tracker_tool import api
 from tracker_tool.core.stamp import stamp_from
-from tracker_tool.errors import TrackerToolError, WorkbookError
+from tracker_tool.errors import TrackerToolError, UsageError, WorkbookError
 
 # The api imports these on first use; importing them here means the fork server has them,
 # so a new worker's first check is as quick as its hundredth.
@@ -64,20 +64,38 @@ def check_return(path: str, as_of: str, previous_for: dict[str, dict[str, str]],
     day = date.fromisoformat(as_of)
     try:
         service, kind = _stamp(path)
-        guessed = previous_for.get(service or default_service, {}).get(kind) if kind else None
-        report = api.validate_workbook(path, day, previous=guessed)
+        earlier = previous_for.get(service or default_service, {})
+        if kind is None and len(earlier) == 1:  # unstamped: most likely the one kind it sends
+            kind = next(iter(earlier))
+        guessed = earlier.get(kind) if kind else None
+        report = _guessed_check(path, day, kind, guessed)
+        if report is None:
+            guessed = None
+            report = api.validate_workbook(path, day)
         stamped = report.service.name if report.service is not None else None
         service = stamped or default_service
         if service not in previous_for:
             return {"refused": stamped}
         previous = previous_for[service].get(report.tracker)
-        if previous != guessed:  # unstamped, or a stamp the check read otherwise: check again
+        if previous != guessed:  # a guess the check proved wrong: check again with the right one
             report = api.validate_workbook(path, day, kind=report.tracker, previous=previous)
     except WorkbookError as exc:
         return {"error": exc.reason}
     except TrackerToolError as exc:
         return {"error": str(exc).replace(path, "the return")}
     return {"report": report.to_dict(), "service": service}
+
+
+def _guessed_check(path: str, day: date, kind: str | None, previous: str | None):
+    """The check with the guessed previous return, or None when there is no guess or it was
+    wrong (the return turned out to be of another kind than the previous one)."""
+    if previous is None:
+        return None
+    try:
+        report = api.validate_workbook(path, day, previous=previous)
+    except UsageError:  # the two are of different kinds, or the previous one is unreadable
+        return None
+    return report if report.tracker == kind else None
 
 
 def make_audit(path: str, out: str, as_of: str, kind: str, previous: str | None) -> dict:
