@@ -7,6 +7,7 @@ from tracker_tool.trackers.action_plan.plan_rules import PLAN_RULES
 from tracker_tool.trackers.action_plan.review_pack import review_pack
 from tracker_tool.trackers.action_plan.rules import ROW_RULES, action_ids
 from tracker_tool.trackers.action_plan.settings import ActionPlanSettings
+from tracker_tool.trackers.action_plan.trace_rules import TRACE_RULES
 from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 
 INSTRUCTIONS = (
@@ -41,7 +42,7 @@ TRACKER = define_tracker(
     sheet_name="Actions",
     row_model=ActionRecord,
     ids=action_ids,
-    rules=ROW_RULES + CLOSURE_RULES + PLAN_RULES,
+    rules=ROW_RULES + CLOSURE_RULES + TRACE_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("due_date", "status", ("Complete", "Closed"), "owner",
                               ("title", "description")),
