@@ -22,7 +22,7 @@ from tracker_tool.check.validation import CheckedWorkbook, KindChoice, check_loa
 from tracker_tool.core.catalogue import core
 from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS, LoadedWorkbook, load_workbook, read_grid
-from tracker_tool.trackers import all_trackers, get_tracker
+from tracker_tool.trackers import KINDS, all_trackers, get_tracker
 
 #: An unstamped sheet is taken for a kind only when its header holds at least this share of
 #: the kind's required columns; fewer is a foreign sheet that happens to share some titles.
@@ -81,6 +81,8 @@ def best_match(loaded: LoadedWorkbook) -> Match | None:
 def choose(loaded: LoadedWorkbook, kind: str | None = None) -> KindChoice:
     """The tracker to check ``loaded`` as; UnknownKind (from the registry) for a bad ``kind``."""
     stamped = loaded.stamp.kind
+    if kind is None and stamped in KINDS:  # the usual case: that kind alone is imported
+        return KindChoice(get_tracker(stamped))
     known = all_trackers()
     if kind is not None:
         tracker = get_tracker(kind)
