@@ -23,7 +23,17 @@ class ReturnAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Profile)
-admin.site.register(Period)
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    """Saving a window here settles who was late by its deadline, as its page does."""
+
+    list_display = ("name", "opens", "deadline", "closed")
+    list_editable = ("deadline", "closed")
+    list_filter = ("closed",)
+
+
 admin.site.register(Access, list_display=("at", "user", "the_return", "what"))
 admin.site.register(ApiToken, list_display=("user", "created", "last_used"),
                     exclude=("digest",))

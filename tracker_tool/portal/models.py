@@ -7,7 +7,10 @@ holds what the library said about it, so a page never re-checks a file.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -65,18 +68,40 @@ class ApiToken(models.Model):
     last_used = models.DateTimeField(null=True, blank=True)
 
 
-class Period(models.Model):
-    """A returns window, such as 2026-Q3, and the date returns are due by."""
+#: A window's name: a quarter (2026-Q3), a half year (2026-H2), a month (2026-09) or a year.
+PERIOD_NAME = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?")
+PERIOD_NAME_HELP = "a quarter such as 2026-Q3, a half year (2026-H2), a month (2026-09) or a year"
 
-    name = models.CharField(max_length=40, unique=True)
+
+def validate_period_name(name: str) -> None:
+    """Names sort and read the same everywhere (the roll-up's file names carry them)."""
+    if not PERIOD_NAME.fullmatch(name or ""):
+        raise ValidationError(f"Name the window as {PERIOD_NAME_HELP}, not {name}.")
+
+
+class Period(models.Model):
+    """A returns window, such as 2026-Q3, and the date returns are due by. A closed window
+    takes no more returns; who was late follows its deadline, even when it is changed."""
+
+    name = models.CharField(max_length=40, unique=True, validators=[validate_period_name],
+                            help_text=f"For example {PERIOD_NAME_HELP}.", error_messages={
+                                "unique": "There is already a returns window with this name."})
     opens = models.DateField()
     deadline = models.DateField()
+    closed = models.BooleanField(
+        default=False, help_text="A closed window takes no more returns; reopen it to take "
+        "a late one.")
 
     class Meta:
         ordering = ["-deadline"]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Here rather than in a form, so the pages and the admin refuse the same windows."""
+        if self.opens and self.deadline and self.deadline < self.opens:
+            raise ValidationError({"deadline": "The deadline is before the window opens."})
 
 
 class Return(models.Model):

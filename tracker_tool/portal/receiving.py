@@ -12,7 +12,7 @@ from tracker_tool.portal import storage
 from tracker_tool.portal.access import services_for
 from tracker_tool.portal.checking import run_check
 from tracker_tool.portal.models import Period, Return, Service
-from tracker_tool.portal.periods import current_period
+from tracker_tool.portal.periods import current_period, is_late
 
 
 class Refused(Exception):
@@ -74,6 +74,9 @@ def _period(name: str | None) -> Period | None:
     found = Period.objects.filter(name=name).first()
     if found is None:
         raise Refused(422, f"there is no returns window called {name!r}")
+    if found.closed:
+        raise Refused(422, f"the returns window {name} is closed; ask a commissioner to reopen "
+                           "it for a late return")
     return found
 
 
@@ -110,7 +113,7 @@ def _record(user, service, window, sha, size, name, as_of, report, latest) -> Re
             return Return.objects.create(
                 service=service, period=window, kind=report["tracker"], sha256=sha,
                 file_name=name[:255], size=size, uploaded_by=user, as_of=as_of,
-                late=bool(window and as_of > window.deadline), rows=report["rows"],
+                late=is_late(window, as_of), rows=report["rows"],
                 errors=report["errors"], warnings=report["warnings"],
                 escalations_due=report["escalations_due"], report=report, previous=previous)
     except IntegrityError:

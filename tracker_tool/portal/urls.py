@@ -22,6 +22,8 @@ pages = [
     path("returns/<int:return_id>/audit.xlsx", returns.audit_download, name="audit"),
     path("periods/", commission.periods, name="periods"),
     path("periods/<int:period_id>/", commission.period_page, name="period"),
+    path("periods/<int:period_id>/edit/", commission.period_edit, name="period-edit"),
+    path("periods/<int:period_id>/delete/", commission.period_delete, name="period-delete"),
     path("periods/<int:period_id>/<str:name>", commission.period_download, name="download"),
 ]
 urlpatterns = [

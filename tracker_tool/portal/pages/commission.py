@@ -31,18 +31,25 @@ def commissioners_only(view):
     return wrapped
 
 
+#: Dates as a browser's date field sends them, and as people in England type them.
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %b %Y", "%d %B %Y"]
+
+
+def _date_field(label: str) -> forms.DateField:
+    return forms.DateField(label=label, input_formats=DATE_FORMATS,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                           error_messages={"invalid": f"Give the {label.lower()} as a date, "
+                                                      "such as 31/10/2026."})
+
+
 class PeriodForm(forms.ModelForm):
+    opens = _date_field("Opens")
+    deadline = _date_field("Deadline")
+
     class Meta:
         model = Period
-        fields = ["name", "opens", "deadline"]
-        widgets = {"opens": forms.DateInput(attrs={"type": "date"}),
-                   "deadline": forms.DateInput(attrs={"type": "date"})}
-
-    def clean(self):
-        data = super().clean()
-        if data.get("opens") and data.get("deadline") and data["deadline"] < data["opens"]:
-            raise forms.ValidationError("The deadline is before the window opens.")
-        return data
+        fields = ["name", "opens", "deadline", "closed"]
+        labels = {"closed": "Closed (takes no more returns)"}
 
 
 @commissioners_only
@@ -54,6 +61,36 @@ def periods(request):
         return redirect("portal:period", period_id=made.pk)
     return render(request, "portal/periods.html", {"periods": Period.objects.all(),
                                                    "form": form})
+
+
+@commissioners_only
+def period_edit(request, period_id: int):
+    """Change a window's name, dates or whether it is closed; who was late follows."""
+    period = get_object_or_404(Period, pk=period_id)
+    form = PeriodForm(request.POST or None, instance=period)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        late = saved.returns.filter(late=True).count()
+        messages.info(request, f"Returns window {saved.name} saved: due by "
+                               f"{saved.deadline.day} {saved.deadline:%b %Y}, {'closed' if saved.closed else 'open'}"
+                               f", {late} return{'s' if late != 1 else ''} late.")
+        log_access(request.user, f"edited returns window {saved.name}")
+        return redirect("portal:period", period_id=saved.pk)
+    return render(request, "portal/period_edit.html", {"period": period, "form": form})
+
+
+@commissioners_only
+def period_delete(request, period_id: int):
+    """Asks first (a plain page, no script); the window's returns are kept, in no window."""
+    period = get_object_or_404(Period, pk=period_id)
+    if request.method == "POST":
+        name = period.name
+        period.delete()
+        log_access(request.user, f"deleted returns window {name}")
+        messages.info(request, f"Returns window {name} deleted; its returns are kept.")
+        return redirect("portal:periods")
+    return render(request, "portal/period_delete.html", {
+        "period": period, "filed": period.returns.count()})
 
 
 @commissioners_only

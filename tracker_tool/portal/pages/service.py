@@ -35,7 +35,7 @@ def service_page(request, service_id: int):
                for r in returns]
     return render(request, "portal/service.html", {
         "service": service, "history": history, "figure_keys": figure_keys,
-        "periods": Period.objects.all()})
+        "periods": Period.objects.filter(closed=False)})
 
 
 @login_required
