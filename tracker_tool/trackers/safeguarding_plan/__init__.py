@@ -25,16 +25,18 @@ INSTRUCTIONS = (
      "observation or competency check)."),
     ("Give every RAG rating a narrative and date it: what happened, what the risk indicators "
      "show and what is in the way. A Green action must not be overdue."),
-    ("Governance reviews every action until it closes: set the next review date at most a "
-     "month ahead, or two weeks for high-risk actions, and add one to the review cycles after "
-     "each review. For high-risk actions, record the assurance given to the Board or senior "
+    ("Governance reviews every action until it closes: set the next review date no further "
+     "ahead than the service's policy allows (by default a month, two weeks for high-risk "
+     "actions; the article sets no interval), and add one to the review cycles after each "
+     "review. For high-risk actions, record the assurance given to the Board or senior "
      "leaders."),
     ("Mark an action Implemented when the work is done and being tested in practice, with the "
      "evidence recorded. Mark it Closed only when all four closure-test columns are filled in: "
      "risk indicators improving over time, an audit confirming practice change, supervision and "
      "competency evidence, and governance minutes showing review and challenge."),
-    ("A high-risk action needs at least 3 review cycles before closure, any other at least 1; a "
-     "high-risk action is closed by someone other than its lead."),
+    ("Improvement must hold over several review cycles before closure: by default at least 3 "
+     "for a high-risk action and 1 for any other (the service's policy may set other numbers). "
+     "A high-risk action is closed by someone other than its lead."),
     ("Pick values from the dropdowns where a cell offers one. Type dates as dd/mm/yyyy. Hover "
      "over a column heading to read what belongs in it."),
     ("The header row and this sheet are protected so the columns stay where the audit expects "

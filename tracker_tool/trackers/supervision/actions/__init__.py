@@ -19,9 +19,10 @@ INSTRUCTIONS = (
      "observation record and the day it was checked. Check by the deadline (Ex1 step 3)."),
     ("When a deadline is missed, the Registered Manager records the days overdue, the reason and "
      "the escalation stage at the weekly review (Ex1 step 4)."),
-    ("Escalate to the overdue actions register any action more than 7 calendar days late, and "
-     "any late action about medication, safeguarding or care plan compliance from its first day "
-     "late (Ex1 escalation)."),
+    ("Escalate to the overdue actions register any action more than 7 calendar days late (the "
+     "article's limit; the service's policy may set another), and any late action about "
+     "medication, safeguarding or care plan compliance from its first day late (Ex1 "
+     "escalation)."),
     ("Pick values from the dropdowns and type dates as dd/mm/yyyy. Columns marked * must be "
      "filled in for every action. Hover over a heading to read what belongs in it."),
     ("The header row is protected so the columns stay where the audit expects them; sorting, "

@@ -23,7 +23,8 @@ INSTRUCTIONS = (
      "and the decision (Ex2 step 4)."),
     ("Two missed reviews, one failed recheck on a high-risk case, or no measurable progress "
      "28 days after escalation sends the case to senior provider oversight and onto the service "
-     "improvement plan: record the date and the plan ref (Ex2 escalation)."),
+     "improvement plan: record the date and the plan ref (Ex2 escalation). These are the "
+     "article's limits; the service's policy may set others."),
     ("The HR lead records the outcome, the evidence behind it and any formal HR pathway as soon "
      "as the final review decides (Ex2 step 5)."),
     ("Pick values from the dropdowns and type dates as dd/mm/yyyy. Columns marked * must be "

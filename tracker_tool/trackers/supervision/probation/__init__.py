@@ -17,7 +17,8 @@ INSTRUCTIONS = (
      "action was done, not on a general sense of confidence (Ex3 step 3)."),
     ("When an action is late or fails, the Registered Manager records the reason, any interim "
      "restriction and a revised review date (Ex3 step 4)."),
-    ("Escalate for enhanced oversight any action more than 5 working days late, and any "
+    ("Escalate for enhanced oversight any action more than 5 working days late (the article's "
+     "limit; the service's policy may set another), and any "
      "medication, moving and handling or safeguarding action that fails or is more than one "
      "working day late; record the date (Ex3 escalation, step 4). Working days follow the "
      "service's own bank-holiday calendar."),
