@@ -469,11 +469,15 @@ def test_json_output_has_the_documented_keys(good_path):
     assert book["findings"], "expected the date.impossible finding"
     for finding in book["findings"]:
         assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",
-                                "message", "clause"}
+                                "message", "clause", "tracker", "action_id", "action_title",
+                                "owner"}
     impossible = next(f for f in book["findings"] if f["code"] == "date.impossible")
     assert impossible == {
         "code": "date.impossible", "severity": "error", "sheet": "Actions", "cell": "F5",
         "row": 5, "column": "Date created", "value": "31/09/2026",
-        "message": impossible["message"], "clause": "s8",
+        "message": impossible["message"], "clause": "s8", "tracker": "action-plan",
+        "action_id": impossible["action_id"], "action_title": impossible["action_title"],
+        "owner": impossible["owner"],
     }
+    assert impossible["action_id"] and impossible["owner"]
     assert "31/09/2026" in impossible["message"]

@@ -53,8 +53,10 @@ def test_validate_json_contract(make_workbook):
     assert (book["tracker"], book["template_version"], book["rows"]) == ("action-plan", "1.1", 1)
     (finding,) = book["findings"]
     assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",
-                            "message", "clause"}
+                            "message", "clause", "tracker", "action_id", "action_title", "owner"}
     assert (finding["code"], finding["cell"], finding["value"]) == ("owner.group", "I4", "All staff")
+    assert (finding["tracker"], finding["owner"], type(finding["row"])) == (
+        "action-plan", "All staff", int)
     assert data["unreadable"] == []
 
 

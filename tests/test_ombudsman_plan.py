@@ -24,7 +24,7 @@ from conftest import AS_OF
 from tracker_tool import api
 from tracker_tool.core.findings import Severity
 from tracker_tool.policy.service_policy import ServicePolicy
-from tracker_tool.trackers.ombudsman_plan.facts import personal_data
+from tracker_tool.check.personal_data import find_personal
 
 KIND = "ombudsman-plan"
 
@@ -461,8 +461,11 @@ def test_personal_data_in_the_actions_and_the_plan(check):
                                ("personal-data.found", "Actions", "S4"),
                                ("personal-data.found", "Plan", "C14")}
     words = {f.cell: f.message for f in report.findings}
-    assert "an NHS number" in words["C4"] and "an email address" in words["S4"]
-    assert "a telephone number" in words["C14"]
+    assert "NHS number 943 *** ****" in words["C4"] and "email j***@***" in words["S4"]
+    assert "telephone number 07*** ******" in words["C14"]
+    # the details themselves are in no finding, value or message
+    assert not any("476 5919" in (f.value + f.message) or "bloggs" in (f.value + f.message)
+                   or "900123" in (f.value + f.message) for f in report.findings)
 
 
 def test_organisation_details_and_distribution_may_hold_contact_details(check):
@@ -472,17 +475,17 @@ def test_organisation_details_and_distribution_may_hold_contact_details(check):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("NHS no. 9434765919", ["an NHS number"]),
-    ("NHS no. 943-476-5919", ["an NHS number"]),
+    ("NHS no. 9434765919", ["NHS number"]),
+    ("NHS no. 943-476-5919", ["NHS number"]),
     ("Ref 943 476 5918", []),  # fails the check digit: not an NHS number
-    ("DOB: 12/03/1950", ["a date of birth"]),
-    ("Tel +44 7700 900123", ["a telephone number"]),
+    ("DOB: 12/03/1950", ["date of birth"]),
+    ("Tel +44 7700 900123", ["telephone number"]),
     ("18 of 20 charts audited on 01/10/2026", []),
     ("Date of birth is checked on the wristband", []),
     ("", []),
 ])
 def test_what_counts_as_personal_data(text, found):
-    assert personal_data(text) == found
+    assert [span.what for span in find_personal(text)] == found
 
 
 # -- figures and the audit ----------------------------------------------------------------

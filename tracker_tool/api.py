@@ -123,6 +123,24 @@ def upgrade_workbook(path: str | Path, out: str | Path, *, kind: str | None = No
     return upgrade_file(checked, out, policy)
 
 
+def redact_workbook(path: str | Path, out: str | Path, *, kind: str | None = None,
+                    policy: ServicePolicy | None = None, max_rows: int = DEFAULT_MAX_ROWS,
+                    force: bool = False):
+    """Copy a return to ``out`` with the personal details of its regulator-bound text masked;
+    returns a write.redact.Redaction listing the masked cells (masked forms only).
+
+    The input is only read: ``out`` may not be it, and an existing file at ``out`` is
+    replaced only with ``force``.
+    """
+    from tracker_tool.trackers.resolve import check_workbook
+    from tracker_tool.write.redact import redact_file
+
+    refuse_overwriting_inputs(out, [path])
+    guard_output(out, force)
+    checked = check_workbook(path, today_in_london(), kind, max_rows, policy)
+    return redact_file(checked, path, out)
+
+
 def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                   policy: ServicePolicy | None = None, services=None, executor=None,
@@ -298,6 +316,7 @@ __all__ = [
     "list_rules",
     "list_trackers",
     "load_policy",
+    "redact_workbook",
     "validate_many",
     "validate_workbook",
     "write_audit",

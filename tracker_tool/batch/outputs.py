@@ -19,7 +19,9 @@ from tracker_tool.write.render import _inert
 
 #: Which return a finding came from, ahead of the finding's own keys in findings.csv.
 WORKBOOK_COLUMNS = ("workbook", "service", "provider", "location_id", "tracker")
-CSV_COLUMNS = (*WORKBOOK_COLUMNS, *FINDING_KEYS)
+#: A finding's own keys, less the kind checked, which its workbook's ``tracker`` already gives.
+_OWN_KEYS = tuple(key for key in FINDING_KEYS if key not in WORKBOOK_COLUMNS)
+CSV_COLUMNS = (*WORKBOOK_COLUMNS, *_OWN_KEYS)
 #: findings.csv ends with the run it came from, so rows of two runs cannot pass as one.
 RUN_COLUMNS = ("as_of", "run")
 #: The first bytes of our findings.csv (a byte-order mark, then the heading) and report.json.
@@ -28,7 +30,7 @@ _JSON_HEAD = b'{\n  "tool": "tracker-tool",'
 
 
 def output_recogniser(name: str):
-    """How a batch knows its own earlier roll-up, findings.csv or report.json."""
+    """How a batch knows its own earlier roll-up, findings.csv, report.json or roll-up pack."""
     from tracker_tool.core.outputs import ROLLUP
     from tracker_tool.read.ownership import marked_output, starts_with
 
@@ -36,6 +38,10 @@ def output_recogniser(name: str):
         return lambda path: starts_with(path, _CSV_HEAD)
     if name.endswith(".json"):
         return lambda path: starts_with(path, _JSON_HEAD)
+    if name.endswith(".pdf"):
+        from tracker_tool.write.pdf_pack import is_our_pack
+
+        return is_our_pack
     return lambda path: marked_output(path, ROLLUP)
 
 
@@ -56,7 +62,7 @@ def finding_row(summary: WorkbookSummary, finding: dict) -> dict:
     row = {"workbook": summary.workbook, "service": service.name if service else None,
            "provider": service.provider if service else None,
            "location_id": service.location_id if service else None, "tracker": summary.kind}
-    row.update((key, finding[key]) for key in FINDING_KEYS)
+    row.update((key, finding.get(key)) for key in _OWN_KEYS)
     return row
 
 
@@ -67,7 +73,7 @@ def _workbook_entry(summary: WorkbookSummary, findings: list[dict]) -> dict:
     if data.get("previous") is None:  # only batches given --previous say anything of it
         data.pop("previous", None)
     data["figures"] = {key: value for key, _label, value in summary.figures}
-    data["findings"] = [{key: f[key] for key in FINDING_KEYS} for f in findings]
+    data["findings"] = [{key: f.get(key) for key in FINDING_KEYS} for f in findings]
     return data
 
 

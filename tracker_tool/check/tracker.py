@@ -95,6 +95,10 @@ class Tracker:
     #: Which columns play which part when a return is compared with the previous one
     #: (check/compare/fields.ChangeFields); None compares IDs, status, due date and owner only.
     changes: object | None = None
+    #: Text columns (of the rows or the plan sheet) that go outside the organisation, to a
+    #: regulator or commissioner: personal details in them are found, and masked in every
+    #: output and in the redacted copy (check/personal_data.py).
+    regulator_keys: frozenset[str] = frozenset()
     _under: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property

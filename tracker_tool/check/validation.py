@@ -7,10 +7,11 @@ CheckedWorkbook holding the Report plus what the audit writer needs to copy the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from tracker_tool.check.date_swaps import explain_swaps
+from tracker_tool.check.finding_rows import settle
 from tracker_tool.check.header_map import (
     SEARCH_ROWS,
     HeaderMap,
@@ -49,6 +50,11 @@ class CheckedWorkbook:
     #: The typed rows the rules saw (and the plan sheet's), kept so a later return can be
     #: compared with this one action by action without reading either again.
     context: RuleContext | None = None
+    #: Cells of the returned sheet, (row, column) 0-based, whose personal details are masked
+    #: in every output: the text to show instead (check/finding_rows.py).
+    hidden: dict = field(default_factory=dict)
+    #: Masks, in any text, the personal details found in this return (None: none found).
+    masker: object | None = None
 
 
 @dataclass(frozen=True)
@@ -139,8 +145,16 @@ def check_loaded(loaded: LoadedWorkbook, choice: KindChoice, as_of: date,
     ``policy`` is the service policy to audit by; None applies the default policy. ``dated``,
     when given, decides the audit date from the rows once they are read (a previous return is
     judged as of the day it was made, which only its own dates show); ``as_of`` is then the
-    latest date it may give.
+    latest date it may give. Every finding then carries its action and kind, with personal
+    details masked (finding_rows.settle).
     """
+    done = _run_stages(loaded, choice, as_of, max_rows, policy, dated)
+    settle(done)
+    return done
+
+
+def _run_stages(loaded: LoadedWorkbook, choice: KindChoice, as_of: date, max_rows: int,
+                policy: ServicePolicy | None, dated) -> CheckedWorkbook:
     tracker = choice.tracker
     default_policy = policy is None
     policy = policy or DEFAULT_POLICY

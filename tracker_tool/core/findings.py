@@ -51,6 +51,12 @@ class Finding:
     column: str | None = None
     value: str | None = None
     field: str | None = None
+    #: What an analyst pivots on: the kind checked, and the action the finding's row holds
+    #: (its ID, title with personal details masked, and owner); None off an action's row.
+    tracker: str | None = None
+    action_id: str | None = None
+    action_title: str | None = None
+    owner: str | None = None
 
     def to_dict(self) -> dict:
         """The finding under FINDING_KEYS, severity as its text.
@@ -73,5 +79,5 @@ class Finding:
 #: findings.csv and report.json, and the pandas DataFrame. ``field`` is not among them: it is
 #: the model's name for the column, which readers get as ``column``.
 FINDING_KEYS = ("code", "severity", "sheet", "cell", "row", "column", "value", "message",
-                "clause")
+                "clause", "tracker", "action_id", "action_title", "owner")
 _finding_values = attrgetter(*FINDING_KEYS)

@@ -13,7 +13,8 @@ from tracker_tool.core.findings import FINDING_KEYS
 from tracker_tool.core.wording import plural, printable
 from tracker_tool.write.render import _inert
 
-CSV_COLUMNS = ("path", *FINDING_KEYS, "action_id", "previous_value", "located_in")
+#: A change's own keys after the finding's (whose keys already hold the action's ID).
+CSV_COLUMNS = ("path", *FINDING_KEYS, "previous_value", "located_in")
 
 
 def to_json(comparison: Comparison) -> str:
@@ -28,7 +29,8 @@ def to_csv(comparison: Comparison) -> str:
     for change in comparison.changes:
         path = comparison.current.path if change.located_in == "current" \
             else comparison.previous.path
-        writer.writerow([_inert(path), *map(_inert, change.to_dict().values())])
+        data = change.to_dict()
+        writer.writerow([_inert(path), *(_inert(data[key]) for key in CSV_COLUMNS[1:])])
     return buffer.getvalue()
 
 

@@ -10,6 +10,7 @@ from tracker_tool.check.compare.declare import change_rule
 from tracker_tool.check.compare.figures import side_by_side
 from tracker_tool.check.compare.match import Matching, action_id, match_rows
 from tracker_tool.check.compare.rules import SHARED_RULES
+from tracker_tool.check.finding_rows import settle_changes
 from tracker_tool.check.rule_context import RuleContext
 from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.catalogue import RuleInfo as Code
@@ -61,7 +62,15 @@ def _service_key(service) -> tuple:
 
 def compare_checked(previous: CheckedWorkbook, current: CheckedWorkbook,
                     same_file: bool = False) -> Comparison:
-    """``previous`` and ``current`` must be of one kind (the caller refuses two kinds)."""
+    """``previous`` and ``current`` must be of one kind (the caller refuses two kinds). The
+    change findings carry their action and kind, personal details masked, as a check's do."""
+    found = _compare(previous, current, same_file)
+    found.changes = settle_changes(found.changes, previous, current)
+    return found
+
+
+def _compare(previous: CheckedWorkbook, current: CheckedWorkbook,
+             same_file: bool) -> Comparison:
     found = Comparison(previous.report, current.report)
     tracker = current.tracker
     if same_file:

@@ -56,6 +56,7 @@ TRACKER = define_tracker(
         "The action": "#1F4E79", "Owner, dates and risk": "#2E75B6", "Progress": "#548235",
         "Completion": "#7F6000", "Effectiveness and closure": "#7030A0",
     },
+    regulator_keys=frozenset({"description", "progress_update"}),
     changes=ChangeFields(title="title", created="date_created", original_due="original_due_date",
                          extension="extensions",
                          closure=("date_completed", "completion_evidence", "outcome_achieved"),

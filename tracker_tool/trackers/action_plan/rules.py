@@ -17,7 +17,7 @@ from tracker_tool.trackers.action_plan.models import ActionRecord
 from tracker_tool.trackers.action_plan.vocabulary import RAG, TRACEABLE_SOURCES, Priority, Status
 from tracker_tool.trackers.common import (
     OwnerCodes, green_overdue_code, is_vague_evidence, overdue_code, owner_check,
-    review_overdue_code, too_short,
+    personal_data_check, personal_data_code, review_overdue_code, too_short,
 )
 from tracker_tool.trackers.kit import (
     Code, E, RuleContext, Severity, W, X, days_text, either, fmt, rule, unique_ids,
@@ -290,5 +290,11 @@ def external_dependency(ctx: RuleContext):
             yield ctx.at(row, key, "external.incomplete", gaps=either(gaps))
 
 
+#: An action's description and progress go to CQC, a commissioner or the Ombudsman when the
+#: action answers to them (s18), so they hold no one's personal details.
+personal_details = personal_data_check(personal_data_code(
+    "s18", "the description and progress go to external bodies"))
+
 ROW_RULES = (owners, priority_consistency, source_traced, date_order, action_quality,
-             overdue_and_escalation, due_date_drift, rag, reviews, external_dependency)
+             overdue_and_escalation, due_date_drift, rag, reviews, external_dependency,
+             personal_details)

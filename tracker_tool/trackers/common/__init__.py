@@ -11,6 +11,9 @@ from tracker_tool.trackers.common.numbers import figures_in, without_dates
 from tracker_tool.trackers.common.owners import (
     NOBODY, TEAM, OwnerCodes, names_several, owner_check, owner_codes, same_person,
 )
+from tracker_tool.trackers.common.personal_data import (
+    personal_data_check, personal_data_code, text_columns,
+)
 from tracker_tool.trackers.common.status import (
     date_order_check, dated_after, days_past, escalation, future_dates_check, green_overdue_code,
     overdue_check, overdue_code, review_overdue_code, says_none, stale_since, to_escalate,
@@ -22,7 +25,8 @@ __all__ = [
     "HEARSAY", "NOBODY", "RECORD_WORDS", "TEAM", "names_a_record", "no_evidence", "OwnerCodes", "date_order_check", "dated_after", "days_past", "escalation",
     "figures_in", "future_dates_check", "green_overdue_code", "has_measure", "is_vague_evidence",
     "names_several", "overdue_check", "overdue_code", "owner_check", "owner_codes",
-    "review_overdue_code", "says_none",
+    "personal_data_check", "personal_data_code", "review_overdue_code", "says_none",
+    "text_columns",
     "points_to_nothing", "same_person", "stale_since", "standing_alone", "tick_box_phrase",
     "to_escalate", "without_dates", "too_short", "unfilled", "words_of", "working_days_late",
 ]

@@ -3,6 +3,7 @@ Health Service Ombudsman found, laid out as the Ombudsman's guidance *Writing ac
 asks. Its parts are cited by the short names listed in vocabulary.py.
 """
 
+from tracker_tool.trackers.common import text_columns
 from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
 from tracker_tool.trackers.ombudsman_plan.figures import review_figures
 from tracker_tool.trackers.ombudsman_plan.models import OmbudsmanAction, OmbudsmanPlan
@@ -29,8 +30,9 @@ INSTRUCTIONS = (
      "soon as possible and record the new date on the Plan sheet."),
     ("Copies go to every person and organisation listed in the final report, and to any "
      "regulator the Ombudsman names, with the final report. Take out names and other personal "
-     "details first; the audit warns about NHS numbers, email addresses, telephone numbers and "
-     "dates of birth it finds in the text."),
+     "details first; the audit warns about names with a title, NHS numbers, email addresses, "
+     "telephone numbers and dates of birth it finds in the text, and `tracker-tool redact` "
+     "writes a copy with them masked."),
     ("Pick values from the dropdowns where a cell offers one. Type dates as dd/mm/yyyy. Hover "
      "over a column heading to read what belongs in it."),
     ("The header row, the Plan sheet's items and this sheet are protected so the audit finds "
@@ -62,4 +64,9 @@ TRACKER = define_tracker(
     changes=ChangeFields(title="action", created="start_date",
                          closure=("date_completed", "evidence"), progress="progress",
                          review="review_date"),
+    # The whole plan goes to the Ombudsman: every text but the action's ID and who is
+    # responsible, and on the Plan sheet what a reader outside sees (not the organisation's
+    # own details, nor the list of who receives it, which are meant to name people).
+    regulator_keys=text_columns(OmbudsmanAction, but=("action_id", "responsible"))
+    | {"case_ref", "complainant_how", "progress_updates"},
 )

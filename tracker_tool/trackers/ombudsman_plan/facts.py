@@ -1,13 +1,12 @@
 """Facts about the Ombudsman plan that several rules and the figures share.
 
 Which actions are complete or late, how the actions group by failing, which failings the report
-found, which reminders stand alone, and what looks like personal data are each worked out here
-once, so the findings and the Summary figures cannot disagree.
+found and which reminders stand alone are each worked out here once, so the findings and the
+Summary figures cannot disagree. Personal details are found by check/personal_data.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from tracker_tool.trackers.common import days_past, has_measure, standing_alone, tick_box_phrase
@@ -75,37 +74,3 @@ def _tick_box(row: CheckedRow, ctx: RuleContext) -> str | None:
     ref = row.record.failing_ref
     siblings = by_failing(ctx).get(ref, []) if ref is not None else []
     return standing_alone(row, siblings, lambda r: _reminder(r, ctx), "action")
-
-
-#: Obvious personal identifiers in free text: the guidance asks for personal details to be
-#: removed before the plan is shared (Regulator). Names cannot be told from other words.
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_NHS_NUMBER = re.compile(r"(?<![\d/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/.-])")
-_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|(?<![\d/.-])0)(?:[1-37]\d{2,3})[\s-]?\d{3}[\s-]?"
-                    r"\d{3,4}(?![\d/.-])")
-_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born)\b[:\s]*(?:on\s+)?"
-                    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.IGNORECASE)
-
-
-def _valid_nhs_number(digits: str) -> bool:
-    """The NHS number's modulus 11 check digit, so other ten-digit numbers are not flagged."""
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
-
-def personal_data(text: str | None) -> list[str]:
-    """What kinds of personal identifier ``text`` seems to hold, in words."""
-    if not text:
-        return []
-    found = []
-    if any(_valid_nhs_number("".join(m.groups())) for m in _NHS_NUMBER.finditer(text)):
-        found.append("an NHS number")
-    if _EMAIL.search(text):
-        found.append("an email address")
-    if _PHONE.search(text):
-        found.append("a telephone number")
-    if _BIRTH.search(text):
-        found.append("a date of birth")
-    return found

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from tracker_tool.trackers.common import (
-    OwnerCodes, is_vague_evidence, overdue_check, owner_check, too_short, unfilled,
+    OwnerCodes, is_vague_evidence, overdue_check, owner_check, personal_data_check,
+    personal_data_code, too_short, unfilled,
 )
 from tracker_tool.trackers.kit import (
     Code, E, RuleContext, W, days_text, fmt, plural, rule, unique_ids,
 )
 from tracker_tool.trackers.ombudsman_plan.facts import (
-    by_failing, days_overdue, failings_found, is_complete, personal_data, review_overdue, tick_box,
+    by_failing, days_overdue, failings_found, is_complete, review_overdue, tick_box,
     unanswered,
 )
 from tracker_tool.trackers.ombudsman_plan.models import OmbudsmanAction
@@ -199,34 +200,9 @@ def reviews(ctx: RuleContext):
             yield ctx.at(row, "review_date", "review.overdue", days=days_text(days))
 
 
-@rule(Code("personal-data.found", "Personal data in the plan", W, "Regulator",
-           "{label}: {title} seems to hold {what}; the plan is shared outside the "
-           "organisation.",
-           "Remove the personal detail, or replace it with an anonymous reference such as "
-           "'the patient' or 'Mrs A'."))
-def personal_details(ctx: RuleContext):
-    """Obvious identifiers left in text the plan shares outside the organisation (Regulator).
-
-    On the Plan sheet only the free text a reader outside the organisation sees is searched:
-    the organisation's own details and the list of who receives the plan are meant to name
-    people and places.
-    """
-    plan = ctx.plan_row
-    if plan is not None:
-        for key in ("case_ref", "complainant_how", "progress_updates"):
-            found = personal_data(getattr(plan.record, key))
-            if found:
-                yield ctx.plan_ctx.at(plan, key, "personal-data.found", what=_and(found))
-    keys = [spec.key for spec in ctx.tracker.columns if spec.key in ctx.tracker.text_keys]
-    for row in ctx.rows:
-        for key in keys:
-            found = personal_data(getattr(row.record, key))
-            if found:
-                yield ctx.at(row, key, "personal-data.found", what=_and(found))
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+#: The plan, its actions and updates go to the Ombudsman and any regulator it names (Regulator).
+personal_details = personal_data_check(personal_data_code(
+    "Regulator", "the plan is shared outside the organisation"))
 
 
 ROW_RULES = (failings_covered, action_quality, responsible, dates, overdue, completion,
