@@ -28,16 +28,70 @@ def write_json(reports: list[Report], failures: list[tuple[str, str]], write) ->
     """to_json's text handed to ``write`` piece by piece as it is made, then a newline.
 
     The whole text of 100,000 rows' findings, and the millions of pieces json joins it from,
-    would otherwise be in memory at once on top of the findings."""
+    would otherwise be in memory at once on top of the findings. The findings, nearly all of
+    the text, are written by _findings_json a thousand at a time: json's indented encoder is
+    pure Python, called once for every key and value."""
+    data = _json_data(reports, failures)
+    findings = {}
+    for i, workbook in enumerate(data["workbooks"]):
+        findings[_encode(f"\0findings {i}")] = workbook["findings"]
+        workbook["findings"] = f"\0findings {i}"  # a marker no workbook's text can hold
     encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
     pieces: list[str] = []
-    for piece in encoder.iterencode(_json_data(reports, failures)):
+    for piece in encoder.iterencode(data):
+        if piece in findings:
+            # The findings list is the value of a report's key: at nesting level 3.
+            for text in _findings_json(findings.pop(piece), 3):
+                pieces.append(text)
+                write("".join(pieces))
+                pieces.clear()
+            continue
         pieces.append(piece)
         if len(pieces) >= 8192:
             write("".join(pieces))
             pieces.clear()
     pieces.append("\n")
     write("".join(pieces))
+
+
+_encode = json.encoder.encode_basestring  # json's own string encoder (ensure_ascii=False)
+
+
+def _findings_json(items: list[dict], level: int, batch: int = 1000):
+    """The text json.dumps(items, indent=2, ensure_ascii=False) gives for the list ``items``
+    of flat dicts nested ``level`` deep, in pieces of ``batch`` items. A value other than
+    text, a whole number, true, false or null is left to json itself."""
+    if not items:
+        yield "[]"
+        return
+    outer = "\n" + "  " * level
+    inner = outer + "  "
+    keys = inner + "  "
+    key_sep = "," + keys
+    nested = "\n" + "  " * (level + 2)
+
+    def value(v) -> str:
+        cls = v.__class__
+        if cls is str:
+            return _encode(v)
+        if v is None:
+            return "null"
+        if v is True or v is False:
+            return "true" if v else "false"
+        if cls is int:
+            return int.__repr__(v)
+        return json.dumps(v, indent=2, ensure_ascii=False).replace("\n", nested)
+
+    def one(d: dict) -> str:
+        if not d or not all(k.__class__ is str for k in d):
+            return json.dumps(d, indent=2, ensure_ascii=False).replace("\n", inner)
+        return "{" + keys + key_sep.join(
+            [f"{_encode(k)}: {value(v)}" for k, v in d.items()]) + inner + "}"
+
+    for start in range(0, len(items), batch):
+        text = ("," + inner).join([one(d) for d in items[start:start + batch]])
+        yield ("[" + inner if start == 0 else "," + inner) + text
+    yield outer + "]"
 
 
 def _json_data(reports: list[Report], failures) -> dict:
