@@ -94,3 +94,14 @@ def test_policy_init_explains_the_governance_thresholds(tmp_path):
         assert "theme_repeat = 3" in section and "repeated theme" in section
     actions = text.split("\n[kinds.supervision-actions]\n", 1)[1].split("\n[", 1)[0]
     assert "min_action_words = 6" in actions and "cluster_min = 3" in actions
+
+
+def test_the_figure_counts_done_actions_whose_evidence_names_nothing(tmp_path):
+    """Like the action plan's: 'Done' is no evidence seen, so the monthly figure counts it."""
+    from test_supervision_actions import done
+    rows = [done(action_id="SA-001", evidence_seen="Done"),
+            done(action_id="SA-002", evidence_seen=None),
+            done(action_id="SA-003")]
+    report = _check(tmp_path, "supervision-actions", rows)
+    assert {f.key: f.value for f in report.figures}["done_without_evidence"] == 2
+    assert _located(report, "supervision.evidence-vague") == [("supervision.evidence-vague", "L4")]

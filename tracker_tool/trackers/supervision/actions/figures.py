@@ -12,7 +12,7 @@ from tracker_tool.trackers.supervision.actions.rules import (
 )
 from tracker_tool.trackers.supervision.actions.vocabulary import ESCALATED
 from tracker_tool.trackers.supervision.shared import (
-    cluster_figure, governance, on_time_rate, themes_figure,
+    cluster_figure, governance, is_vague_evidence, on_time_rate, themes_figure,
 )
 
 
@@ -39,7 +39,10 @@ def figures(ctx: RuleContext) -> list[Figure]:
         Figure("repeat_actions", "Repeat actions carried forward", len(repeated(ctx)),
                "Actions in a category the same person already had from an earlier supervision."),
         Figure("done_without_evidence", "Complete without evidence seen",
-               sum(r.missing("evidence_seen") for r in done), "Marked Complete, evidence blank."),
+               sum(r.missing("evidence_seen") or is_vague_evidence(r.record.evidence_seen)
+                   for r in done),
+               "Marked Complete with the evidence blank or naming no record ('done', "
+               "'verbal')."),
         Figure("to_escalate", "For the overdue register",
                sum(bool(escalation_reasons(r, ctx)) for r in rows),
                f"More than {days_text(governance(ctx).escalate_after_days)} late, or a late "
