@@ -60,13 +60,17 @@ def entry_rows(grid: SheetGrid, hmap: HeaderMap, id_key: str | None = None) -> I
 
 
 def check_row(raw: RawRow, tracker: Tracker, sheet: str, epoch: date,
-              policy: ServicePolicy = DEFAULT_POLICY) -> tuple[CheckedRow, list[Finding]]:
+              policy: ServicePolicy = DEFAULT_POLICY,
+              under: PolicyColumns | None = None) -> tuple[CheckedRow, list[Finding]]:
     """Read each cell as its column's type, then validate the row with the tracker's model.
 
     Returns the typed row and one finding per cell that could not be read. Blank cells are
-    left out of what the model sees, so the field's default (None) applies.
+    left out of what the model sees, so the field's default (None) applies. ``under`` is
+    ``tracker.under(policy)``, which a caller checking many rows works out once: it reads the
+    policy's lists (and today's date) every time.
     """
-    under = tracker.under(policy)  # choices a service sets come from its policy
+    if under is None:
+        under = tracker.under(policy)  # choices a service sets come from its policy
     converters = under.readers
     data, invalid, findings = {}, set(), []
     values = raw.values

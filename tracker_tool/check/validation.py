@@ -184,8 +184,9 @@ def _run_stages(loaded: LoadedWorkbook, choice: KindChoice, as_of: date, max_row
             sheet=grid.name, limit=max_rows))
     epoch = EPOCH_1904 if loaded.parts.date1904 else EPOCH_1900
     checked, cell_findings = [], []
+    under = tracker.under(policy)
     for raw in entry_rows(grid, hmap, tracker.id_key):
-        row, found = check_row(raw, tracker, grid.name, epoch, policy)
+        row, found = check_row(raw, tracker, grid.name, epoch, policy, under)
         checked.append(row)
         cell_findings.extend(found)
     ctx = done.context = RuleContext(tracker, grid.name, checked, as_of, policy=policy)

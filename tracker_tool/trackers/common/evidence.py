@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from tracker_tool.trackers.common.numbers import without_dates
 from tracker_tool.trackers.kit import CheckedRow, RuleContext, plural
@@ -64,11 +65,27 @@ RECORD_WORDS = (
 )
 
 
+@lru_cache(maxsize=64)
+def _starts_a_word(words: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for 'one of ``words`` starts at a word boundary' (None for no words): a
+    rule asks this of every row, and a search per word cost more than the rest of the rule."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+_RECORD = _starts_a_word(RECORD_WORDS)
+
+
+@lru_cache(maxsize=64)
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
 def names_a_record(words: list[str]) -> bool:
     """A number, or a word that names a document or record someone could look at."""
     joined = " ".join(words) + " "
-    return bool(_NUMBER.search(joined)) or any(
-        re.search(rf"\b{re.escape(w)}", joined) for w in RECORD_WORDS)
+    return bool(_NUMBER.search(joined) or _RECORD.search(joined))
 
 
 def no_evidence(words: list[str], vague: frozenset[str]) -> bool:
@@ -88,7 +105,7 @@ def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
     could go and look at, by the words the service policy lists and the shared ones here."""
     if not text:
         return False
-    vague = frozenset(v.casefold() for v in ctx.policy.action_quality.vague_evidence)
+    vague = _folded(tuple(ctx.policy.action_quality.vague_evidence))
     return no_evidence(words_of(text), vague)
 
 
@@ -99,9 +116,8 @@ def has_measure(text: str, ctx: RuleContext) -> bool:
     score such as "3/4 staff" is a measure (common/numbers says which is which)."""
     if _NUMBER.search(without_dates(text)):
         return True
-    folded = text.casefold()
-    return any(re.search(rf"\b{re.escape(w.casefold())}", folded)
-               for w in ctx.policy.action_quality.measure_words)
+    pattern = _starts_a_word(tuple(w.casefold() for w in ctx.policy.action_quality.measure_words))
+    return pattern is not None and pattern.search(text.casefold()) is not None
 
 
 def too_short(text: str | None, ctx: RuleContext) -> str | None:
