@@ -296,7 +296,8 @@ def test_review_pack_shows_each_figure_now_last_time_and_change(quarters):
     heading = next(label for label in rows if str(label).startswith("Since the previous return ("))
     assert rows[heading] == ("Now", "Last time", "Change", "Direction")
     assert rows["Overdue actions"] == (0, 1, -1, "better")
-    assert rows["On-time closure rate (%)"] == (50, 100, -50, "worse")
+    # the % sign is on the numbers (their cell format), not in the label
+    assert rows["On-time closure rate"] == (50, 100, -50, "worse")
 
 
 def test_rules_lists_the_change_codes_under_their_own_heading():

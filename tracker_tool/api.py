@@ -66,42 +66,82 @@ def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | N
     ``as_of`` is the date the audit is run as; pass it for reproducible results. ``policy``
     is the service's policy (see ``load_policy``); None applies the default one.
     """
-    from tracker_tool.trackers.resolve import check_workbook
-
-    checked = check_workbook(path, as_of or today_in_london(), kind, max_rows, policy)
-    if previous is not None:  # the changes since the previous return join the findings
-        from tracker_tool.trackers.previous import with_previous
-
-        with_previous(checked, previous, kind, max_rows, policy)
-    return checked.report
+    return _checked(path, as_of, kind, max_rows, policy, previous).report
 
 
 def write_audit(path: str | Path, out: str | Path | None = None, as_of: date | None = None,
                 kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                 policy: ServicePolicy | None = None,
-                force: bool = False, previous: str | Path | None = None) -> tuple[Report, Path]:
+                force: bool = False, previous: str | Path | None = None,
+                pdf: str | Path | None = None) -> tuple[Report, Path]:
     """Validate ``path`` and write its annotated audit workbook; returns (report, audit path).
 
     The audit goes next to the input as ``<name>-audit.xlsx`` unless ``out`` is given. The
     input is only ever read. An earlier audit at ``out`` is replaced; any other existing file
     only with ``force``, and never anything that is not a regular file. With ``previous`` (the
     return before it) the changes join the findings and the audit gains a Changes sheet.
+    With ``pdf`` the governance pack (see ``write_pdf_pack``) is written there too, from the
+    same check.
     """
     from tracker_tool.core.outputs import AUDIT
     from tracker_tool.read.ownership import marked_output
-    from tracker_tool.trackers.resolve import check_workbook
     from tracker_tool.write.audit import write_audit_file
 
     out = Path(out) if out else default_audit_path(path)
     refuse_overwriting_inputs(out, [path] + ([previous] if previous else []))
     guard_output(out, force, lambda existing: marked_output(existing, AUDIT))
+    if pdf is not None:
+        _guard_pack(pdf, [path, previous, out], force)
+    checked = _checked(path, as_of, kind, max_rows, policy, previous)
+    write_audit_file(checked, out)
+    if pdf is not None:
+        from tracker_tool.write.pdf_pack import write_pdf_pack as write_pack
+
+        write_pack(checked, pdf)
+    return checked.report, out
+
+
+def write_pdf_pack(path: str | Path, out: str | Path, as_of: date | None = None,
+                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
+                   policy: ServicePolicy | None = None, force: bool = False,
+                   previous: str | Path | None = None) -> tuple[Report, Path]:
+    """Validate ``path`` and write its governance pack, a PDF for the board, to ``out``;
+    returns (report, pack path). Needs the ``pdf`` extra (ReportLab): without it a
+    UsageError says how to install it.
+
+    The pack has a title page (service, tracker, period, audit date, result), the review
+    figures (with last time's and the trend when ``previous`` is given), the quarterly-audit
+    questions met or not met, charts, escalations and the action review, from the same
+    report as the audit workbook. ``out`` must end in .pdf; an earlier pack there is
+    replaced, any other file only with ``force``.
+    """
+    from tracker_tool.write.pdf_pack import write_pdf_pack as write_pack
+
+    _guard_pack(out, [path, previous], force)
+    checked = _checked(path, as_of, kind, max_rows, policy, previous)
+    return checked.report, write_pack(checked, out)
+
+
+def _guard_pack(out, inputs, force: bool) -> None:
+    from tracker_tool.write.pdf_pack import is_our_pack, require_reportlab
+    from tracker_tool.write.pdf_pack.document import check_name
+
+    require_reportlab()
+    check_name(out)
+    refuse_overwriting_inputs(out, [p for p in inputs if p])
+    guard_output(out, force, is_our_pack)
+
+
+def _checked(path, as_of, kind, max_rows, policy, previous):
+    """Check a return; with ``previous`` the changes since it join the findings."""
+    from tracker_tool.trackers.resolve import check_workbook
+
     checked = check_workbook(path, as_of or today_in_london(), kind, max_rows, policy)
     if previous is not None:
         from tracker_tool.trackers.previous import with_previous
 
         with_previous(checked, previous, kind, max_rows, policy)
-    write_audit_file(checked, out)
-    return checked.report, out
+    return checked
 
 
 def upgrade_workbook(path: str | Path, out: str | Path, *, kind: str | None = None,
@@ -145,7 +185,7 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                   policy: ServicePolicy | None = None, services=None, executor=None,
                   workers: int | None = None, redo_all: bool = False, progress=None,
-                  force: bool = False, previous=None):
+                  force: bool = False, previous=None, pdf: bool = False):
     """Check many workbooks in parallel and write the batch outputs into ``out_dir``.
 
     ``paths`` are files, folders (searched recursively) or globs. Writes an audit workbook per
@@ -168,6 +208,9 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
     paired by service stamp or else by file name: the changes join its findings and its audit
     gains a Changes sheet; the roll-up gains trends, a Changes sheet and the services that
     returned last time but not now (``result.previous``).
+
+    With ``pdf`` (needs the ``pdf`` extra) each return's governance pack is written beside its
+    audit (``<name>-pack.pdf``) and the roll-up's as ``out_dir/rollup.pdf``.
     """
     from tracker_tool.batch.run import run_batch
 
@@ -176,7 +219,7 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
     return run_batch(list(paths), out_dir, as_of=as_of or today_in_london(), kind=kind,
                      max_rows=max_rows, policy=policy, services=services, executor=executor,
                      workers=workers, redo_all=redo_all, progress=progress, force=force,
-                     previous=previous)
+                     previous=previous, pdf=pdf)
 
 
 def compare_returns(previous: str | Path, current: str | Path, as_of: date | None = None, *,
@@ -320,5 +363,6 @@ __all__ = [
     "validate_many",
     "validate_workbook",
     "write_audit",
+    "write_pdf_pack",
     "write_policy",
 ]

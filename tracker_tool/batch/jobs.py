@@ -32,8 +32,11 @@ from tracker_tool.core.wording import printable
 from tracker_tool.errors import UsageError, WorkbookError
 from tracker_tool.read.ownership import marked_output
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS
+from tracker_tool.write.pdf_pack import is_our_pack
 
 AUDIT_FOLDER = "audits"
+#: A return's governance pack (batch --pdf), beside its audit.
+PACK_ENDING = "-pack.pdf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,8 @@ class Settings:
     max_rows: int = DEFAULT_MAX_ROWS
     #: A policy.ServicePolicy; None audits by the default policy, as a single audit would.
     policy: object | None = None
+    #: batch --pdf: a governance pack (PDF) beside each audit.
+    pdf: bool = False
 
     def fingerprint(self) -> dict:
         """What the cache key needs from the settings, the tool and the tracker definitions."""
@@ -52,12 +57,15 @@ class Settings:
         from tracker_tool.policy.service_policy import DEFAULT_POLICY
         from tracker_tool.trackers import all_trackers
 
-        return {
+        found = {
             "tool": __version__, "as_of": self.as_of.isoformat(), "kind": self.kind,
             "max_rows": self.max_rows, "policy": (self.policy or DEFAULT_POLICY).fingerprint,
             "trackers": sorted((t.kind, t.version, t.fingerprint)
                                for t in all_trackers().values()),
         }
+        if self.pdf:  # a run with packs checks again a return last checked without one
+            found["pdf"] = True
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +158,23 @@ def check_one(job: Job) -> Outcome:
     findings = tuple(report.findings)
     try:
         write_audit_file(checked, job.audit)
+        if job.settings.pdf:
+            from tracker_tool.write.pdf_pack import write_pdf_pack
+
+            write_pdf_pack(checked, pack_path(job.audit))
     except UsageError as exc:  # checked, but the audit could not be written: keep the findings
         return _audit_not_written(summary, findings, str(exc), changes)
     except MemoryError:
         return _audit_not_written(summary, findings, "too large to write in the memory available",
                                   changes)
     return Outcome(summary, findings, changes)
+
+
+def pack_path(audit: str | Path) -> Path:
+    """The governance pack beside its audit: returns/a-audit.xlsx -> returns/a-pack.pdf."""
+    audit = Path(audit)
+    stem = audit.name[:-len(AUDIT_SUFFIX)] if audit.name.endswith(AUDIT_SUFFIX) else audit.stem
+    return audit.with_name(fit_name(stem, PACK_ENDING))
 
 
 def _audit_not_written(summary: WorkbookSummary, findings, reason: str,
@@ -194,6 +213,8 @@ def plan_jobs(found: list[Found], out_dir: Path, settings: Settings,
         audit = out_dir / relative
         refuse_overwriting_inputs(audit, inputs & {audit.resolve()})
         guard_output(audit, force, lambda existing: marked_output(existing, AUDIT))
+        if settings.pdf:
+            guard_output(pack_path(audit), force, is_our_pack)
         jobs.append(Job(str(item.path), item.label, str(audit), relative, settings))
     return jobs
 

@@ -32,6 +32,7 @@ from tracker_tool.core.wording import plural
 from tracker_tool.write import styles
 from tracker_tool.write.kit import Kit, filter_rows, output_workbook, print_setup
 from tracker_tool.write.layout import RowHeights, row_height
+from tracker_tool.write.report_paper import fit_or_scale, page_header
 
 GONE_SHEET = "Not returned now"
 #: The league table's trends (batch --previous): each measure, and whether up is better.
@@ -108,6 +109,7 @@ class _Sheets:
         self.rows = RowHeights({c: w for c, (_, w) in enumerate(heads)})
         self.kit.table(ws, heads, self.header, freeze_cols=1)
         self.print_setup(ws)
+        fit_or_scale(ws, [w for _, w in heads])  # too wide to fit legibly: 70%, many pages
         return ws
 
     def end_table(self, ws, rows: int, cols: int) -> None:
@@ -116,6 +118,8 @@ class _Sheets:
 
     def print_setup(self, ws) -> None:
         print_setup(ws, footer=f"Batch roll-up as of {self.facts.as_of.strftime('%d/%m/%Y')}")
+        ws.set_header(page_header("Tracker returns: batch roll-up", ws.name, self.facts.as_of))
+        ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
 
     def result(self, ws, r: int, c: int, s: WorkbookSummary) -> None:
         if not s.readable:
@@ -363,6 +367,9 @@ class _Sheets:
         ws.activate()
 
     def charts(self, ws, row: int) -> None:
+        """The charts under the figures, each moved to a new page where the page it would
+        start on cannot hold all of it: a printout never cuts a chart in half."""
+        placed = _ChartPlacer(ws, row)
         shown = min(len(self.league), CHART_ROWS)
         if shown:
             risk = self.bar_chart(
@@ -370,11 +377,7 @@ class _Sheets:
                 [self.series("League table", shown, 3, "Risk score", styles.ERROR_FILL,
                              border={"color": "#C00000"})],
                 max(e.score or 0 for e in self.league[:shown]), 120 + 22 * shown)
-            ws.insert_chart(row, 0, risk)
-            row += 8 + shown
-            # The two charts rarely fit one page with the figures above: start the second on
-            # its own page rather than let the printout cut it in half.
-            ws.set_h_pagebreaks([row])
+            placed.insert(risk, 120 + 22 * shown)
             mix = self.bar_chart(
                 "Findings by severity",
                 [self.series("League table", shown, col, name, colour)
@@ -384,15 +387,15 @@ class _Sheets:
                 max(risk_parts(e.summary)["errors"] + e.summary.escalations
                     + e.summary.warnings for e in self.league[:shown]),
                 140 + 22 * shown, legend={"position": "bottom"}, subtype="stacked")
-            ws.insert_chart(row, 0, mix)
-            row += 9 + shown
+            placed.insert(mix, 140 + 22 * shown)
         top = min(len(self.themes), CHART_ROWS)
         if top:
             chart = self.bar_chart(
                 "Findings that recur across services",
                 [self.series("Themes", top, 3, "Returns with it", "#8EA9DB")],
                 self.themes[0].workbooks, 120 + 22 * top)
-            ws.insert_chart(row, 0, chart)
+            placed.insert(chart, 120 + 22 * top)
+        placed.finish()
 
     @staticmethod
     def series(sheet: str, rows: int, col: int, name: str, colour: str, **more) -> dict:
@@ -413,6 +416,32 @@ class _Sheets:
         chart.set_legend(legend or {"none": True})
         chart.set_size({"width": 720, "height": height})
         return chart
+
+
+class _ChartPlacer:
+    """Charts down a sheet from ``row``, each starting a new printed page when the rest of
+    the current one is too short for it."""
+
+    #: Default rows (20 px) a landscape A4 page of the Summary holds, less some for its taller
+    #: big-number rows (about 35 fit at the 94% it prints at).
+    PAGE_ROWS = 26
+
+    def __init__(self, ws, row: int):
+        self.ws, self.row = ws, row
+        self.page_top = 0
+        self.breaks: list[int] = []
+
+    def insert(self, chart, height: int) -> None:
+        rows = -(-height // 20) + 2
+        if self.row + rows - self.page_top > self.PAGE_ROWS:
+            self.breaks.append(self.row)
+            self.page_top = self.row
+        self.ws.insert_chart(self.row, 0, chart)
+        self.row += rows
+
+    def finish(self) -> None:
+        if self.breaks:
+            self.ws.set_h_pagebreaks(self.breaks)
 
 
 def _count_axis(largest: int) -> dict:

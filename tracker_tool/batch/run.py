@@ -25,6 +25,7 @@ from tracker_tool.batch.previous import (
     with_pairs,
 )
 from tracker_tool.batch.rollup import league_table, themes, totals
+from tracker_tool.batch.rollup_pack import ROLLUP_PACK
 from tracker_tool.batch.services import ServiceMatch, match_returns, read_services
 from tracker_tool.batch.summary import WorkbookSummary, finding_dict, finding_from_dict
 from tracker_tool.core.atomic import (
@@ -59,6 +60,8 @@ class BatchResult:
     #: With --previous: which returns were compared with last time's, and which of last
     #: time's returns have no return now (batch/previous.py).
     previous: PreviousMatch | None = None
+    #: With --pdf: the roll-up's governance pack (each return's is beside its audit).
+    pack: Path | None = None
 
     @property
     def summaries(self) -> list[WorkbookSummary]:
@@ -112,8 +115,13 @@ def workbook_findings(summary: WorkbookSummary, stored: list[dict]) -> list[dict
 def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = None,
               max_rows: int = DEFAULT_MAX_ROWS, policy=None, services=None, executor=None,
               workers: int | None = None, redo_all: bool = False, force: bool = False,
-              progress: Progress | None = None, previous=None) -> BatchResult:
+              progress: Progress | None = None, previous=None,
+              pdf: bool = False) -> BatchResult:
     out_dir = Path(out_dir)
+    if pdf:  # before any file is read: the extra may be missing
+        from tracker_tool.write.pdf_pack import require_reportlab
+
+        require_reportlab()
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{shown(out_dir)} is a file; --out-dir must be a folder")
     if workers is not None and workers < 1:
@@ -130,7 +138,7 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
     if read is not None:
         ignore += tuple(item.path for item in read[0] if item.path is not None)
     found = discover(paths, out_dir, ignore=ignore)
-    settings = Settings(as_of, kind, max_rows, policy)
+    settings = Settings(as_of, kind, max_rows, policy, pdf)
     paired = pair_previous(_paths(previous), read, found) if previous else None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -143,7 +151,8 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
             jobs = with_pairs(jobs, paired)
         inputs = {item.path for item in found} | previous_inputs(paired)
         outputs = [out_dir / name for name in (ROLLUP_NAME, FINDINGS_CSV, REPORT_JSON)]
-        for path in outputs:
+        pack = out_dir / ROLLUP_PACK if pdf else None
+        for path in outputs + ([pack] if pack else []):
             refuse_overwriting_inputs(path, inputs & {path.resolve()})
             guard_output(path, force, output_recogniser(path.name))
         cache = ResultCache(out_dir)
@@ -155,7 +164,7 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
             checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
         result = BatchResult(out_dir, as_of, checked, match, *outputs,
                              run=run_identifier(settings.fingerprint(), checked), cache=cache,
-                             previous=paired)
+                             previous=paired, pack=pack)
         _write_outputs(result)
     return result
 
@@ -166,11 +175,17 @@ def _write_outputs(result: BatchResult) -> None:
     from tracker_tool.batch.rollup_workbook import BatchFacts, write_rollup
 
     targets = [result.rollup, result.findings_csv, result.report_json]
-    with staged(targets) as (rollup, findings_csv, report_json):
-        write_rollup(BatchFacts(result.as_of, result.summaries, result.services,
-                                result.previous, result.changes_by_workbook), rollup,
-                     run=result.run)
+    if result.pack is not None:
+        targets.append(result.pack)
+    with staged(targets) as (rollup, findings_csv, report_json, *pack):
+        facts = BatchFacts(result.as_of, result.summaries, result.services, result.previous,
+                           result.changes_by_workbook)
+        write_rollup(facts, rollup, run=result.run)
         write_findings_and_report(result, findings_csv, report_json)
+        if pack:
+            from tracker_tool.batch.rollup_pack import write_rollup_pack
+
+            write_rollup_pack(facts, pack[0])
 
 
 def _paths(given) -> list:

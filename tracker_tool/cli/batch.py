@@ -47,11 +47,14 @@ from tracker_tool.cli.group import (
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS",
               help="Run on an existing Dask cluster (needs tracker-tool[dask]); its workers "
                    "must see the same paths.")
+@click.option("--pdf", is_flag=True,
+              help="Also write a governance pack (PDF) beside each audit and rollup.pdf for the "
+                   "roll-up. Needs pip install 'tracker-tool[pdf]'.")
 @policy_option
 @kind_option
 @max_rows_option
 def batch(paths, out_dir, as_of, services, previous, workers, force, redo_all, dask_scheduler,
-          policy_file, kind, max_rows) -> None:
+          pdf, policy_file, kind, max_rows) -> None:
     """Check every returned workbook in PATHS and write a roll-up of them all.
 
     PATHS are files, folders (searched for spreadsheets, including sub-folders) or globs;
@@ -71,7 +74,7 @@ def batch(paths, out_dir, as_of, services, previous, workers, force, redo_all, d
     Examples:
       tracker-tool batch returns/ --out-dir q3-audit/ --as-of 2026-12-31
       tracker-tool batch returns/ --out-dir q3-audit/ --services services.csv
-      tracker-tool batch returns/q3 --previous q2-audit/ --out-dir q3-audit/
+      tracker-tool batch returns/q3 --previous q2-audit/ --out-dir q3-audit/ --pdf
     """
     from contextlib import nullcontext
 
@@ -92,7 +95,7 @@ def batch(paths, out_dir, as_of, services, previous, workers, force, redo_all, d
                                        max_rows=max_rows, policy=policy, services=services,
                                        executor=executor, workers=width, redo_all=redo_all,
                                        force=force, progress=show,
-                                       previous=list(previous) or None)
+                                       previous=list(previous) or None, pdf=pdf)
     except TrackerToolError as exc:
         show.close()
         _fail(str(exc))
@@ -192,4 +195,6 @@ def _summary(result) -> str:
     out = result.out_dir
     lines.append(f"Wrote {result.rollup}, {result.findings_csv}, {result.report_json} and "
                  f"{plural(audits, 'audit workbook')} in {out / 'audits'}")
+    if result.pack is not None:
+        lines.append(f"Wrote {result.pack} and a governance pack (PDF) beside each audit")
     return "\n".join(lines)

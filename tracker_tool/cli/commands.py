@@ -176,7 +176,12 @@ def _known_kind(kind: str) -> None:
 @max_rows_option
 @policy_option
 @previous_option
-def audit(file, out, force, as_of, kind, max_rows, policy_file, previous) -> None:
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="PACK.pdf",
+              help="Also write the governance pack, a PDF for the board (title page, figures "
+                   "and trend, audit questions, charts, escalations, action review). Needs "
+                   "pip install 'tracker-tool[pdf]'.")
+def audit(file, out, force, as_of, kind, max_rows, policy_file, previous, pdf) -> None:
     """Write an annotated audit workbook for a returned tracker.
 
     The audit is a new workbook: a Summary of the policy's review figures, the review
@@ -191,6 +196,7 @@ def audit(file, out, force, as_of, kind, max_rows, policy_file, previous) -> Non
       tracker-tool audit returned.xlsx --out returned-audit.xlsx --as-of 2026-12-31
       tracker-tool audit returned.xlsx --policy service-policy.toml --as-of 2026-12-31
       tracker-tool audit returned.xlsx --previous last-quarter.xlsx --out audit.xlsx
+      tracker-tool audit returned.xlsx --previous last-quarter.xlsx --pdf board-pack.pdf
     """
     from tracker_tool import api
     from tracker_tool.errors import TrackerToolError
@@ -200,7 +206,7 @@ def audit(file, out, force, as_of, kind, max_rows, policy_file, previous) -> Non
     policy = _policy(policy_file)
     try:
         report, written = api.write_audit(file, out, _date(as_of), kind, max_rows, policy,
-                                           force, previous=previous)
+                                           force, previous=previous, pdf=pdf)
     except TrackerToolError as exc:
         _fail(str(exc))
     from tracker_tool.core.wording import plural, severity_counts
@@ -209,6 +215,8 @@ def audit(file, out, force, as_of, kind, max_rows, policy_file, previous) -> Non
                f"{severity_counts(report.findings) or 'no findings'}; "
                f"{len(report.escalations)} overdue to escalate "
                f"(as of {report.as_of.strftime('%d/%m/%Y')}, policy {report.policy})")
+    if pdf is not None:
+        click.echo(f"Wrote {pdf}: the governance pack")
     sys.exit(_exit_status([report], []))
 
 

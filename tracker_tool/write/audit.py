@@ -35,17 +35,12 @@ from tracker_tool.write.kit import (
     print_setup,
 )
 from tracker_tool.write.layout import RowHeights
+from tracker_tool.write.report_paper import PRINT_WIDTH, fit_or_scale, page_header
 from tracker_tool.write.review_pack import SHEET as REVIEW_SHEET
 from tracker_tool.write.review_pack import write_review_pack
 
 _FILL = {Severity.ERROR: styles.ERROR_FILL, Severity.ESCALATION: styles.ESCALATION_FILL,
          Severity.WARNING: styles.WARNING_FILL}
-#: Widest table (in character units) a sheet may be to print at 70% or more when fitted to
-#: A4 landscape in LibreOffice (about 7.2 pt a unit there), so its 10 pt headings print at
-#: 7 pt at least.
-PRINT_WIDTH = 148
-#: The returned sheet's copy prints at this fixed scale: 10 pt headings at 7 pt.
-COPY_PRINT_SCALE = 70
 _NOTE = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
 #: Excel's limit of hyperlinks on one worksheet; XlsxWriter warns for every one beyond it.
 MAX_LINKS = 65_530
@@ -191,9 +186,7 @@ class _AuditBuilder:
         # For the screen: fitted to a page's width its many columns printed at 2 pt. Printed
         # at a fixed legible scale instead, across as many pages as it takes, the first two
         # columns (ID and title) on each.
-        ws.fit_page = False
-        ws.set_print_scale(COPY_PRINT_SCALE)
-        ws.repeat_columns(0, 1)
+        fit_or_scale(ws, (PRINT_WIDTH + 1,), repeat_cols=2)
 
     def write_clean_row(self, ws, r: int, row: list, plain: list, date_fmt, wrapped: list) -> None:
         """A row without findings, on the fast path: most rows of a large tracker are these.
@@ -446,16 +439,6 @@ class _AuditBuilder:
         ws.set_header(page_header(headline.who(self.report), self.checked.tracker.title,
                                   self.report.as_of))
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
-
-
-def page_header(who: str, tracker: str, as_of) -> str:
-    """Every printed page says whose audit it is, of which tracker and when: pages of several
-    services' audits get mixed up on a meeting table."""
-    def safe(text: str, limit: int) -> str:  # '&' starts a header code
-        return printable(text)[:limit].replace("&", "&&")
-
-    return (f"&L&10{safe(who, 60)}&C&10{safe(tracker, 60)}"
-            f"&R&10Audit date {as_of.strftime('%d/%m/%Y')}")
 
 
 def _copy_sheet_name(name: str, taken: set[str]) -> str:

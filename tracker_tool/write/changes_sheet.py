@@ -14,7 +14,7 @@ from tracker_tool.write.headline import is_percent, plain_label
 from tracker_tool.write.kit import filter_rows
 
 SHEET = "Changes"
-#: At most 148 character units wide, so it prints at 70% or more (audit.PRINT_WIDTH).
+#: At most 148 character units wide, so it prints at 70% or more (write/report_paper.py).
 HEADS = [("Severity", 8), ("Code", 20), ("Action ID", 9), ("Cell", 7), ("Column", 14),
          ("Last time", 15), ("Now", 15), ("Message", 32), ("Policy", 7), ("How to fix", 21)]
 
