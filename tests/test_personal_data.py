@@ -49,6 +49,8 @@ def run(*args):
     ("Daughter on 07700 900123", ["telephone number 07*** ******"]),
     ("Tel +44 7700 900123", ["telephone number +44 77** ******"]),
     ("DOB: 12/03/1950", ["date of birth DOB **/**/****"]),
+    ("DOB: 12/03/50", ["date of birth DOB **/**/**"]),
+    ("d.o.b. 1/3/1950", ["date of birth d.o.b. */*/****"]),
     ("born 4th March 1948", ["date of birth born *** ***** ****"]),
 ])
 def test_each_kind_of_detail_is_found_and_masked(text, shown):
@@ -67,6 +69,7 @@ def test_each_kind_of_detail_is_found_and_masked(text, shown):
     "Action A-014 under s12, see AUD-1",     # IDs and clauses
     "Due 12/03/2026, reviewed 01/10/2026",   # dates that are not dates of birth
     "Miss the deadline and it escalates",    # 'Miss' not followed by a name
+    "Reborn 1/2/2020 as a new service",      # not the word 'born'
     "18 of 20 charts audited",
     "",
 ])
@@ -204,3 +207,21 @@ def test_the_frame_has_the_pivot_columns_and_integer_rows(make_workbook, tmp_pat
     assert str(frame["row"].dtype) == "Int64"
     group = frame[frame["code"] == "owner.group"].iloc[0]
     assert (group["action_id"], group["owner"], group["row"]) == ("A-001", "All staff", 4)
+
+
+def test_a_comparison_masks_what_either_return_held(make_workbook):
+    """A change finding quoting last time's progress note shows it masked, as do its
+    previous value and every rendering of the comparison."""
+    from tracker_tool.write.changes_text import to_csv as changes_csv
+    from tracker_tool.write.changes_text import to_json as changes_json
+
+    note = f"Spoke to {NAME} on {PHONE}"
+    previous = make_workbook([clean_action(progress_update=note, review_date=date(2026, 10, 1))])
+    current = make_workbook([clean_action(progress_update=note)])
+    comparison = api.compare_returns(previous, current, as_of=AS_OF,
+                                     previous_as_of=date(2026, 10, 20))
+    (change,) = [c for c in comparison.changes if c.finding.code == "change.progress-copied"]
+    assert change.finding.cell == cell("progress_update")
+    assert change.previous_value == "Spoke to Mrs E**** H**** on 07*** ******"
+    assert (change.finding.tracker, change.finding.action_id) == ("action-plan", "A-001")
+    _assert_clean(changes_json(comparison) + changes_csv(comparison), "the comparison")

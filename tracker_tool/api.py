@@ -185,7 +185,8 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
                   kind: str | None = None, max_rows: int = DEFAULT_MAX_ROWS,
                   policy: ServicePolicy | None = None, services=None, executor=None,
                   workers: int | None = None, redo_all: bool = False, progress=None,
-                  force: bool = False, previous=None, pdf: bool = False):
+                  force: bool = False, previous=None, pdf: bool = False,
+                  include_staff_records: bool = False):
     """Check many workbooks in parallel and write the batch outputs into ``out_dir``.
 
     ``paths`` are files, folders (searched recursively) or globs. Writes an audit workbook per
@@ -211,6 +212,9 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
 
     With ``pdf`` (needs the ``pdf`` extra) each return's governance pack is written beside its
     audit (``<name>-pack.pdf``) and the roll-up's as ``out_dir/rollup.pdf``.
+
+    Staff records (performance plans, probation actions, escalated supervision cases) are
+    kept out of the league table and listed apart, unless ``include_staff_records``.
     """
     from tracker_tool.batch.run import run_batch
 
@@ -219,7 +223,8 @@ def validate_many(paths, out_dir: str | Path, as_of: date | None = None, *,
     return run_batch(list(paths), out_dir, as_of=as_of or today_in_london(), kind=kind,
                      max_rows=max_rows, policy=policy, services=services, executor=executor,
                      workers=workers, redo_all=redo_all, progress=progress, force=force,
-                     previous=previous, pdf=pdf)
+                     previous=previous, pdf=pdf,
+                     include_staff_records=include_staff_records)
 
 
 def compare_returns(previous: str | Path, current: str | Path, as_of: date | None = None, *,

@@ -121,6 +121,7 @@ def _tail(result) -> dict:
     return {
         "league_table": [{"rank": e.rank, "workbook": e.summary.workbook, "name": e.label,
                           "risk_score": e.score} for e in result.league_table()],
+        "staff_records": _staff_entry(result),
         "themes": [{"code": t.code, "title": t.title, "severity": t.severity,
                     "workbooks": t.workbooks, "occurrences": t.occurrences}
                    for t in result.themes()],
@@ -128,6 +129,14 @@ def _tail(result) -> dict:
         **({"previous": result.previous.to_dict()} if getattr(result, "previous", None)
            else {}),
     }
+
+
+def _staff_entry(result) -> dict:
+    """Whether staff records are ranked, and which returns are staff records."""
+    from tracker_tool.batch.rollup import staff_records
+
+    return {"in_league_table": bool(getattr(result, "include_staff", False)),
+            "workbooks": [s.workbook for s in staff_records(result.summaries)]}
 
 
 def _services_entry(match: ServiceMatch | None):

@@ -67,6 +67,23 @@ def score_of(parts: dict) -> int:
     return sum(RISK_WEIGHTS[name] * _count(parts.get(name)) for name in RISK_WEIGHTS)
 
 
+#: Kinds whose returns are staff records: one employee's performance plan, a new starter's
+#: probation actions, a member of staff's escalated supervision case. Ranking them beside
+#: services would compare people with services and spread an HR matter through a league
+#: table, so a batch lists them apart unless asked (--include-staff-records).
+STAFF_KINDS = frozenset({"performance-plan", "probation-actions", "supervision-escalations"})
+STAFF_KINDS_NAMED = "performance plans, probation actions and escalated supervision cases"
+
+
+def is_staff_record(summary: WorkbookSummary) -> bool:
+    return summary.kind in STAFF_KINDS
+
+
+def staff_records(summaries: list[WorkbookSummary]) -> list[WorkbookSummary]:
+    """The staff records among ``summaries``, in the batch's order."""
+    return [s for s in summaries if is_staff_record(s)]
+
+
 @dataclass(frozen=True, slots=True)
 class LeagueEntry:
     rank: int
@@ -75,8 +92,12 @@ class LeagueEntry:
     label: str
 
 
-def league_table(summaries: list[WorkbookSummary]) -> list[LeagueEntry]:
-    """Highest risk first; ties broken by escalations, overdue, errors, warnings, then name."""
+def league_table(summaries: list[WorkbookSummary],
+                 include_staff: bool = False) -> list[LeagueEntry]:
+    """Highest risk first; ties broken by escalations, overdue, errors, warnings, then name.
+    Staff records (STAFF_KINDS) are left out unless ``include_staff``."""
+    if not include_staff:
+        summaries = [s for s in summaries if not is_staff_record(s)]
     def order(s: WorkbookSummary):
         parts = risk_parts(s)
         return (s.readable, -risk_score(s), -parts["escalations"], -parts["overdue"],

@@ -81,7 +81,7 @@ def _league(facts, styles) -> list:
     if compared:
         heads.append("Overdue last time")
     rows = [heads]
-    for entry in league_table(facts.summaries):
+    for entry in league_table(facts.summaries, facts.include_staff):
         s = entry.summary
         if not s.readable:
             rows.append([str(entry.rank), para(entry.label), "not read", "", "", "", ""]

@@ -19,8 +19,10 @@ from tracker_tool.batch.rollup import (
     RISK_EXPLAINED,
     action_themes,
     labels,
+    STAFF_KINDS_NAMED,
     league_table,
     risk_parts,
+    staff_records,
     themes,
     totals,
     trend_now,
@@ -35,6 +37,7 @@ from tracker_tool.write.layout import RowHeights, row_height
 from tracker_tool.write.report_paper import fit_or_scale, page_header
 
 GONE_SHEET = "Not returned now"
+STAFF_SHEET = "Staff records"
 #: The league table's trends (batch --previous): each measure, and whether up is better.
 TRENDS = (("errors", False), (OVERDUE, False), (CLOSURE_RATE, True), ("escalations", False))
 TREND_HEADS = [("Last time's return", 30), ("Errors last time", 9), ("Errors change", 9),
@@ -57,6 +60,8 @@ class BatchFacts:
     #: its changes, read back from the cache one workbook at a time.
     previous: object | None = None
     changes: object | None = None
+    #: With --include-staff-records staff records are ranked; otherwise listed apart.
+    include_staff: bool = False
 
 
 class _Sheets:
@@ -80,7 +85,7 @@ class _Sheets:
                                "better": f(styles.TOP, font_color="#375623",
                                            num_format="+0;-0;0"),
                                "same": f(styles.TOP, num_format="+0;-0;0")}
-        self.league = league_table(facts.summaries)
+        self.league = league_table(facts.summaries, facts.include_staff)
         self.themes = themes(facts.summaries)
         extra = {}
         for s in facts.summaries:
@@ -261,6 +266,30 @@ class _Sheets:
         if not gone:
             ws.write_string(1, 0, "Every return of last time has a return this time.")
         self.end_table(ws, len(gone), len(heads))
+
+    def staff_sheet(self) -> None:
+        """Staff records kept out of the league table, each with its counts, so they are
+        seen without being ranked beside services."""
+        found = staff_records(self.facts.summaries)
+        heads = [("Service or workbook", 30), ("Tracker", 22), ("Actions", 9), ("Errors", 8),
+                 ("Escalations not made", 11), ("Warnings", 9), ("Result", 12),
+                 ("Workbook", 40)]
+        ws = self.table(STAFF_SHEET, heads)
+        shown = labels(self.facts.summaries)
+        for r, s in enumerate(found, start=1):
+            self.text(ws, r, 0, shown[s.workbook])
+            self.text(ws, r, 1, s.kind)
+            for c, value in ((2, s.actions), (3, s.errors + s.check_errors),
+                             (4, s.escalations), (5, s.warnings)):
+                self.number(ws, r, c, value)
+            self.result(ws, r, 6, s)
+            self.text(ws, r, 7, s.workbook)
+        self.end_table(ws, len(found), len(heads))
+        r = len(found) + 2
+        ws.merge_range(r, 0, r, 6, f"{plural(len(found), 'staff record')} kept out of the league "
+                       f"table: {STAFF_KINDS_NAMED} are about named members of staff. "
+                       "batch --include-staff-records ranks them with the services.", self.wrap)
+        ws.set_row(r, row_height(2))
 
     def themes_sheet(self) -> None:
         heads = [("Code", 26), ("Finding", 36), ("Severity", 10), ("Returns with it", 10),
@@ -458,6 +487,8 @@ def write_rollup(facts: BatchFacts, out: str | Path, run: str | None = None) -> 
         sheets = _Sheets(wb, facts)
         sheets.summary()
         sheets.league_sheet()
+        if not facts.include_staff and staff_records(facts.summaries):
+            sheets.staff_sheet()
         sheets.workbooks()
         sheets.themes_sheet()
         sheets.action_themes_sheet()

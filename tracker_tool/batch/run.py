@@ -62,6 +62,8 @@ class BatchResult:
     previous: PreviousMatch | None = None
     #: With --pdf: the roll-up's governance pack (each return's is beside its audit).
     pack: Path | None = None
+    #: With --include-staff-records: staff records are ranked in the league table too.
+    include_staff: bool = False
 
     @property
     def summaries(self) -> list[WorkbookSummary]:
@@ -96,7 +98,7 @@ class BatchResult:
                 yield c.summary, cache.changes(c.key)
 
     def league_table(self):
-        return league_table(self.summaries)
+        return league_table(self.summaries, self.include_staff)
 
     def themes(self):
         return themes(self.summaries)
@@ -116,7 +118,7 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
               max_rows: int = DEFAULT_MAX_ROWS, policy=None, services=None, executor=None,
               workers: int | None = None, redo_all: bool = False, force: bool = False,
               progress: Progress | None = None, previous=None,
-              pdf: bool = False) -> BatchResult:
+              pdf: bool = False, include_staff_records: bool = False) -> BatchResult:
     out_dir = Path(out_dir)
     if pdf:  # before any file is read: the extra may be missing
         from tracker_tool.write.pdf_pack import require_reportlab
@@ -164,7 +166,8 @@ def run_batch(paths, out_dir: str | Path, *, as_of: date, kind: str | None = Non
             checked = [replace(c, summary=s) for c, s in zip(checked, summaries)]
         result = BatchResult(out_dir, as_of, checked, match, *outputs,
                              run=run_identifier(settings.fingerprint(), checked), cache=cache,
-                             previous=paired, pack=pack)
+                             previous=paired, pack=pack,
+                             include_staff=include_staff_records)
         _write_outputs(result)
     return result
 
@@ -179,7 +182,7 @@ def _write_outputs(result: BatchResult) -> None:
         targets.append(result.pack)
     with staged(targets) as (rollup, findings_csv, report_json, *pack):
         facts = BatchFacts(result.as_of, result.summaries, result.services, result.previous,
-                           result.changes_by_workbook)
+                           result.changes_by_workbook, result.include_staff)
         write_rollup(facts, rollup, run=result.run)
         write_findings_and_report(result, findings_csv, report_json)
         if pack:

@@ -30,12 +30,12 @@ _NHS_NUMBER = re.compile(r"(?<![\d/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/-]|
 _PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|(?<![\d/.+-])0)(?:[1-37]\d{2,3})[\s-]?\d{3}[\s-]?"
                     r"\d{3,4}(?![\d/-]|\.\d)")
 _MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
-_BIRTH = re.compile(r"\b(dob|d\.o\.b\.?|date of birth|born)\b[:\s]*(?:on\s+)?"
+_BIRTH = re.compile(r"\b(dob|d\.o\.b\.?|date of birth|born)(?!\w)[:\s]*(?:on\s+)?"
                     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS
                     + r"\s+\d{4})", re.IGNORECASE)
-#: Anything the patterns could match starts with a digit, '@', '+' or a capital M/D or a
-#: birth word; text with none of these is passed over without running them.
-_MAYBE = re.compile(r"\d|@|M[rsxi]|Dr", re.IGNORECASE)
+#: What every find holds: three digits in a row (NHS and telephone numbers), '@', a title or
+#: a word for birth. Text with none of these is passed over in one search.
+_MAYBE = re.compile(r"\d\d\d|@|\b(?:Mrs?|Ms|Miss|Mx|Dr)\b|(?i:\bdob\b|d\.o\.b|birth|\bborn\b)")
 
 
 @dataclass(frozen=True, slots=True)

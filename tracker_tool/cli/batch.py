@@ -50,11 +50,14 @@ from tracker_tool.cli.group import (
 @click.option("--pdf", is_flag=True,
               help="Also write a governance pack (PDF) beside each audit and rollup.pdf for the "
                    "roll-up. Needs pip install 'tracker-tool[pdf]'.")
+@click.option("--include-staff-records", is_flag=True,
+              help="Rank performance plans, probation actions and escalated supervision cases "
+                   "in the league table; by default they are listed apart.")
 @policy_option
 @kind_option
 @max_rows_option
 def batch(paths, out_dir, as_of, services, previous, workers, force, redo_all, dask_scheduler,
-          pdf, policy_file, kind, max_rows) -> None:
+          pdf, include_staff_records, policy_file, kind, max_rows) -> None:
     """Check every returned workbook in PATHS and write a roll-up of them all.
 
     PATHS are files, folders (searched for spreadsheets, including sub-folders) or globs;
@@ -95,7 +98,8 @@ def batch(paths, out_dir, as_of, services, previous, workers, force, redo_all, d
                                        max_rows=max_rows, policy=policy, services=services,
                                        executor=executor, workers=width, redo_all=redo_all,
                                        force=force, progress=show,
-                                       previous=list(previous) or None, pdf=pdf)
+                                       previous=list(previous) or None, pdf=pdf,
+                                       include_staff_records=include_staff_records)
     except TrackerToolError as exc:
         show.close()
         _fail(str(exc))
@@ -152,6 +156,7 @@ def _outcome(summary, cached: bool) -> str:
 
 
 def _summary(result) -> str:
+    from tracker_tool.batch.rollup import STAFF_KINDS_NAMED, staff_records
     from tracker_tool.core.wording import plural
 
     t = result.totals()
@@ -168,6 +173,10 @@ def _summary(result) -> str:
         lines.append("Highest risk: " + "; ".join(
             f"{e.label}: {'not read' if e.score is None else f'score {e.score}'}"
             for e in ranked) + ".")
+    kept_out = [] if result.include_staff else staff_records(result.summaries)
+    if kept_out:
+        lines.append(f"Staff records kept out of the league table: {len(kept_out)} "
+                     f"({STAFF_KINDS_NAMED}); --include-staff-records ranks them.")
     match = result.services
     if match is not None:
         flagged = sum(1 for s in result.summaries if s.checks)
