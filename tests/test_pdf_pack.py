@@ -58,6 +58,8 @@ def test_title_page_names_the_tracker_period_date_and_result_in_words(oakfield):
     # the counts reconcile: 5 escalation findings, 4 of them actions to escalate
     assert "5 escalation findings: 4 overdue to escalate and not yet escalated" in first
     assert "The plan has errors to put right" in first
+    met = sum(a.met is True for a in report.review.audit_questions)
+    assert f"Quarterly audit {met} of {len(report.review.audit_questions)} questions met" in first
     # plain words: no finding code and no policy fingerprint on the first page
     assert not CODE.search(first.replace("oakfield-house-actions.xlsx", ""))
     assert report.policy not in first

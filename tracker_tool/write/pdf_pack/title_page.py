@@ -17,6 +17,10 @@ def title_page(data, styles: Styles) -> list:
              ["Actions checked", str(data.actions)], ["Result", para(data.result)]]
     if data.escalation_note:
         facts.append(["Escalations", para(data.escalation_note)])
+    if data.review is not None and data.review.audit_questions:
+        answers = data.review.audit_questions
+        met = sum(a.met is True for a in answers)
+        facts.append(["Quarterly audit", f"{met} of {len(answers)} questions met"])
     facts += [["Workbook", para(data.workbook)], ["Policy applied", para(data.policy)]]
     box = table(facts, [45 * mm, 125 * mm], styles, head=False)
     return [Spacer(1, 30 * mm), Paragraph("Governance pack", styles.subtitle),
