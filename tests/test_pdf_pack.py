@@ -56,7 +56,7 @@ def test_title_page_names_the_tracker_period_date_and_result_in_words(oakfield):
     assert "Audit date 21/11/2026" in first
     assert f"{report.errors} errors" in first
     # the counts reconcile: 5 escalation findings, 4 of them actions to escalate
-    assert "5 escalation findings: 4 overdue to escalate and not yet escalated" in first
+    assert "5 escalation findings: 4 for actions on the Escalations list" in first
     assert "The plan has errors to put right" in first
     met = sum(a.met is True for a in report.review.audit_questions)
     assert f"Quarterly audit {met} of {len(report.review.audit_questions)} questions met" in first

@@ -73,23 +73,29 @@ def test_escalation_counts_are_reconciled_on_the_summary(tmp_path):
     facts = {row[0].value: row[1].value for row in first[:14] if row[0].value}
     escalation_findings = sum(f.severity is Severity.ESCALATION for f in report.findings)
     assert (escalation_findings, len(report.escalations)) == (5, 4)
-    assert facts["Escalations"] == ("5 escalation findings: 4 overdue to escalate and not yet "
-                                    "escalated; 1 effectiveness check not done.")
+    assert facts["Escalations"] == ("5 escalation findings: 4 for actions on the Escalations "
+                                    "list; 1 effectiveness check not done.")
     assert facts["Period"] == "20/10/2026 (previous return) to 21/11/2026"
     assert "fingerprint" not in facts["Policy applied"]
 
 
-@pytest.mark.parametrize("findings, listed, note", [
-    ((), 0, ""),
-    (("escalation.due",) * 2, 2, ""),
-    (("escalation.due",) * 2, 3, "2 escalation findings: 2 overdue to escalate and not yet "
-                                 "escalated. The Escalations list has 3 actions, 1 of them "
-                                 "already escalated."),
+@pytest.mark.parametrize("rows, listed, recorded, note", [
+    ((), 0, 0, ""),
+    ((5, 7), 2, 0, ""),
+    ((5, 7), 3, 1, "2 escalation findings: 2 for actions on the Escalations list. The "
+                   "Escalations list has 3 actions, 1 with an escalation recorded."),
+    ((), 1, 1, "No escalation findings. The Escalations list has 1 action, 1 with an "
+               "escalation recorded."),
+    ((5, 9), 1, 0, "2 escalation findings: 1 for actions on the Escalations list; 1 "
+                   "effectiveness.overdue."),
 ])
-def test_escalation_note_says_why_the_counts_differ(findings, listed, note):
+def test_escalation_note_says_why_the_counts_differ(rows, listed, recorded, note):
     from types import SimpleNamespace
 
+    codes = {5: "escalation.due", 7: "escalation.due", 9: "effectiveness.overdue"}
     report = SimpleNamespace(
-        findings=[SimpleNamespace(code=c, severity=Severity.ESCALATION) for c in findings],
-        escalations=[object()] * listed)
+        findings=[SimpleNamespace(code=codes[r], row=r, severity=Severity.ESCALATION)
+                  for r in rows],
+        escalations=[SimpleNamespace(row=r, recorded="to the RI" if i < recorded else "")
+                     for i, r in enumerate((5, 7, 8)[:listed])])
     assert headline.escalation_count(report, str).note == note

@@ -215,9 +215,23 @@ def audit(file, out, force, as_of, kind, max_rows, policy_file, previous, pdf) -
                f"{severity_counts(report.findings) or 'no findings'}; "
                f"{len(report.escalations)} overdue to escalate "
                f"(as of {report.as_of.strftime('%d/%m/%Y')}, policy {report.policy})")
+    _escalation_note(report)
     if pdf is not None:
         click.echo(f"Wrote {pdf}: the governance pack")
     sys.exit(_exit_status([report], []))
+
+
+def _escalation_note(report) -> None:
+    """Why the escalation findings and the actions to escalate differ, when they do: the line
+    above counts findings, and an overdue effectiveness check is one too."""
+    from tracker_tool.check.compare import rule_info
+    from tracker_tool.trackers import get_tracker
+    from tracker_tool.write.headline import escalation_count
+
+    tracker = get_tracker(report.tracker)
+    note = escalation_count(report, lambda code: rule_info(tracker, code).title).note
+    if note:
+        click.echo(note)
 
 
 @cli.command(short_help="List every finding code with its clause and fix.")

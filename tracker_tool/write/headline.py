@@ -15,8 +15,6 @@ from pathlib import Path
 from tracker_tool.core.findings import Severity
 from tracker_tool.core.wording import fmt, plural, severity_counts
 
-#: The code of the escalation finding that the Escalations list counts one for one.
-ESCALATION_DUE = "escalation.due"
 _NATIONS = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"}
 
 
@@ -89,35 +87,46 @@ def result_line(report) -> str:
 
 @dataclass(frozen=True)
 class EscalationCount:
-    """Escalation findings set against the Escalations list, so the two numbers reconcile."""
+    """Escalation findings set against the Escalations list, so the two numbers reconcile.
+
+    A tracker's escalation findings are not all about the actions on its Escalations list (an
+    overdue effectiveness check is one too), and an action on the list whose escalation was
+    recorded raises none, so the two counts differ for reasons a reader is told.
+    """
 
     findings: int
-    #: Overdue actions not yet escalated (one escalation.due finding each).
-    not_escalated: int
-    #: Actions on the Escalations list, escalated or not.
+    #: Escalation findings on a row the Escalations list holds.
+    on_list: int
+    #: Actions on the Escalations list, and how many of them have an escalation recorded.
     listed: int
-    #: Escalation findings that are not an overdue action to escalate: (title, count).
+    recorded: int
+    #: Escalation findings about something else: (title, count).
     others: tuple[tuple[str, int], ...]
 
     @property
     def note(self) -> str:
         """Why the escalation findings and the Escalations list differ, or '' if they agree."""
-        if self.findings == self.not_escalated == self.listed:
+        if self.findings == self.on_list == self.listed and not self.recorded:
             return ""
-        parts = [f"{self.not_escalated} overdue to escalate and not yet escalated"]
-        parts += [f"{n} {name[0].lower() + name[1:]}" for name, n in self.others]
-        text = f"{plural(self.findings, 'escalation finding')}: " + "; ".join(parts) + "."
-        if self.listed != self.not_escalated:
+        if not self.findings:
+            text = "No escalation findings."
+        else:
+            parts = [f"{self.on_list} for actions on the Escalations list"] if self.on_list \
+                else []
+            parts += [f"{n} {name[0].lower() + name[1:]}" for name, n in self.others]
+            text = f"{plural(self.findings, 'escalation finding')}: " + "; ".join(parts) + "."
+        if self.listed != self.on_list or self.recorded:
             text += (f" The Escalations list has {plural(self.listed, 'action')}, "
-                     f"{self.listed - self.not_escalated} of them already escalated.")
+                     f"{self.recorded} with an escalation recorded.")
         return text
 
 
 def escalation_count(report, title_of) -> EscalationCount:
-    """``title_of(code)`` gives a code's title. An action on the Escalations list whose
-    escalation was recorded raises no finding, so the list can also be the longer one."""
+    """``title_of(code)`` gives a code's title."""
+    rows = {e.row for e in report.escalations}
     found = [f for f in report.findings if f.severity is Severity.ESCALATION]
-    others = Counter(title_of(f.code) for f in found if f.code != ESCALATION_DUE)
-    return EscalationCount(len(found), sum(f.code == ESCALATION_DUE for f in found),
+    others = Counter(title_of(f.code) for f in found if f.row not in rows)
+    return EscalationCount(len(found), sum(f.row in rows for f in found),
                            len(report.escalations),
+                           sum(1 for e in report.escalations if e.recorded),
                            tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))))
