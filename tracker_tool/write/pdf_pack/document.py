@@ -110,46 +110,56 @@ def table(rows: list[list], widths: list[float], styles: Styles, extra: list | N
 def write_document(out: Path, make_story, *, title: str, header: tuple[str, str, str],
                    subject: str) -> Path:
     """Typeset the flowables ``make_story()`` gives on A4 portrait pages and land them at
-    ``out`` atomically. The story is made twice: once to count the pages for 'page X of Y'."""
+    ``out`` atomically."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
     left, centre, right = (printable(part)[:70] for part in header)
-    margins = {"leftMargin": 18 * mm, "rightMargin": 18 * mm, "topMargin": 20 * mm,
-               "bottomMargin": 18 * mm}
+    width, height = A4
 
-    def decorate(total: int):
-        def draw(canvas, doc) -> None:
-            canvas.saveState()
-            canvas.setFont("Helvetica", 8.5)
-            width, height = A4
-            canvas.drawString(18 * mm, height - 12 * mm, left)
-            canvas.drawCentredString(width / 2, height - 12 * mm, centre)
-            canvas.drawRightString(width - 18 * mm, height - 12 * mm, right)
-            canvas.drawString(18 * mm, 10 * mm, "Made by tracker-tool from the returned tracker")
-            canvas.drawRightString(width - 18 * mm, 10 * mm, f"Page {doc.page} of {total}")
-            canvas.restoreState()
-        return draw
+    def decorate(canvas, _doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8.5)
+        canvas.drawString(18 * mm, height - 12 * mm, left)
+        canvas.drawCentredString(width / 2, height - 12 * mm, centre)
+        canvas.drawRightString(width - 18 * mm, height - 12 * mm, right)
+        canvas.drawString(18 * mm, 10 * mm, "Made by tracker-tool from the returned tracker")
+        canvas.restoreState()
 
     out = check_name(out)
-    counter = SimpleDocTemplate(_NullFile(), pagesize=A4, **margins)
-    counter.build(make_story(), onFirstPage=decorate(0), onLaterPages=decorate(0))
-    total = counter.page
     with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, title=printable(title),
                                 author="tracker-tool", subject=printable(subject),
                                 keywords=[OUR_MARK], creator="tracker-tool", invariant=1,
-                                **margins)
-        doc.build(make_story(), onFirstPage=decorate(total), onLaterPages=decorate(total))
+                                leftMargin=18 * mm, rightMargin=18 * mm, topMargin=20 * mm,
+                                bottomMargin=18 * mm)
+        doc.build(make_story(), onFirstPage=decorate, onLaterPages=decorate,
+                  canvasmaker=_numbered_canvas(width - 18 * mm, 10 * mm))
     return out
 
 
-class _NullFile:
-    """Somewhere for the page-counting pass to write."""
+def _numbered_canvas(x: float, y: float):
+    """A canvas that holds its pages back until the end, so each can say 'Page X of Y'
+    without laying the document out twice."""
+    from reportlab.pdfgen.canvas import Canvas
 
-    def write(self, data):
-        return len(data)
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
 
-    def flush(self):
-        pass
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont("Helvetica", 8.5)
+                self.drawRightString(x, y, f"Page {self._pageNumber} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
