@@ -74,7 +74,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 860})
+    context = browser.new_context(accept_downloads=True, locale="en-GB",
+                                  viewport={"width": 1280, "height": 860})
     opened = context.new_page()
     opened.set_default_timeout(60_000)  # a check runs in a worker process; CI is slow
     yield opened
@@ -175,3 +176,82 @@ def test_a_commissioner_sees_the_league_table_and_who_has_not_returned(two_servi
     assert "Brookside Lodge" in missing and "brookside.manager@example.org" in missing
     assert "Ashcombe House" not in missing
     screenshot(page, "league")
+
+
+def drop_file(page, target: str, path: Path) -> None:
+    """Drag a file from the desktop onto ``target``, as a person would: a drop event whose
+    DataTransfer holds the file."""
+    import base64
+
+    held = page.evaluate_handle(
+        """([data, name]) => {
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            const moved = new DataTransfer();
+            moved.items.add(new File([bytes], name));
+            return moved;
+        }""", [base64.b64encode(path.read_bytes()).decode(), path.name])
+    page.dispatch_event(target, "dragenter", {"dataTransfer": held})
+    assert "over" in page.get_attribute(target, "class"), "the drop zone shows it will take it"
+    page.dispatch_event(target, "drop", {"dataTransfer": held})
+
+
+def test_a_manager_drops_two_returns_and_sees_the_figures_over_time(two_services, server,
+                                                                      page, tmp_path):
+    from tracker_tool.portal.models import Return
+
+    sign_in(page, server, "ashcombe.manager@example.org")
+    drop_file(page, "#drop", stamped_return(tmp_path / "q2.xlsx", "Ashcombe House", 16, 1))
+    page.wait_for_url("**/returns/*/")
+    first = Return.objects.get()
+    assert first.file_name == "q2.xlsx"
+    page.get_by_role("link", name="← Ashcombe House").click()
+    drop_file(page, "#drop", stamped_return(tmp_path / "q3.xlsx", "Ashcombe House", 10, 7))
+    page.wait_for_url("**/returns/*/")
+    latest = Return.objects.exclude(pk=first.pk).get()
+    assert latest.previous_id == first.pk
+    assert "Compared with the return of" in page.locator("main").inner_text()
+
+    page.get_by_role("link", name="← Ashcombe House").click()
+    trends = page.locator("table.trends").first
+    assert page.get_by_role("heading", name="Figures over time: action-plan, 2 returns").count() == 1
+    errors = trends.locator("tr", has_text="Errors").first
+    assert errors.locator("td").nth(1).inner_text() == str(first.errors)
+    assert errors.locator("td").nth(3).inner_text() == str(latest.errors)
+    assert errors.locator("svg polyline").count() == 1
+    assert errors.locator("svg").get_attribute("aria-label") == \
+        f"Errors: {first.errors}, {latest.errors}"
+    trends.scroll_into_view_if_needed()
+    screenshot(page, "history")
+
+
+def test_a_commissioner_moves_a_deadline_and_the_late_list_follows(two_services, server, page,
+                                                                   tmp_path):
+    from datetime import date
+
+    from tracker_tool.portal.models import Period, Return, Service
+
+    window = Period.objects.create(name="2026-Q3", opens="2026-10-01", deadline="2026-10-31")
+    Return.objects.create(
+        service=Service.objects.get(name="Ashcombe House"), period=window, kind="action-plan",
+        sha256="a" * 64, file_name="return.xlsx", size=1, as_of=date(2026, 11, 3), rows=1,
+        late=True, report={"tracker": "action-plan", "findings": [], "figures": {}})
+    sign_in(page, server, "quality.lead@example.org")
+    page.get_by_role("link", name="Services").click()
+    listed = page.locator("#services").inner_text()
+    assert "Ashcombe House" in listed and "brookside.manager@example.org" in listed
+    page.get_by_role("link", name="Returns windows").click()
+    page.get_by_role("link", name="Edit 2026-Q3").click()
+    page.fill("#id_deadline", "2026-11-07")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"**/periods/{window.pk}/")
+    assert "0 returns late" in page.locator("[role=status]").inner_text()
+    assert page.locator("#league").inner_text().count("late") == 0
+    page.get_by_role("link", name="Edit window").click()
+    page.fill("#id_deadline", "2026-09-01")
+    page.get_by_role("button", name="Save").click()
+    assert "The deadline is before the window opens." in page.locator("main").inner_text()
+    assert Period.objects.get().deadline == date(2026, 11, 7)
+    screenshot(page, "window-edit")
+    page.goto(f"{server}/periods/{window.pk}/")
+    reminder = page.locator("a", has_text="Email every service that has not returned")
+    assert "bcc=brookside.manager@example.org" in reminder.get_attribute("href")

@@ -130,3 +130,12 @@ def test_the_league_table_ranks_by_the_libraries_risk_score(two_services):
     league = page.split('id="league"')[1].split("</table>")[0]
     assert league.index("Brookside Lodge") < league.index("Ashcombe House")
     assert "Risk score = 5 x escalations" in page
+
+
+def test_the_services_list_shows_a_manager_only_their_own(two_services):
+    mine = signed_in("ashcombe.manager@example.org").get("/services/").content.decode()
+    assert "Ashcombe House" in mine and "Brookside Lodge" not in mine
+    every = signed_in("quality.lead@example.org").get("/services/").content.decode()
+    listed = every.split('id="services"')[1]
+    assert listed.index("Ashcombe House") < listed.index("Brookside Lodge")
+    assert "mailto:brookside.manager@example.org" in listed and listed.count("none yet") == 2

@@ -139,3 +139,15 @@ def test_an_admin_edits_a_window_in_the_admin_and_lateness_follows(q3):
     assert "Name the window as" in refused and "The deadline is before the window opens." in refused
     q3.refresh_from_db()
     assert q3.name == "2026-Q3"
+
+
+def test_a_manager_is_told_which_window_is_due_and_whether_it_came_in(q3):
+    from tracker_tool.portal.models import Period, Service
+
+    Period.objects.create(name="2026-Q4", opens="2027-01-01", deadline="2099-01-31")
+    edit(signed_in(LEAD), q3, closed="on")
+    brookside = Service.objects.get(name="Brookside Lodge")
+    page = signed_in("brookside.manager@example.org").get(f"/services/{brookside.pk}/")
+    due = page.content.decode().split('id="due">')[1].split("</p>")[0]
+    assert due == ("The 2026-Q4 return is due by <strong>31 January 2099</strong>, and has not "
+                   "come in yet.")

@@ -14,6 +14,7 @@ pages = [
                                             authentication_form=RateLimitedSignIn,
                                             redirect_authenticated_user=True), name="sign-in"),
     path("sign-out/", auth.LogoutView.as_view(), name="sign-out"),
+    path("services/", service.services_list, name="services"),
     path("services/<int:service_id>/", service.service_page, name="service"),
     path("services/<int:service_id>/template/<str:kind>.xlsx", service.template_download,
          name="template"),

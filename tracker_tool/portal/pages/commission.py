@@ -49,7 +49,7 @@ class PeriodForm(forms.ModelForm):
     class Meta:
         model = Period
         fields = ["name", "opens", "deadline", "closed"]
-        labels = {"closed": "Closed (takes no more returns)"}
+        labels = {"closed": "Closed"}
 
 
 @commissioners_only
@@ -97,9 +97,23 @@ def period_delete(request, period_id: int):
 def period_page(request, period_id: int):
     period = get_object_or_404(Period, pk=period_id)
     rows = league_rows(period)
+    missing = not_returned(period)
     return render(request, "portal/period.html", {
-        "period": period, "rows": rows, "missing": not_returned(period),
+        "period": period, "rows": rows, "missing": missing, "reminder": _reminder(period, missing),
         "late": [r for r in rows if r["late"]], "risk_explained": RISK_EXPLAINED})
+
+
+def _reminder(period: Period, missing) -> str:
+    """A mailto link to every missing service's contact, in Bcc so services do not see each
+    other's addresses; empty when none has a contact."""
+    from urllib.parse import quote
+
+    contacts = sorted({service.contact for service, _kinds in missing if service.contact})
+    if not contacts:
+        return ""
+    subject = quote(f"Your {period.name} return is due by {period.deadline.day} "
+                    f"{period.deadline:%B %Y}")
+    return f"mailto:?bcc={quote(','.join(contacts), safe='@,')}&subject={subject}"
 
 
 @commissioners_only

@@ -18,7 +18,8 @@ def _matches(finding: dict, severity: str, column: str, text: str) -> bool:
     if column and (finding.get("column") or "") != column:
         return False
     if text:
-        said = " ".join(str(finding.get(k) or "") for k in ("code", "message", "value", "cell"))
+        said = " ".join(str(finding.get(k) or "") for k in ("code", "message", "value", "cell",
+                                                             "action_id", "title", "owner"))
         return text.lower() in said.lower()
     return True
 
@@ -51,7 +52,7 @@ def return_page(request, return_id: int):
     return render(request, "portal/return.html", {
         "ret": found, "groups": [g for g in groups if g[1]], "shown": len(shown),
         "total": len(findings), "severity": severity, "column": column, "q": text,
-        "severities": SEVERITIES,
+        "severities": SEVERITIES, "with_actions": any(f.get("action_id") for f in findings),
         "columns": sorted({f["column"] for f in findings if f.get("column")}),
         "changes": [c | {"fix": fixes.get(c.get("code"), "")}
                     for c in comparison.get("changes", [])], "listed": comparison.get("listed", []),

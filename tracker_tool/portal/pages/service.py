@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from tracker_tool.portal import storage
 from tracker_tool.portal.access import log_access, service_or_404, services_for, sees_every_service
-from tracker_tool.portal.models import Period
+from tracker_tool.portal.models import Period, Return
+from tracker_tool.portal.pages.history import HEIGHT, WIDTH, trends
+from tracker_tool.portal.periods import current_period
 from tracker_tool.portal.receiving import Refused, receive
 
 
@@ -23,18 +25,34 @@ def home(request):
     services = list(services_for(request.user))
     if len(services) == 1:
         return redirect("portal:service", service_id=services[0].pk)
-    return render(request, "portal/home.html", {"services": services})
+    return services_list(request)
+
+
+@login_required
+def services_list(request):
+    """Every service the person sees, with its contact and its latest return: a commissioner's
+    way to any service's history, not only to those in a window's league table."""
+    services = list(services_for(request.user).prefetch_related("returns"))
+    latest = {}
+    for found in Return.objects.filter(service__in=services).order_by("uploaded_at", "id"):
+        latest[found.service_id] = found
+    return render(request, "portal/home.html", {
+        "services": [(s, latest.get(s.pk)) for s in services],
+        "every": sees_every_service(request.user)})
 
 
 @login_required
 def service_page(request, service_id: int):
     service = service_or_404(request.user, service_id)
     returns = list(service.returns.select_related("period"))
+    window = current_period()
     figure_keys = sorted({key for r in returns for key in r.report.get("figures", {})})
     history = [(r, [r.report.get("figures", {}).get(key) for key in figure_keys])
                for r in returns]
     return render(request, "portal/service.html", {
         "service": service, "history": history, "figure_keys": figure_keys,
+        "trends": trends(returns), "chart": {"width": WIDTH, "height": HEIGHT},
+        "window": window, "returned": [r for r in returns if window and r.period_id == window.pk],
         "periods": Period.objects.filter(closed=False)})
 
 
