@@ -172,12 +172,14 @@ def test_words_are_not_a_date(typed_report):
     assert "date-created.missing" not in {x.code for x in typed_report.findings_for_row(row)}
 
 
-def test_month_first_date_is_impossible_with_a_hint(typed_report):
+def test_month_first_text_date_is_said_to_be_swapped(typed_report):
+    """No month 25: month first it is 25 November, so day and month look swapped (issue 14,
+    item 2); the value stays unread, as an impossible date does."""
     row = ROW_OF["bad:11/25/2026"]
-    assert row_pairs(typed_report, row) == {("date.impossible", f"F{row}")}
-    f = only_on(typed_report, row, "date.impossible")
+    assert row_pairs(typed_report, row) == {("date.day-month-swapped", f"F{row}")}
+    f = only_on(typed_report, row, "date.day-month-swapped")
     assert f.value == "11/25/2026"
-    assert "month first" in f.message and "day first" in f.message
+    assert "day first" in f.message and "(Date created 25/11/2026)" in f.message
 
 
 @pytest.mark.parametrize("label", ["ext:'2'", "ext:2.0"])
@@ -461,7 +463,7 @@ EXPECTED_MIXED = {
     ("completion.no-date", "Y8"), ("completion.no-account", "Z8"),
     ("completion.no-evidence", "AA8"), ("effectiveness.undecided", "AD8"),
     ("action.overdue", "J9"), ("escalation.due", "AL9"),
-    ("owner.missing", "I10"), ("date.impossible", "J10"), ("number.invalid", "X10"),
+    ("owner.missing", "I10"), ("date.day-month-swapped", "J10"), ("number.invalid", "X10"),
 }
 
 

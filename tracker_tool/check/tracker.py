@@ -88,6 +88,11 @@ class Tracker:
     #: own sheet; None for trackers whose rows say everything. Rules reach them by ctx.plan_row.
     plan_model: type[BaseModel] | None = None
     plan_sheet: str = "Plan"
+    #: The plan sheet's dates of things already done, the first being the day the plan
+    #: started (date agreed): none can be after the audit date, and no row's date before the
+    #: first. Lets check/date_swaps find a day and month swapped in a plan whose rows carry
+    #: no creation date of their own.
+    plan_dates: tuple[str, ...] = ()
     #: The heading of the figures on the audit's Summary sheet.
     figures_heading: str = "Review figures"
     #: Columns shown on the audit's printable review sheet; default: the ID and the required ones.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker_tool.check.date_swaps import explain_swaps
+from tracker_tool.check.date_swaps import explain_swaps, read_month_first
 from tracker_tool.check.finding_rows import settle
 from tracker_tool.check.header_map import (
     SEARCH_ROWS,
@@ -195,18 +195,22 @@ def _run_stages(loaded: LoadedWorkbook, choice: KindChoice, as_of: date, max_row
 
         ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of, policy)
         cell_findings = plan_findings + cell_findings
+    cell_findings, month_first = read_month_first(ctx, cell_findings)
     if dated is not None:
         as_of = report.as_of = ctx.as_of = min(dated(ctx), as_of)
         if ctx.plan_ctx is not None:
             ctx.plan_ctx.as_of = as_of
-    rule_findings = explain_swaps(ctx, tracker.rules, [
+    explained = explain_swaps(ctx, tracker.rules, [
         f for rule in tracker.rules for f in rule(ctx)
-        if not never_had or f.field not in never_had])
+        if not never_had or f.field not in never_had], month_first)
+    rule_findings = explained.findings
     report.rows = len(checked)
     # The plan sheet's findings first, then the table's row by row, left to right.
     report.findings.extend(sorted(cell_findings + rule_findings,
                                   key=lambda f: (f.sheet == grid.name, f.sort_key)))
-    report.figures = tracker.figures(ctx) if tracker.figures else []
-    report.escalations = tracker.escalations(ctx) if tracker.escalations else []
-    report.review = tracker.review(ctx, report.findings) if tracker.review else None
+    # Counted as the findings read them: a date reported as swapped counts swapped back.
+    counted = explained.context
+    report.figures = tracker.figures(counted) if tracker.figures else []
+    report.escalations = tracker.escalations(counted) if tracker.escalations else []
+    report.review = tracker.review(counted, report.findings) if tracker.review else None
     return done

@@ -122,9 +122,9 @@ CORE_RULES: tuple[RuleInfo, ...] = (
              "'{value}' in {title} is not a real calendar date{hint}. Expected dd/mm/yyyy.",
              "Check the day and month; type the date as dd/mm/yyyy."),
     RuleInfo("date.day-month-swapped", "Day and month look swapped", E, "s20",
-             "{label}: {title} {value} contradicts the entry's other dates ({contradiction}); "
-             "read with day and month swapped ({swapped}) it does not. Day and month look "
-             "swapped; is this computer's date setting English (United Kingdom)?",
+             "{label}: {title} {value} {problem}; read with day and month swapped "
+             "({swapped}) {resolved}. Day and month look swapped; is this computer's date "
+             "setting English (United Kingdom)?",
              "Retype the date as dd/mm/yyyy, and set the computer's region to English (United "
              "Kingdom) so dates are stored the UK way."),
     RuleInfo("choice.not-allowed", "Value not in the list", E, "s20",

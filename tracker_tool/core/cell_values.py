@@ -104,6 +104,21 @@ def parse_uk_date(text: str) -> date:
     raise CellProblem("date.not-a-date")
 
 
+def parse_month_first(text: str) -> date | None:
+    """The date numeric text means when read month first (05/13/2026 is 13 May), or None.
+
+    Only for text the UK reading refused: such text was written month first, as a computer
+    or a person set to US English writes dates, and is reported as that, not as no date.
+    """
+    m = _NUMERIC.match(text.strip())
+    if m is None:
+        return None
+    try:
+        return date(_year(m[3]), int(m[1]), int(m[2]))
+    except ValueError:
+        return None
+
+
 def from_serial(serial: float, epoch: date) -> date:
     """Excel serial number to a date, in the workbook's own date system."""
     if not _MIN_SERIAL <= serial <= _MAX_SERIAL:

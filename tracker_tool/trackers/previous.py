@@ -32,7 +32,7 @@ def check_previous(path: str | Path, as_of: date, kind: str | None = None,
     except WorkbookError as exc:
         raise UsageError(f"the previous return {exc.path} could not be read: {exc.reason}") \
             from None
-    choice = choose(loaded, kind)
+    choice = choose(loaded, kind, max_rows)
     if previous_as_of is not None:
         return check_loaded(loaded, choice, previous_as_of, max_rows, policy)
     return check_loaded(loaded, choice, as_of, max_rows, policy,

@@ -54,19 +54,36 @@ def _titles(tracker: Tracker) -> list[set[str]]:
             for spec in tracker.columns if spec.required is not None]
 
 
-def best_match(loaded: LoadedWorkbook) -> Match | None:
-    """The kind and sheet whose header fits best, searched over every visible sheet."""
+def best_match(loaded: LoadedWorkbook, max_rows: int = DEFAULT_MAX_ROWS) -> Match | None:
+    """The kind and sheet whose header fits best, searched over every visible sheet.
+
+    The first SEARCH_ROWS rows of each sheet are searched first, where a template keeps its
+    header even with title rows inserted above it. Only when no sheet has a header there
+    (a sort took it down among the actions, or this is no tracker) is the rest of each sheet
+    searched, so an ordinary return costs nothing more.
+    """
     trackers = list(all_trackers().values())
     wanted = {t.kind: _titles(t) for t in trackers}
     every = {t.kind: {normalise_title(s.title) for s in t.columns} | set(t.by_key)
              for t in trackers}
+    # Actions repeat their statuses, owners and routes down the sheet: normalise each once.
+    normalised: dict[str, str] = {}
+
+    def texts_of(row: list) -> set[str]:
+        stripped = {v.strip() for v in row if isinstance(v, str) and v.strip()}
+        if len(stripped) < 2:
+            return set()
+        for text in stripped - normalised.keys():
+            normalised[text] = normalise_title(text)
+        return stripped | {normalised[text] for text in stripped}
+
     best: Match | None = None
-    for name in loaded.visible_sheets:
-        grid = read_grid(loaded, name, SEARCH_ROWS)
-        for row in grid.rows[:SEARCH_ROWS]:
-            texts = {normalise_title(v) for v in row if isinstance(v, str) and v.strip()}
-            texts |= {v.strip() for v in row if isinstance(v, str)}
-            if len(texts) < 2:
+
+    def search(name: str, rows) -> None:
+        nonlocal best
+        for row in rows:
+            texts = texts_of(row)
+            if not texts:
                 continue
             for tracker in trackers:
                 required = wanted[tracker.kind]
@@ -75,11 +92,19 @@ def best_match(loaded: LoadedWorkbook) -> Match | None:
                               len(every[tracker.kind] & texts))
                 if best is None or match.rank > best.rank:
                     best = match
+
+    for name in loaded.visible_sheets:
+        search(name, read_grid(loaded, name, SEARCH_ROWS).rows[:SEARCH_ROWS])
+    if best is None or best.share < MIN_REQUIRED_SHARE:
+        for name in loaded.visible_sheets:
+            search(name, read_grid(loaded, name, max_rows + SEARCH_ROWS + 1).rows[SEARCH_ROWS:])
     return best
 
 
-def choose(loaded: LoadedWorkbook, kind: str | None = None) -> KindChoice:
-    """The tracker to check ``loaded`` as; UnknownKind (from the registry) for a bad ``kind``."""
+def choose(loaded: LoadedWorkbook, kind: str | None = None,
+           max_rows: int = DEFAULT_MAX_ROWS) -> KindChoice:
+    """The tracker to check ``loaded`` as; UnknownKind (from the registry) for a bad ``kind``.
+    ``max_rows`` bounds how far down an unstamped sheet its header is looked for."""
     stamped = loaded.stamp.kind
     if kind is None and stamped in KINDS:  # the usual case: that kind alone is imported
         return KindChoice(get_tracker(stamped))
@@ -92,7 +117,7 @@ def choose(loaded: LoadedWorkbook, kind: str | None = None) -> KindChoice:
         return KindChoice(tracker)
     if stamped in known:
         return KindChoice(known[stamped])
-    match = best_match(loaded)
+    match = best_match(loaded, max_rows)
     fallback = match.tracker if match else next(iter(known.values()))
     if stamped:
         names = ", ".join(f"'{k}'" for k in known)
@@ -121,4 +146,4 @@ def check_workbook(source: str | Path | LoadedWorkbook, as_of: date, kind: str |
     if kind is not None:
         get_tracker(kind)  # a misspelt kind is the caller's mistake: say so before reading
     loaded = source if isinstance(source, LoadedWorkbook) else load_workbook(source)
-    return check_loaded(loaded, choose(loaded, kind), as_of, max_rows, policy)
+    return check_loaded(loaded, choose(loaded, kind, max_rows), as_of, max_rows, policy)

@@ -48,6 +48,7 @@ TRACKER = define_tracker(
     row_model=ImprovementAction,
     plan_model=PlanHeader,
     plan_sheet="Plan",
+    plan_dates=("date_agreed", "employee_signed", "manager_signed"),
     ids=action_numbers,
     rules=ROW_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
