@@ -63,6 +63,9 @@ def sorted_far_down(kind: str, folder: Path, stamped: bool, keep_key_row: bool =
             for c, (value, number_format) in enumerate(row, start=1):
                 cell = ws.cell(r, c)
                 cell.value, cell.number_format = value, number_format
+        for r in range(len(order) + 1, last + 1):  # the deleted key row's place at the end
+            for c in range(1, width + 1):
+                ws.cell(r, c).value = None
         out = folder / "sorted.xlsx"
         book.save(out)
         return out
@@ -75,8 +78,10 @@ def sorted_far_down(kind: str, folder: Path, stamped: bool, keep_key_row: bool =
     return out
 
 
-@pytest.mark.parametrize("stamped, keep_key_row", [(True, True), (False, True), (False, False)],
-                         ids=["stamped", "unstamped", "unstamped-no-key-row"])
+@pytest.mark.parametrize("stamped, keep_key_row",
+                         [(True, True), (True, False), (False, True), (False, False)],
+                         ids=["stamped", "stamped-no-key-row", "unstamped",
+                              "unstamped-no-key-row"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_header_sorted_down_to_row_200_loses_no_action(tmp_path, kind, stamped,
                                                          keep_key_row):
