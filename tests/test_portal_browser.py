@@ -146,6 +146,11 @@ def test_a_manager_signs_in_uploads_a_return_and_downloads_its_audit(two_service
     audit = download(page, "Download the audit workbook", tmp_path / "audit.xlsx")
     assert audit.read_bytes()[:2] == b"PK"
     assert len(load_workbook(audit).visible_sheets) >= 2, "the audit opens in our reader"
+    if find_spec("reportlab") is not None:
+        pack = download(page, "Governance pack (PDF)", tmp_path / "pack.pdf")
+        assert pack.read_bytes()[:5] == b"%PDF-"
+    else:
+        assert "not available on this server" in page.locator("#no-pack").inner_text()
 
 
 def test_a_commissioner_sees_the_league_table_and_who_has_not_returned(two_services, server,

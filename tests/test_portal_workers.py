@@ -33,7 +33,7 @@ def test_the_audit_is_made_on_first_download_with_the_changes_and_then_kept(two_
     assert (first.status_code, second.status_code) == (201, 201)
     later = second.json()
     assert later["changes"], "the second return is compared with the first in its one check"
-    kept = storage.audit_path(Return.objects.get(pk=later["id"]))
+    kept = storage.made_path(Return.objects.get(pk=later["id"]), "audit", ".xlsx")
     assert not kept.exists(), "no audit is written while the upload waits"
 
     answer = client.get(f"/api/returns/{later['id']}/audit.xlsx", **auth)

@@ -135,10 +135,11 @@ def run_check(path: Path, as_of, previous_for: dict, default_service) -> dict:
                          "(the file may be too large for the memory available)"}
 
 
-def run_audit(path: Path, out: Path, as_of, kind: str, previous: Path | None) -> dict:
-    """Have a worker write a kept return's audit at ``out``; ``error`` when it could not."""
+def run_output(task: str, path: Path, out: Path, as_of, kind: str, previous: Path | None) -> dict:
+    """Have a worker write a kept return's audit or pack (``task``) at ``out``; ``error`` when
+    it could not."""
     try:
-        return WORKERS.run(("audit", (str(path), str(out), as_of.isoformat(), kind,
-                                      previous and str(previous))), settings.CHECK_SECONDS)
+        return WORKERS.run((task, (str(path), str(out), as_of.isoformat(), kind,
+                                   previous and str(previous))), settings.CHECK_SECONDS)
     except Stopped:
-        return {"error": "the audit workbook could not be made in time; try again later"}
+        return {"error": f"the {task} could not be made in time; try again later"}

@@ -122,9 +122,21 @@ def get_return(request: HttpRequest, return_id: int):
 
 @api.get("/returns/{return_id}/audit.xlsx")
 def get_audit(request: HttpRequest, return_id: int):
+    from tracker_tool.portal.audits import AUDIT
+
     found = return_or_404(request.auth, return_id)
     log_access(request.auth, "api: downloaded the audit", found)
-    return audit_response(found)
+    return made_response(found, AUDIT)
+
+
+@api.get("/returns/{return_id}/pack.pdf", response={501: Error, 503: Error})
+def get_pack(request: HttpRequest, return_id: int):
+    """The governance pack; 501 when this server has not the pdf extra installed."""
+    from tracker_tool.portal.audits import PACK
+
+    found = return_or_404(request.auth, return_id)
+    log_access(request.auth, "api: downloaded the governance pack", found)
+    return made_response(found, PACK)
 
 
 @api.get("/rollup", response={200: list[dict], 404: Error})
@@ -138,18 +150,27 @@ def rollup(request: HttpRequest, period: str | None = None):
     return Status(200, league_rows(window))
 
 
-def audit_response(found, as_json: bool = True):
-    """Always an attachment with the workbook's own type, never shown inline; 503 with the
-    reason (JSON for the API, a line of text for a page) when it could not be made just now."""
-    from tracker_tool.portal.audits import NotReady, audit_file
+def made_response(found, product, as_json: bool = True):
+    """Always an attachment with its own type, never shown inline. 501 when it is the pack
+    and the pdf extra is missing, 503 when it could not be made just now; each with the
+    reason (JSON for the API, a line of text for a page)."""
+    from tracker_tool.portal.audits import PACK, PDF_EXTRA, NotReady, made_file, pdf_available
 
     try:
-        path = audit_file(found)
+        if product is PACK and not pdf_available():
+            return _refusal(501, "the governance pack needs the pdf extra, which this server "
+                                 f"does not have; its administrator can add it: {PDF_EXTRA}",
+                            as_json)
+        path = made_file(found, product)
     except NotReady as exc:
-        if as_json:
-            return JsonResponse({"error": str(exc)}, status=503)
-        return HttpResponse(f"{exc}\n", status=503, content_type="text/plain; charset=utf-8")
+        return _refusal(503, str(exc), as_json)
     name = storage.download_name(f"{found.service.name} {found.kind} "
-                                 f"{found.uploaded_at:%Y-%m-%d} audit")
+                                 f"{found.uploaded_at:%Y-%m-%d} {product.task}", product.suffix)
     return FileResponse(path.open("rb"), as_attachment=True, filename=name,
-                        content_type=storage.XLSX)
+                        content_type=product.content_type)
+
+
+def _refusal(status: int, reason: str, as_json: bool):
+    if as_json:
+        return JsonResponse({"error": reason}, status=status)
+    return HttpResponse(f"{reason}\n", status=status, content_type="text/plain; charset=utf-8")

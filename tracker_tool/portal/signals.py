@@ -1,4 +1,4 @@
-"""A deleted return takes its audit with it, and its file once no other return shares the
+"""A deleted return takes its audit and pack with it, and its file once no other return shares the
 bytes: deleting a service's returns in the admin removes the personal data they held. A
 returns window's returns are late or not by its deadline as it is now, however it was edited."""
 
@@ -11,7 +11,8 @@ from tracker_tool.portal.models import Period, Return
 
 @receiver(post_delete, sender=Return)
 def forget_files(sender, instance: Return, **kwargs) -> None:
-    storage.audit_path(instance).unlink(missing_ok=True)
+    for task, suffix in (("audit", ".xlsx"), ("pack", ".pdf")):
+        storage.made_path(instance, task, suffix).unlink(missing_ok=True)
     if not Return.objects.filter(sha256=instance.sha256).exists():
         storage.forget_return_file(instance.sha256)
 

@@ -2,8 +2,8 @@
 
 A return is kept as ``returns/<first two hex>/<sha256>.xlsx``: identical bytes are one file,
 a file is written once (to a temporary name, then renamed) and never replaced, and no name a
-person typed ever reaches the file system. An audit is kept per return, by its id and hash,
-once someone has asked for it.
+person typed ever reaches the file system. An audit and a governance pack are kept per
+return, by its id and hash, once someone has asked for them.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ def return_path(sha256: str) -> Path:
     return data_folder() / "returns" / sha256[:2] / f"{sha256}.xlsx"
 
 
-def audit_path(kept) -> Path:
-    """A return's audit, named by its id and the start of its hash, so an audit left behind
-    by a database that was emptied and numbered again is never served for another return."""
-    return data_folder() / "audits" / f"return-{kept.pk}-{kept.sha256[:16]}-audit.xlsx"
+def made_path(kept, task: str, suffix: str) -> Path:
+    """A return's audit (``audits/``) or governance pack (``packs/``), named by its id and the
+    start of its hash, so a file left behind by a database that was emptied and numbered again
+    is never served for another return."""
+    return data_folder() / f"{task}s" / f"return-{kept.pk}-{kept.sha256[:16]}-{task}{suffix}"
 
 
 def scratch_folder() -> Path:
@@ -75,10 +76,10 @@ def settle(made: Path, final: Path) -> Path:
     return final
 
 
-def download_name(stem: str) -> str:
+def download_name(stem: str, suffix: str = ".xlsx") -> str:
     """A name for the browser to save a download under: letters, digits, spaces and dashes
     only, so a service's name cannot become a path or a header injection."""
-    return "".join(c if c.isalnum() or c in " -_" else "_" for c in stem)[:120] + ".xlsx"
+    return "".join(c if c.isalnum() or c in " -_" else "_" for c in stem)[:120] + suffix
 
 
 def forget_return_file(sha256: str) -> None:

@@ -21,6 +21,7 @@ pages = [
     path("services/<int:service_id>/upload/", service.upload, name="upload"),
     path("returns/<int:return_id>/", returns.return_page, name="return"),
     path("returns/<int:return_id>/audit.xlsx", returns.audit_download, name="audit"),
+    path("returns/<int:return_id>/pack.pdf", returns.pack_download, name="pack"),
     path("periods/", commission.periods, name="periods"),
     path("periods/<int:period_id>/", commission.period_page, name="period"),
     path("periods/<int:period_id>/edit/", commission.period_edit, name="period-edit"),

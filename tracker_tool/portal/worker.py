@@ -1,5 +1,5 @@
 """What runs in a worker process: the library's check of one stored return, and later, when
-someone first asks for it, its audit workbook.
+someone first asks for them, its audit workbook and governance pack.
 
 No Django here. A worker is a long-lived process that answers one task at a time down its
 pipe (``serve``), so the library's imports and caches are paid for once per worker rather
@@ -27,9 +27,14 @@ from tracker_tool.trackers import all_trackers  # noqa: E402
 all_trackers()  # imports every kind's rules now, in the fork server, not in each worker
 
 
+#: What a person is told when a task fails through a fault of the tool, by task.
+FAILED = {"check": "the return could not be checked", "audit": "the audit could not be made",
+          "pack": "the governance pack could not be made"}
+
+
 def serve(conn) -> None:
     """Answer tasks until the server closes the pipe (or sends None)."""
-    tasks = {"check": check_return, "audit": make_audit}
+    tasks = {"check": check_return, "audit": make_audit, "pack": make_pack}
     while True:
         try:
             task = conn.recv()
@@ -43,8 +48,8 @@ def serve(conn) -> None:
         except MemoryError:
             answer = {"error": "too large to check in the memory available", "retire": True}
         except Exception as exc:  # a fault of the tool: the server logs it, the person sees a line
-            answer = {"error": "the return could not be checked because of a fault in "
-                               "tracker-tool; the portal's log has the details",
+            answer = {"error": f"{FAILED.get(name, name)} because of a fault in tracker-tool; "
+                               "the portal's log has the details",
                       "fault": f"{type(exc).__name__}: {exc}"}
         try:
             conn.send(answer)
@@ -101,12 +106,20 @@ def _guessed_check(path: str, day: date, kind: str | None, previous: str | None)
 def make_audit(path: str, out: str, as_of: str, kind: str, previous: str | None) -> dict:
     """Write a kept return's audit workbook at ``out``: the same check, so the same findings
     as the report the portal stored when the return arrived."""
+    return _made(api.write_audit, path, out, as_of, kind, previous)
+
+
+def make_pack(path: str, out: str, as_of: str, kind: str, previous: str | None) -> dict:
+    """Write a kept return's governance pack (PDF) at ``out``, from the same check."""
+    return _made(api.write_pdf_pack, path, out, as_of, kind, previous)
+
+
+def _made(write, path, out, as_of, kind, previous) -> dict:
     try:
-        api.write_audit(path, out, date.fromisoformat(as_of), kind=kind, previous=previous,
-                        force=True)
+        write(path, out, date.fromisoformat(as_of), kind=kind, previous=previous, force=True)
     except TrackerToolError as exc:
         return {"error": str(exc).replace(path, "the return")}
-    return {"audit": out}
+    return {"made": out}
 
 
 def _stamp(path: str) -> tuple[str | None, str | None]:

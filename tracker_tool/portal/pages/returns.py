@@ -1,5 +1,6 @@
 """A return's page: the library's findings grouped by severity, with filters that work as a
-plain form, the changes since the service's previous return of that kind, and the audit."""
+plain form, the changes since the service's previous return of that kind, the audit workbook
+and the governance pack (PDF) when the server has the pdf extra."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from tracker_tool.portal.access import log_access, return_or_404
-from tracker_tool.portal.json_api import audit_response
+from tracker_tool.portal.audits import AUDIT, PACK, PDF_EXTRA, pdf_available
+from tracker_tool.portal.json_api import made_response
 
 SEVERITIES = (("error", "Errors"), ("escalation", "Escalations due"), ("warning", "Warnings"))
 
@@ -57,11 +59,19 @@ def return_page(request, return_id: int):
         "changes": [c | {"fix": fixes.get(c.get("code"), "")}
                     for c in comparison.get("changes", [])], "listed": comparison.get("listed", []),
         "figure_changes": comparison.get("figures", []),
-        "figures": found.report.get("figures", {})})
+        "figures": found.report.get("figures", {}),
+        "pack": pdf_available(), "pdf_extra": PDF_EXTRA})
 
 
 @login_required
 def audit_download(request, return_id: int):
     found = return_or_404(request.user, return_id)
     log_access(request.user, "downloaded the audit", found)
-    return audit_response(found, as_json=False)
+    return made_response(found, AUDIT, as_json=False)
+
+
+@login_required
+def pack_download(request, return_id: int):
+    found = return_or_404(request.user, return_id)
+    log_access(request.user, "downloaded the governance pack", found)
+    return made_response(found, PACK, as_json=False)
