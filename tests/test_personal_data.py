@@ -70,6 +70,7 @@ def test_each_kind_of_detail_is_found_and_masked(text, shown):
     "Due 12/03/2026, reviewed 01/10/2026",   # dates that are not dates of birth
     "Miss the deadline and it escalates",    # 'Miss' not followed by a name
     "Reborn 1/2/2020 as a new service",      # not the word 'born'
+    "Weekly Ms Teams call with the GP",      # software, not a person
     "18 of 20 charts audited",
     "",
 ])

@@ -22,6 +22,8 @@ _NAME = r"[A-Z][a-z]*(?:['\u2019-]?[A-Z]?[a-z]+)*"
 _TITLED_NAME = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Mx)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]+)*" + _NAME + r"(?:[ \t]+" + _NAME + r")?)")
+#: Capitalised words after "Ms" that are software, not people: "Ms Teams call".
+_NOT_NAMES = frozenset({"Teams", "Word", "Excel", "Office", "Outlook", "Forms", "Access"})
 #: "Oak Dr", "Mill Dr.": a street, when a capitalised word inside a sentence comes before.
 _STREET = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+[ \t]+$")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -101,7 +103,10 @@ def _candidates(text: str):
     for m in _TITLED_NAME.finditer(text):
         if m.group(1) == "Dr" and _STREET.search(text, 0, m.start()):
             continue
-        if any(len(_core(w)) > 1 for w in m.group(2).split()):
+        words = m.group(2).split()
+        if words[0] in _NOT_NAMES:
+            continue
+        if any(len(_core(w)) > 1 for w in words):
             yield Span(m.start(), m.end(), "name with title", _name_masked(m.group(1),
                                                                              m.group(2)))
 
