@@ -127,3 +127,21 @@ def test_an_action_hidden_by_a_filter_is_read_and_said(tmp_path, kind):
     hidden = [f for f in report.findings if f.code == "sheet.rows-hidden"]
     assert len(hidden) == 1 and hidden[0].cell is None
     assert f"row {header + 2}" in hidden[0].message and "filter" in hidden[0].message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_title_rows_inserted_above_the_header_are_said_and_no_action_is_lost(tmp_path, kind):
+    tracker = get_tracker(kind)
+    template = api.build_template(kind, tmp_path / "filled.xlsx", entries=_entries(kind)[:4])
+    book = openpyxl.load_workbook(template)
+    ws = book[tracker.sheet_name]
+    header = _top(ws, tracker)
+    ws.insert_rows(1, 2)
+    ws["A1"] = "Northgate Lodge: quarter 3"
+    ws["C2"] = "Prepared for the governance meeting"
+    book.save(tmp_path / "titled.xlsx")
+    report = api.validate_workbook(tmp_path / "titled.xlsx", as_of=AS_OF)
+    assert report.rows == 4
+    found = [f for f in report.findings if f.code == "sheet.rows-above-header"]
+    assert len(found) == 1 and found[0].cell is None
+    assert "rows 1-2" in found[0].message and f"now on row {header + 2}" in found[0].message
