@@ -189,7 +189,7 @@ def _find(row: CheckedRow, plan: _Plan, as_of: date, month_first: frozenset[str]
             break
         fixed = dict(dates) | {role: _swapped(dates[role]) for role in chosen}
         if not _contradictions(fixed, as_of, plan.since):
-            span = _span((fixed[role] for role in roles), as_of)
+            span = _span([plan.started, *(fixed[role] for role in roles)], as_of)
             if best is None or span < best[0]:
                 best = (span, chosen, fixed)
     if best is None:
