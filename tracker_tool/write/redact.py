@@ -13,6 +13,7 @@ read; the copy is written atomically.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -130,7 +131,7 @@ def _masked_parts(opened, cells: list[tuple[MaskedCell, str]]) -> dict[str, byte
     shared: dict[int, str] = {}
     for where, text in cells:
         part = opened.names.get((sheets.get(where.sheet) or "").lower())
-        xml = changed.get(part) or opened.read_part(part) if part else None
+        xml = (changed.get(part) or opened.read_part(part)) if part else None
         found = xml and re.search(rb"<(?:\w+:)?c\s[^>]*\br=[\"']" + where.cell.encode()
                                   + rb"[\"'][^>]*>", xml)
         if not found:
@@ -153,9 +154,9 @@ def _masked_parts(opened, cells: list[tuple[MaskedCell, str]]) -> dict[str, byte
         if xml is None:
             raise UsageError(f"{opened.path.name} has no shared strings to mask; nothing was "
                              "written")
-        count = iter(range(len(xml)))
+        order = itertools.count()  # a shared string's index is its place in the list
         changed[part] = _SI.sub(lambda m: _text_xml(shared[i], b"si")
-                                if (i := next(count)) in shared else m.group(), xml)
+                                if (i := next(order)) in shared else m.group(), xml)
     return changed
 
 
