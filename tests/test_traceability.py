@@ -120,13 +120,18 @@ def known(kind: str) -> dict[str, set[str]]:
     columns = {spec.key for spec in tracker.columns}
     if tracker.plan_model is not None:
         columns |= {spec.key for spec in column_specs(tracker.plan_model)}
+    reviews = getattr(tracker, "reviews", None)  # the Reviews sheet (issue 13 item 8)
+    codes = {c.code for c in tracker.catalogue} | {c.code for c in change_catalogue(tracker)}
+    if reviews is not None:
+        columns |= {spec.key for spec in column_specs(reviews.model)}
+        codes |= {c.code for c in reviews.codes}
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "blank.xlsx"
         api.build_template(kind, path)
         report = api.validate_workbook(path, as_of=date(2026, 11, 21))
     review = report.review
     return {
-        "code": {c.code for c in tracker.catalogue} | {c.code for c in change_catalogue(tracker)},
+        "code": codes,
         "column": columns,
         "figure": {f.key for f in report.figures},
         "question": {a.key for a in review.audit_questions} if review else set(),
