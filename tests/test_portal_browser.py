@@ -182,6 +182,13 @@ def test_a_commissioner_sees_the_league_table_and_who_has_not_returned(two_servi
     assert "Ashcombe House" not in missing
     screenshot(page, "league")
 
+    rollup = download(page, "rollup.xlsx", tmp_path / "rollup.xlsx")
+    assert rollup.read_bytes()[:2] == b"PK"
+    findings = download(page, "findings.csv", tmp_path / "findings.csv").read_text("utf-8-sig")
+    assert findings.splitlines()[0].startswith("workbook,")
+    assert findings.splitlines()[1].startswith("2026-Q3/Ashcombe House action-plan.xlsx,"), \
+        "the roll-up names a return by its service, not by its hash or the server's folders"
+
 
 def drop_file(page, target: str, path: Path) -> None:
     """Drag a file from the desktop onto ``target``, as a person would: a drop event whose

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from csv import DictReader
+
 from _portal import PASSWORD, empty_tables, stamped_return, two_services  # noqa: F401
 from django.test import Client
 
@@ -74,6 +77,12 @@ def test_the_commissioner_sees_the_league_table_and_who_has_not_returned(two_ser
     assert "Brookside Lodge" in missing and "brookside.manager@example.org" in missing
     csv = lead.get(f"/periods/{period.pk}/findings.csv")
     assert csv.status_code == 200 and csv["Content-Disposition"].startswith("attachment;")
+    rows = list(DictReader(io.StringIO(b"".join(csv.streaming_content).decode("utf-8-sig"))))
+    assert rows and {(r["workbook"], r["service"]) for r in rows} == {
+        ("2026-Q3/Ashcombe House action-plan.xlsx", "Ashcombe House")}
+    # Neither service has a CQC location ID, so the batch's list (keyed by it) would have
+    # taken Ashcombe's return for Brookside's: no return.* finding about whose it is.
+    assert not [r["code"] for r in rows if r["code"].startswith("return.")]
 
 
 def test_forms_need_the_csrf_token_and_cookies_are_httponly(two_services):

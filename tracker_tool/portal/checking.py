@@ -143,3 +143,15 @@ def run_output(task: str, path: Path, out: Path, as_of, kind: str, previous: Pat
                                    previous and str(previous))), settings.CHECK_SECONDS)
     except Stopped:
         return {"error": f"the {task} could not be made in time; try again later"}
+
+
+def run_rollup(folder: Path, now: list[str], before: list[str], out: Path, as_of,
+               services) -> dict:
+    """Have a worker run the library's batch over a period's returns; ``error`` when it could
+    not. It may take a check's time for each return."""
+    try:
+        return WORKERS.run(("rollup", (str(folder), now, before, str(out), as_of.isoformat(),
+                                       services)),
+                           settings.CHECK_SECONDS * max(1, len(now) + len(before)))
+    except Stopped:
+        return {"error": "the roll-up could not be made in time; try again later"}

@@ -29,12 +29,14 @@ all_trackers()  # imports every kind's rules now, in the fork server, not in eac
 
 #: What a person is told when a task fails through a fault of the tool, by task.
 FAILED = {"check": "the return could not be checked", "audit": "the audit could not be made",
-          "pack": "the governance pack could not be made"}
+          "pack": "the governance pack could not be made",
+          "rollup": "the roll-up could not be made"}
 
 
 def serve(conn) -> None:
     """Answer tasks until the server closes the pipe (or sends None)."""
-    tasks = {"check": check_return, "audit": make_audit, "pack": make_pack}
+    tasks = {"check": check_return, "audit": make_audit, "pack": make_pack,
+             "rollup": make_rollup}
     while True:
         try:
             task = conn.recv()
@@ -112,6 +114,28 @@ def make_audit(path: str, out: str, as_of: str, kind: str, previous: str | None)
 def make_pack(path: str, out: str, as_of: str, kind: str, previous: str | None) -> dict:
     """Write a kept return's governance pack (PDF) at ``out``, from the same check."""
     return _made(api.write_pdf_pack, path, out, as_of, kind, previous)
+
+
+def make_rollup(folder: str, now: list[str], before: list[str], out: str, as_of: str,
+                services) -> dict:
+    """The library's batch over a period's returns (paths from ``folder``), run from that
+    folder so its outputs name each workbook by that short path. In this one process, on a
+    thread: a worker may not start processes of its own, and the portal's workers are the
+    limit on how much checking runs at once."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        with ThreadPoolExecutor(1) as one:
+            result = api.validate_many(now, out, date.fromisoformat(as_of), services=services,
+                                       previous=before or None, executor=one)
+    except TrackerToolError as exc:
+        return {"error": str(exc)}
+    finally:
+        os.chdir(here)
+    return {"rollup": str(result.rollup), "findings_csv": str(result.findings_csv)}
 
 
 def _made(write, path, out, as_of, kind, previous) -> dict:
