@@ -148,3 +148,26 @@ def test_the_services_list_shows_a_manager_only_their_own(two_services):
     listed = every.split('id="services"')[1]
     assert listed.index("Ashcombe House") < listed.index("Brookside Lodge")
     assert "mailto:brookside.manager@example.org" in listed and listed.count("none yet") == 2
+
+
+def test_deleting_a_service_deletes_its_returns_files_audits_and_roll_up_links(two_services,
+                                                                              tmp_path):
+    from tracker_tool.portal import storage
+    from tracker_tool.portal.models import Period, Return, Service
+
+    period = Period.objects.create(name="2026-Q3", opens="2026-07-01", deadline="2099-12-31")
+    manager = signed_in("ashcombe.manager@example.org")
+    service = Service.objects.get(name="Ashcombe House")
+    with stamped_return(tmp_path / "a.xlsx", "Ashcombe House").open("rb") as handle:
+        manager.post(f"/services/{service.pk}/upload/", {"file": handle})
+    found = Return.objects.get()
+    assert manager.get(f"/returns/{found.pk}/audit.xlsx").status_code == 200
+    assert signed_in("quality.lead@example.org").get(
+        f"/periods/{period.pk}/findings.csv").status_code == 200
+    kept = [storage.return_path(found.sha256), storage.made_path(found, "audit", ".xlsx"),
+            storage.data_folder() / "rollups" / f"period-{period.pk}-returns" / "2026-Q3"
+            / "Ashcombe House action-plan.xlsx"]
+    assert all(path.exists() for path in kept)
+    service.delete()  # as the admin's "Delete" does
+    assert not Return.objects.exists()
+    assert [path for path in kept if path.exists()] == []

@@ -15,6 +15,7 @@ def forget_files(sender, instance: Return, **kwargs) -> None:
         storage.made_path(instance, task, suffix).unlink(missing_ok=True)
     if not Return.objects.filter(sha256=instance.sha256).exists():
         storage.forget_return_file(instance.sha256)
+    storage.forget_rollup_inputs()
 
 
 @receiver(post_save, sender=Period)

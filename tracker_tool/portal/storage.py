@@ -85,3 +85,12 @@ def download_name(stem: str, suffix: str = ".xlsx") -> str:
 def forget_return_file(sha256: str) -> None:
     """Remove a return's file once no return refers to it (an admin deleted them)."""
     return_path(sha256).unlink(missing_ok=True)
+
+
+def forget_rollup_inputs() -> None:
+    """Remove the links to returns that roll-ups were made from (``rollups/period-N-returns``):
+    a deleted return's bytes must not live on there. They are made again at the next roll-up."""
+    import shutil
+
+    for folder in (data_folder() / "rollups").glob("period-*-returns"):
+        shutil.rmtree(folder, ignore_errors=True)
