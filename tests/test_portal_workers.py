@@ -68,3 +68,27 @@ def test_an_audit_that_cannot_be_made_is_503_with_the_reason(two_services, tmp_p
         answer = client.get(f"/api/returns/{kept['id']}/audit.xlsx", **auth)
     assert answer.status_code == 503 and "could not be made" in answer.json()["error"]
     assert client.get(f"/api/returns/{kept['id']}/audit.xlsx", **auth).status_code == 200
+
+
+def test_an_unstamped_return_is_compared_with_the_services_last_one(two_services, tmp_path):
+    """No stamp: the manager of one service returns for it, and the kind it sent last time is
+    the guess the check starts from; the changes must be there as for a stamped return."""
+    import random
+
+    from bench_batch import clean_row
+
+    from tracker_tool import api
+
+    def unstamped(name, rows, seed):
+        rng = random.Random(seed)
+        return api.build_template("action-plan", tmp_path / name, force=True,
+                                  entries=[clean_row(rng, n) for n in range(rows)])
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token_for('ashcombe.manager@example.org')}"}
+    client = Client()
+    first = _post(client, auth, unstamped("q2.xlsx", 12, 1))
+    later = _post(client, auth, unstamped("q3.xlsx", 8, 2))
+    assert (first.status_code, later.status_code) == (201, 201), later.content
+    body = later.json()
+    assert body["service"] == "Ashcombe House" and body["changes"]
+    assert body["report"]["comparison"]["previous"]["path"] == "q2.xlsx"
