@@ -142,6 +142,9 @@ def _placed_extent(data: bytes, limit: int | None) -> tuple[int, int]:
     linear however the values are laid out; a value in the same cell as the previous one
     (or in no cell) finds nothing, and is rightly not counted twice."""
     max_row = max_col = 0
+    # A sheet of 100,000 rows comes here with two million values, in a few dozen columns:
+    # each column's letters are converted once.
+    columns: dict[bytes, int] = {}
     for pattern in _VALUE_TAGS:
         low = 0
         for match in pattern.finditer(data):
@@ -149,12 +152,19 @@ def _placed_extent(data: bytes, limit: int | None) -> tuple[int, int]:
             low = match.end()
             if start == -1:
                 continue
-            ref = _PLACED_REF.match(data, start)
-            letters, digits = ref[1], ref[2]
-            if len(letters) > 3 or len(digits) > 7 or not digits:
+            letters, digits = _PLACED_REF.match(data, start).groups()
+            col = columns.get(letters)
+            if col is None:
+                if len(letters) > 3:
+                    return BEYOND_GRID, BEYOND_GRID
+                col = columns[letters] = _column_number(letters) if letters else 1
+            if len(digits) > 7 or not digits:
                 return BEYOND_GRID, BEYOND_GRID
-            max_row = max(max_row, int(digits))
-            max_col = max(max_col, _column_number(letters) if letters else 1)
+            row = int(digits)
+            if row > max_row:
+                max_row = row
+            if col > max_col:
+                max_col = col
             if limit is not None and max_row * max_col > limit:
                 return max_row, max_col
     return max_row, max_col
