@@ -369,7 +369,9 @@ def test_findings_frame_for_analysts(returns, tmp_path):
     frame = api.findings_frame(result)
     assert list(frame.columns) == ["workbook", "service", "provider", "location_id",
                                    "tracker", "code", "severity", "sheet", "cell", "row",
-                                   "column", "value", "message", "clause"]
+                                   "column", "value", "message", "clause", "action_id",
+                                   "action_title", "owner"]
+    assert str(frame["row"].dtype) == "Int64"
     assert len(frame) == len(read_csv(tmp_path / "out" / "findings.csv")) == 2
     owner = frame[frame.code == "owner.missing"].iloc[0]
     assert (owner.cell, owner.row, owner.severity) == (f"{letter('owner')}4", 4, "error")
