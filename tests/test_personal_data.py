@@ -226,3 +226,16 @@ def test_a_comparison_masks_what_either_return_held(make_workbook):
     assert change.previous_value == "Spoke to Mrs E**** H**** on 07*** ******"
     assert (change.finding.tracker, change.finding.action_id) == ("action-plan", "A-001")
     _assert_clean(changes_json(comparison) + changes_csv(comparison), "the comparison")
+
+
+def test_the_pdf_packs_action_review_names_each_action_from_its_findings(make_workbook):
+    """The pack's Action review reads the action's ID, title and owner from its findings, so
+    the title comes masked."""
+    from tracker_tool.trackers.resolve import check_workbook
+    from tracker_tool.write.pdf_pack.data import pack_data
+
+    path = make_workbook([clean_action(action_id="A-007", title=f"Falls plan for {NAME}",
+                                       owner="All staff")])
+    lines = pack_data(check_workbook(path, AS_OF)).review_lines
+    assert [(line.action_id, line.title, line.owner) for line in lines] == [
+        ("A-007", "Falls plan for Mrs E**** H****", "All staff")]

@@ -96,8 +96,11 @@ def pack_data(checked) -> PackData:
 
 
 def _review_lines(checked) -> list[ReviewLine]:
-    """Each action with a finding, worst first: the meeting's agenda (the Action review)."""
-    grid, hmap, tracker = checked.grid, checked.header, checked.tracker
+    """Each action with a finding, worst first: the meeting's agenda (the Action review).
+
+    The action's ID, title and owner are those its findings carry (check/finding_rows), so
+    every kind names its own columns and the title comes with personal details masked."""
+    grid, hmap = checked.grid, checked.header
     if grid is None or hmap is None:
         return []
     by_row: dict[int, list] = {}
@@ -105,21 +108,15 @@ def _review_lines(checked) -> list[ReviewLine]:
         if f.row is not None and (f.sheet is None or f.sheet == checked.report.sheet):
             by_row.setdefault(f.row, []).append(f)
 
-    def cell(values, key: str) -> str:
-        col = hmap.columns.get(key)
-        if col is None or col >= len(values) or values[col] is None:
-            return ""
-        return str(values[col])
-
     lines = []
     for excel_row in sorted(by_row):
         if excel_row - 1 in hmap.not_entries or excel_row > len(grid.rows):
             continue
-        values, found = grid.rows[excel_row - 1], by_row[excel_row]
+        found = by_row[excel_row]
+        first = found[0]
         worst = min((f.severity for f in found), key=lambda s: s.rank)
         lines.append(ReviewLine(
-            cell(values, tracker.id_key) if tracker.id_key else f"Row {excel_row}",
-            cell(values, "title"), cell(values, "owner"), severity_counts(found),
-            tuple(f.message for f in found), worst))
+            first.action_id or f"Row {excel_row}", first.action_title or "", first.owner or "",
+            severity_counts(found), tuple(f.message for f in found), worst))
     lines.sort(key=lambda line: line.worst.rank)
     return lines
