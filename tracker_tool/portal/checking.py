@@ -51,9 +51,11 @@ class _Worker:
         except (EOFError, OSError, BrokenPipeError):
             raise Stopped(timed_out=False) from None
 
-    def stop(self) -> None:
-        self.conn.close()  # a worker waiting for a task reads end-of-file and returns
-        self.process.join(1)
+    def stop(self, wait: float = 1) -> None:
+        """A worker waiting for a task reads end-of-file and returns; one still busy (out of
+        time) is killed after ``wait`` seconds."""
+        self.conn.close()
+        self.process.join(wait)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
@@ -73,9 +75,10 @@ class Workers:
         """The worker's answer to ``task``; Stopped when it ran out of time or died."""
         with self._slots:
             worker = self._take()
-            keep = False
+            keep = answered = False
             try:
                 answer = worker.ask(task, seconds)
+                answered = True
                 keep = worker.tasks < TASKS_PER_WORKER and not answer.pop("retire", False)
                 if "fault" in answer:
                     log.error("%s of %s failed: %s", task[0], Path(task[1][0]).name,
@@ -86,7 +89,7 @@ class Workers:
                     with self._lock:
                         self._idle.append(worker)
                 else:
-                    worker.stop()
+                    worker.stop(wait=1 if answered else 0)
 
     def start(self, seconds: float = 120) -> None:
         """Start every worker now and wait until each answers, so the server's first uploads
