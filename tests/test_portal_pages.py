@@ -60,8 +60,8 @@ def test_a_manager_of_another_service_meets_404_everywhere(two_services, tmp_pat
                               {"file": handle}).status_code == 404
 
 
-def test_the_commissioner_sees_the_league_table_and_who_has_not_returned(two_services,
-                                                                         tmp_path):
+def q3_with_ashcombes_return(tmp_path):
+    """(2026-Q3, Ashcombe's manager signed in, Ashcombe) after the manager's upload."""
     from tracker_tool.portal.models import Period, Service
 
     period = Period.objects.create(name="2026-Q3", opens="2026-07-01", deadline="2099-12-31")
@@ -69,6 +69,12 @@ def test_the_commissioner_sees_the_league_table_and_who_has_not_returned(two_ser
     service = Service.objects.get(name="Ashcombe House")
     with stamped_return(tmp_path / "a.xlsx", "Ashcombe House").open("rb") as handle:
         manager.post(f"/services/{service.pk}/upload/", {"file": handle})
+    return period, manager, service
+
+
+def test_the_commissioner_sees_the_league_table_and_who_has_not_returned(two_services,
+                                                                         tmp_path):
+    period, _manager, _service = q3_with_ashcombes_return(tmp_path)
     lead = signed_in("quality.lead@example.org")
     assert lead.get("/", follow=True).redirect_chain[-1][0] == "/periods/"
     page = lead.get(f"/periods/{period.pk}/").content.decode()
@@ -153,13 +159,9 @@ def test_the_services_list_shows_a_manager_only_their_own(two_services):
 def test_deleting_a_service_deletes_its_returns_files_audits_and_roll_up_links(two_services,
                                                                               tmp_path):
     from tracker_tool.portal import storage
-    from tracker_tool.portal.models import Period, Return, Service
+    from tracker_tool.portal.models import Return
 
-    period = Period.objects.create(name="2026-Q3", opens="2026-07-01", deadline="2099-12-31")
-    manager = signed_in("ashcombe.manager@example.org")
-    service = Service.objects.get(name="Ashcombe House")
-    with stamped_return(tmp_path / "a.xlsx", "Ashcombe House").open("rb") as handle:
-        manager.post(f"/services/{service.pk}/upload/", {"file": handle})
+    period, manager, service = q3_with_ashcombes_return(tmp_path)
     found = Return.objects.get()
     assert manager.get(f"/returns/{found.pk}/audit.xlsx").status_code == 200
     assert signed_in("quality.lead@example.org").get(

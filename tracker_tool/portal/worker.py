@@ -11,18 +11,17 @@ from __future__ import annotations
 
 from datetime import date
 
+# The api imports the modules below on first use; importing them here means the fork server
+# has them, so a new worker's first check is as quick as its hundredth.
+import tracker_tool.read.safe_open
+import tracker_tool.read.xlsx_parts
+import tracker_tool.trackers.previous
+import tracker_tool.trackers.resolve
+import tracker_tool.write.audit
 from tracker_tool import api
 from tracker_tool.core.stamp import stamp_from
 from tracker_tool.errors import TrackerToolError, UsageError, WorkbookError
-
-# The api imports these on first use; importing them here means the fork server has them,
-# so a new worker's first check is as quick as its hundredth.
-import tracker_tool.read.safe_open  # noqa: F401, E402
-import tracker_tool.read.xlsx_parts  # noqa: F401, E402
-import tracker_tool.trackers.previous  # noqa: F401, E402
-import tracker_tool.trackers.resolve  # noqa: F401, E402
-import tracker_tool.write.audit  # noqa: F401, E402
-from tracker_tool.trackers import all_trackers  # noqa: E402
+from tracker_tool.trackers import all_trackers
 
 all_trackers()  # imports every kind's rules now, in the fork server, not in each worker
 
