@@ -274,3 +274,18 @@ def test_a_performance_action_end_date_no_swap_explains(tmp_path):
     report = _pip(tmp_path, end_date=date(2026, 1, 13))
     assert _located(report) == {("dates.order", "Improvement actions", "M4")}
     assert {f.key: f.value for f in report.figures}["past_end_date"] == 1
+
+
+@pytest.mark.parametrize("completed, swapped", [(date(2026, 12, 11), True),
+                                                (date(2026, 12, 13), False)],
+                         ids=["11-12", "13-12"])
+def test_a_completion_date_after_the_audit_date_swapped_back(tmp_path, completed, swapped):
+    """12/11/2026 (12 November) stored as 11 December is after the audit date; read swapped
+    it is not. 13 December cannot be swapped: it stays a completion in the future."""
+    path = api.build_template("action-plan", tmp_path / "done.xlsx", entries=[clean_entry(
+        action_id="A-001", status="Complete", date_completed=completed,
+        completion_evidence="Repeat MAR audit report, 20 of 20 signed")])
+    found = on_actions(validate(path))
+    cell = f"{letter('date_completed')}4"
+    assert ((CODE, cell) in found) is swapped
+    assert (("dates.completed-in-future", cell) in found) is not swapped

@@ -127,7 +127,7 @@ def _contradictions(dates: dict[str, date | None], as_of: date, since: str,
     no more than ``slack`` are let pass. ``since`` names the creation date in a sentence."""
     found = []
     done = dates.get("completed")
-    if done is not None and done > as_of + slack:
+    if done is not None and done > as_of:
         found.append("it was completed after the audit date")
     created = dates.get("created")
     if created is None:
