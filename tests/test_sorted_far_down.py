@@ -109,39 +109,48 @@ def test_an_unstamped_foreign_sheet_is_still_no_tracker_after_the_whole_search(t
     assert [f.code for f in report.findings] == ["workbook.not-a-tracker"]
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_an_action_hidden_by_a_filter_is_read_and_said(tmp_path, kind):
+def _edited(kind: str, folder: Path, entries: int, edit) -> tuple[object, int]:
+    """The kind's template filled with ``entries`` rows, changed by ``edit(tracker, sheet,
+    header row)`` as a person would in a spreadsheet, validated; (report, header row)."""
     tracker = get_tracker(kind)
-    template = api.build_template(kind, tmp_path / "filled.xlsx", entries=_entries(kind)[:5])
+    template = api.build_template(kind, folder / "filled.xlsx", entries=_entries(kind)[:entries])
     book = openpyxl.load_workbook(template)
     ws = book[tracker.sheet_name]
     header = _top(ws, tracker)
-    ids = [entry[tracker.id_key] for entry in _entries(kind)[:5]]
-    ws.auto_filter.ref = f"A{header}:C{header + 5}"
-    ws.auto_filter.add_filter_column(tracker.by_key[tracker.id_key].index,
-                                     ids[:1] + ids[2:])
-    ws.row_dimensions[header + 2].hidden = True
-    book.save(tmp_path / "filtered.xlsx")
-    report = api.validate_workbook(tmp_path / "filtered.xlsx", as_of=AS_OF)
+    edit(tracker, ws, header)
+    book.save(folder / "edited.xlsx")
+    return api.validate_workbook(folder / "edited.xlsx", as_of=AS_OF), header
+
+
+def _one(report, code: str):
+    found = [f for f in report.findings if f.code == code]
+    assert len(found) == 1 and found[0].cell is None, found
+    return found[0]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_action_hidden_by_a_filter_is_read_and_said(tmp_path, kind):
+    def filtered(tracker, ws, header):
+        ids = [entry[tracker.id_key] for entry in _entries(kind)[:5]]
+        ws.auto_filter.ref = f"A{header}:C{header + 5}"
+        ws.auto_filter.add_filter_column(tracker.by_key[tracker.id_key].index,
+                                         ids[:1] + ids[2:])
+        ws.row_dimensions[header + 2].hidden = True
+
+    report, header = _edited(kind, tmp_path, 5, filtered)
     assert report.rows == 5
-    hidden = [f for f in report.findings if f.code == "sheet.rows-hidden"]
-    assert len(hidden) == 1 and hidden[0].cell is None
-    assert f"row {header + 2}" in hidden[0].message and "filter" in hidden[0].message
+    hidden = _one(report, "sheet.rows-hidden")
+    assert f"row {header + 2}" in hidden.message and "filter" in hidden.message
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_title_rows_inserted_above_the_header_are_said_and_no_action_is_lost(tmp_path, kind):
-    tracker = get_tracker(kind)
-    template = api.build_template(kind, tmp_path / "filled.xlsx", entries=_entries(kind)[:4])
-    book = openpyxl.load_workbook(template)
-    ws = book[tracker.sheet_name]
-    header = _top(ws, tracker)
-    ws.insert_rows(1, 2)
-    ws["A1"] = "Northgate Lodge: quarter 3"
-    ws["C2"] = "Prepared for the governance meeting"
-    book.save(tmp_path / "titled.xlsx")
-    report = api.validate_workbook(tmp_path / "titled.xlsx", as_of=AS_OF)
+    def titled(tracker, ws, header):
+        ws.insert_rows(1, 2)
+        ws["A1"] = "Northgate Lodge: quarter 3"
+        ws["C2"] = "Prepared for the governance meeting"
+
+    report, header = _edited(kind, tmp_path, 4, titled)
     assert report.rows == 4
-    found = [f for f in report.findings if f.code == "sheet.rows-above-header"]
-    assert len(found) == 1 and found[0].cell is None
-    assert "rows 1-2" in found[0].message and f"now on row {header + 2}" in found[0].message
+    found = _one(report, "sheet.rows-above-header")
+    assert "rows 1-2" in found.message and f"now on row {header + 2}" in found.message
