@@ -40,10 +40,15 @@ def test_same_version_gives_identical_bytes(tmp_path, template_path):
 
 
 def test_sheets_and_their_visibility(book):
-    assert book.sheetnames == ["Instructions", "Actions", "Lists", STAMP_SHEET]
+    reviews = [TRACKER.reviews.sheet] if getattr(TRACKER, "reviews", None) else []
+    assert book.sheetnames == ["Instructions", "Actions", *reviews, "Printable view", "Lists",
+                               STAMP_SHEET]
     states = {ws.title: ws.sheet_state for ws in book.worksheets}
     assert states == {"Instructions": "visible", "Actions": "visible", "Lists": "hidden",
-                      STAMP_SHEET: "veryHidden"}
+                      "Printable view": "visible", STAMP_SHEET: "veryHidden",
+                      **{name: "visible" for name in reviews}}
+    # A new template opens on its Instructions.
+    assert book.active.title == "Instructions"
 
 
 def test_every_policy_field_has_a_column(book):
@@ -112,7 +117,7 @@ def test_header_notes_explain_each_field_with_its_clause(book):
 def test_conditional_formats_show_overdue_rows_and_missing_owners(book):
     ws = book["Actions"]
     formulas = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
-    assert any("TODAY()" in f and "$J4" in f and '$Q4<>"Complete"' in f for f in formulas)
+    assert any("TODAY()" in f and "$J4" in f and '$Q4="Complete"' in f for f in formulas)
     assert any("TRIM($I4)" in f for f in formulas)
 
 

@@ -6,6 +6,7 @@ spreadsheet would see it, rather than trusting what the kit was asked to do.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 import openpyxl
@@ -15,8 +16,10 @@ import xlsxwriter
 from tracker_tool import api
 from tracker_tool.check.plan_sheet import VALUE_COL
 from tracker_tool.core.cell_values import ExcelError
+from tracker_tool.core.columns import Kind
 from tracker_tool.write.kit import Kit, filter_rows, new_workbook, print_setup
 from tracker_tool.write.layout import RowHeights, row_height
+from tracker_tool.write.prompts import clip, prompted, validation
 
 #: What a spreadsheet could take for the start of a formula (OWASP CSV injection).
 PAYLOADS = ["=1+1", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1",
@@ -212,14 +215,18 @@ def test_the_table_and_the_plan_sheet_word_their_checks_alike(ombudsman):
 def test_long_titles_are_clipped_the_same_way_on_both_sheets(ombudsman):
     """Excel refuses a prompt title over 32 characters; both sheets mark the cut with '…'."""
     tracker, path = ombudsman
-    long_titles = [spec.title for spec in [*tracker.columns, *tracker.plan.columns]
+    long_titles = [spec for spec in [*tracker.columns, *tracker.plan.columns]
                    if len(spec.title) > 32]
     assert long_titles
     titles = [dv.promptTitle for sheet in (tracker.sheet_name, tracker.plan_sheet)
               for dv in _rules(path, sheet) if dv.promptTitle]
     assert all(len(t) <= 32 for t in titles)
     clipped = [t for t in titles if t.endswith("…")]
-    assert len(clipped) >= len({t for t in long_titles})
+    assert len(clipped) >= len({s.title for s in long_titles if prompted(s, tracker.id_key)})
+    # Prompts show only where they help (dates, IDs, evidence): a long-titled date is cut.
+    as_date = replace(long_titles[0], kind=Kind.DATE)
+    assert validation(as_date)["input_title"] == clip(as_date.title, 32)
+    assert validation(as_date)["input_title"].endswith("…")
 
 
 def test_dropdowns_come_from_the_lists_sheet_in_the_table_and_inline_on_the_plan(ombudsman):

@@ -15,6 +15,7 @@ from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import is_blank
 from tracker_tool.core.findings import Finding
+from tracker_tool.core.stamp import ServiceIdentity
 from tracker_tool.read.workbook import SheetGrid
 
 #: How many row numbers a message lists before it says how many more there are.
@@ -38,6 +39,23 @@ def _is_band(row: list, groups: frozenset[str]) -> bool:
     return seen
 
 
+def title_band(tracker: Tracker, service: ServiceIdentity) -> str:
+    """The line a per-service template shows above its band, naming who the copy is for.
+
+    It starts with the tracker's title: that is how the reader tells it from a title someone
+    inserted (write/template.py writes it, settle_rows knows it for the template's own).
+    """
+    who = [service.name, service.provider,
+           f"CQC location {service.location_id}" if service.location_id else ""]
+    return f"{tracker.title}: " + " · ".join(part for part in who if part)
+
+
+def _is_title_band(row: list, tracker: Tracker) -> bool:
+    texts = [v for v in row if not is_blank(v)]
+    return (len(texts) == 1 and isinstance(texts[0], str)
+            and normalise_title(texts[0]).startswith(normalise_title(tracker.title) + " "))
+
+
 def settle_rows(grid: SheetGrid, tracker: Tracker, hmap: HeaderMap) -> Finding | None:
     """Mark the rows that are not actions on ``hmap``, and return the one finding that says
     how the sheet's layout departs from the template's, or None when it does not.
@@ -58,6 +76,8 @@ def settle_rows(grid: SheetGrid, tracker: Tracker, hmap: HeaderMap) -> Finding |
         if _is_band(rows[r], groups):
             own.add(r)
             band_above = True
+        elif _is_title_band(rows[r], tracker):
+            own.add(r)
         elif _values(rows[r]) == 1:
             titles.append(r)
         else:
@@ -66,6 +86,7 @@ def settle_rows(grid: SheetGrid, tracker: Tracker, hmap: HeaderMap) -> Finding |
     if not band_above:
         band_below = [r for r in range(header + 1, len(rows)) if _is_band(rows[r], groups)]
         own.update(band_below)
+        own.update(r for r in range(header + 1, len(rows)) if _is_title_band(rows[r], tracker))
     hmap.not_entries = frozenset(own | set(titles))
     hmap.above = tuple(above)
     hmap.title_rows = tuple(titles)

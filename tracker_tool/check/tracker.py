@@ -37,6 +37,12 @@ class LiveHighlights:
     done_values: tuple[str, ...]
     owner_key: str
     content_keys: tuple[str, ...]
+    #: Filled in once the status is one of ``done_values``: the completion date, the evidence.
+    completion_keys: tuple[str, ...] = ()
+    #: (column, value, column then needed): a High priority without its reason, say.
+    high: tuple[str, str, str] | None = None
+    #: The next review date, which should not pass while the entry is open.
+    review_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,9 @@ class Tracker:
     figures_heading: str = "Review figures"
     #: Columns shown on the audit's printable review sheet; default: the ID and the required ones.
     review_columns: tuple[str, ...] = ()
+    #: The template's printable view: the columns a supervision or an inspection reads, in
+    #: order; default: the printed columns above.
+    view_columns: tuple[str, ...] = ()
     #: Which columns play which part when a return is compared with the previous one
     #: (check/compare/fields.ChangeFields); None compares IDs, status, due date and owner only.
     changes: object | None = None

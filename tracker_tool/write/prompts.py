@@ -9,6 +9,7 @@ from, and how large a count may be.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tracker_tool.core.columns import ColumnSpec, Kind
@@ -16,6 +17,9 @@ from tracker_tool.core.columns import ColumnSpec, Kind
 DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2099, 12, 31)
 #: Excel's limits: an input title, an input or error message, and a list typed into the rule.
 TITLE_LIMIT, MESSAGE_LIMIT, INLINE_LIST_LIMIT = 32, 255, 255
+#: Words in a column's key or title marking a reference, a code or evidence: what a prompt
+#: helps with, since the format or the standard expected is not obvious from the heading.
+PROMPTED_WORDS = frozenset({"id", "ref", "reference", "no", "code", "evidence"})
 
 
 def header_title(spec: ColumnSpec) -> str:
@@ -44,14 +48,28 @@ def _list_source(spec: ColumnSpec, values: tuple[str, ...], named_lists: bool):
     return None
 
 
-def validation(spec: ColumnSpec, *, named_lists: bool = True, largest: int = 99) -> dict:
-    """XlsxWriter's data-validation options for ``spec``; every field gets a help prompt.
+def prompted(spec: ColumnSpec, id_key: str | None = None) -> bool:
+    """Whether selecting a cell of ``spec`` should pop up its help: for dates, the entry's
+    own ID, references, codes and evidence. A prompt on every cell of self-explanatory
+    columns (a title, an owner, a dropdown) covers the next cell and gets ignored; the
+    heading's note still explains every column."""
+    if spec.kind is Kind.DATE or spec.key == id_key:
+        return True
+    words = set(re.findall(r"[a-z0-9]+", f"{spec.key.replace('_', ' ')} {spec.title}".lower()))
+    return bool(words & PROMPTED_WORDS)
+
+
+def validation(spec: ColumnSpec, *, named_lists: bool = True, largest: int = 99,
+               id_key: str | None = None) -> dict:
+    """XlsxWriter's data-validation options for ``spec``, with a help prompt only where one
+    helps (see ``prompted``).
 
     ``named_lists``: the sheet's dropdowns come from the template's Lists sheet by name.
-    ``largest``: the biggest whole number the field takes.
+    ``largest``: the biggest whole number the field takes. ``id_key``: the entries' ID column.
     """
     title = clip(spec.title, TITLE_LIMIT)
-    prompt = {"input_title": title, "input_message": clip(spec.help, MESSAGE_LIMIT)}
+    prompt = ({"input_title": title, "input_message": clip(spec.help, MESSAGE_LIMIT)}
+              if prompted(spec, id_key) else {})
     values = spec.choices if spec.kind is Kind.CHOICE else spec.suggestions
     source = _list_source(spec, values, named_lists)
     if spec.kind is Kind.CHOICE and source:

@@ -26,3 +26,8 @@ TOP = {"valign": "top"}
 LABEL = {"bold": True, "valign": "top"}
 BIG_NUMBER = {"bold": True, "font_size": 14, "align": "center", "valign": "vcenter",
               "border": 1, "border_color": "#BFBFBF"}
+MISSING_BORDER = "#C00000"
+#: RAG ratings, coloured by conditional formatting: strong enough to tell apart in greyscale.
+RAG_RED = "#FF7C80"
+RAG_AMBER = "#FFC000"
+RAG_GREEN = "#A9D08E"

@@ -1,15 +1,18 @@
 """Write a tracker's locked Excel template from its column specs, with XlsxWriter.
 
-Sheets: Instructions (generated from the same specs), the tracker sheet (locked header,
-unlocked pre-sized entry grid, dropdowns, date checks, live highlights), a hidden Lists sheet
-feeding the dropdowns through defined names, and the very hidden stamp sheet. The creation
-date is pinned so the same version always gives the same bytes.
+Sheets: Instructions (generated from the same specs; the sheet a new template opens on), the
+tracker sheet (locked header, unlocked pre-sized entry grid, dropdowns, date checks, live
+checks), its printable view, a hidden Lists sheet feeding the dropdowns through defined names,
+and the very hidden stamp sheet. A per-service template has one more row on top of the tracker
+sheet, its title band, naming the service. The creation date is pinned so the same version
+always gives the same bytes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from tracker_tool.check.sheet_layout import title_band
 from tracker_tool.check.tracker import (
     FIRST_DATA_ROW,
     GROUP_ROW,
@@ -30,21 +33,22 @@ from tracker_tool.core.stamp import (
 )
 from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 from tracker_tool.write import styles
+from tracker_tool.write.instructions import INSTRUCTIONS_SHEET, write_instructions
 from tracker_tool.write.kit import (
     Kit,
     filter_rows,
     header_title,
     output_workbook,
-    print_setup,
     validation,
 )
-from tracker_tool.write.layout import lines_needed, row_height
+from tracker_tool.write.live_checks import add_live_checks
+from tracker_tool.write.paper import page_header, print_legibly
 from tracker_tool.write.plan_sheet import write_plan_sheet
+from tracker_tool.write.printable_view import VIEW_SHEET, write_printable_view
 
 LISTS_SHEET = "Lists"
-INSTRUCTIONS_SHEET = "Instructions"
-#: Instructions table: column letter, heading, required, what to enter, allowed values, policy.
-_INSTRUCTION_WIDTHS = (5, 26, 11, 60, 34, 10)
+#: The tracker sheet's frozen columns (ID and title, say), repeated on every printed page.
+_FROZEN_COLS = 2
 
 
 def header_note(spec: ColumnSpec) -> str:
@@ -71,7 +75,12 @@ class _TemplateBuilder:
         #: Stamped only when given, so a template made under the defaults matches any policy.
         self.policy = policy
         self.specs = tracker.under(policy or DEFAULT_POLICY).columns
-        self.last_row = FIRST_DATA_ROW + tracker.entry_rows - 1
+        #: A per-service template's title band takes the top row and moves the rest down one;
+        #: the reader finds the header wherever it is (check/header_map.py).
+        self.top = 1 if service is not None else 0
+        self.group_row, self.key_row = GROUP_ROW + self.top, KEY_ROW + self.top
+        self.header_row, self.first_row = HEADER_ROW + self.top, FIRST_DATA_ROW + self.top
+        self.last_row = self.first_row + tracker.entry_rows - 1
         self.last_col = len(self.specs) - 1
         self.kit = kit = Kit(workbook)
         self.header = kit.format(styles.HEADER)
@@ -85,45 +94,8 @@ class _TemplateBuilder:
             Kind.WHOLE_NUMBER: kit.format(unlocked, num_format="0"),
         }
 
-    def letter(self, key: str) -> str:
-        return column_letter(self.tracker.by_key[key].index)
-
     def instructions(self, ws) -> None:
-        kit, f = self.kit, self.kit.format
-        wrap, label = f(styles.WRAP), f(styles.LABEL)
-        widths = _INSTRUCTION_WIDTHS
-        for c, width in enumerate(widths):
-            ws.set_column(c, c, width)
-        kit.text(ws, 0, 0, self.tracker.title, f(styles.TITLE))
-        kit.text(ws, 1, 0, f"Template version {self.tracker.version} · made by tracker-tool · "
-                           f"{self.tracker.summary}", f(styles.SUBTITLE))
-        row = 3
-        for n, paragraph in enumerate(self.tracker.instructions, start=1):
-            ws.write_number(row, 0, n, f({"valign": "top", "align": "center"}))
-            ws.merge_range(row, 1, row, 5, paragraph, wrap)
-            ws.set_row(row, row_height(lines_needed(paragraph, sum(widths[1:]))))
-            row += 1
-        row += 1
-        heads = ("Col", "Heading", "Required", "What to enter", "Allowed values or format",
-                 "Policy")
-        for c, text in enumerate(heads):
-            kit.text(ws, row, c, text, self.header)
-        first = row
-        for spec in self.specs:
-            row += 1
-            allowed = {Kind.CHOICE: ", ".join(spec.choices), Kind.DATE: "Date, dd/mm/yyyy",
-                       Kind.WHOLE_NUMBER: "Whole number, 0 or more"}.get(spec.kind, "Text")
-            for c, text in enumerate((column_letter(spec.index), spec.title,
-                                      "Yes" if spec.required else "", spec.help, allowed,
-                                      spec.clause)):
-                kit.text(ws, row, c, text, label if c == 1 else wrap)
-            lines = max(lines_needed(spec.title, widths[1]), lines_needed(spec.help, widths[3]),
-                        lines_needed(allowed, widths[4]))
-            if lines > 1:
-                ws.set_row(row, row_height(lines))
-        filter_rows(ws, row - first, len(heads), head=first)
-        print_setup(ws, repeat=(first,))
-        ws.protect("", {"autofilter": True, "sort": True, "format_columns": True})
+        write_instructions(self.kit, ws, self.tracker, self.specs, self.service)
 
     def lists(self, ws) -> None:
         col = 0
@@ -162,64 +134,64 @@ class _TemplateBuilder:
     def write_entries(self, ws, entries) -> None:
         """Pre-fill entry rows (samples, fixtures, commissioners' seeded plans) as a user would."""
         for offset, entry in enumerate(entries):
-            r = FIRST_DATA_ROW + offset
+            r = self.first_row + offset
             for key, value in entry.items():
                 spec = self.tracker.by_key[key]
                 self.kit.value(ws, r, spec.index, value, self.entry[spec.kind])
 
     def entry_sheet(self, ws) -> None:
         tracker = self.tracker
+        if self.service is not None:
+            ws.set_row(0, 22)
+            self.kit.text(ws, 0, 0, title_band(tracker, self.service),
+                          self.kit.format(styles.TITLE, font_size=13))
+        group_row, key_row, header_row = self.group_row, self.key_row, self.header_row
         for name, specs in tracker.groups():
             colour = tracker.group_colours.get(name, "#1F4E79")
             band = self.kit.format(styles.BAND, bg_color=colour)
             first, last = specs[0].index, specs[-1].index
             if first == last:
-                self.kit.text(ws, GROUP_ROW, first, name, band)
+                self.kit.text(ws, group_row, first, name, band)
             else:
-                ws.merge_range(GROUP_ROW, first, GROUP_ROW, last, name, band)
-        ws.set_row(GROUP_ROW, 18)
-        ws.set_row(KEY_ROW, None, None, {"hidden": True})
-        ws.set_row(HEADER_ROW, 45)
+                ws.merge_range(group_row, first, group_row, last, name, band)
+        ws.set_row(group_row, 18)
+        ws.set_row(key_row, None, None, {"hidden": True})
+        ws.set_row(header_row, 45)
+        # Every entry row unlocked to its end, so a protected sheet still lets whole rows be
+        # inserted and deleted (Excel refuses to delete a row holding a locked cell).
+        row_fmt = self.kit.format(locked=False)
+        for r in range(self.first_row, self.last_row + 1):
+            ws.set_row(r, None, row_fmt)
         for spec in self.specs:
             c = spec.index
             ws.set_column(c, c, spec.width)
-            self.kit.text(ws, KEY_ROW, c, spec.key, self.key_fmt)
-            self.kit.text(ws, HEADER_ROW, c, header_title(spec), self.header)
-            ws.write_comment(HEADER_ROW, c, header_note(spec),
+            self.kit.text(ws, key_row, c, spec.key, self.key_fmt)
+            self.kit.text(ws, header_row, c, header_title(spec), self.header)
+            ws.write_comment(header_row, c, header_note(spec),
                              {"x_scale": 2.2, "y_scale": 1.8, "author": "tracker-tool"})
             fmt = self.entry[spec.kind]
-            for r in range(FIRST_DATA_ROW, self.last_row + 1):
+            for r in range(self.first_row, self.last_row + 1):
                 ws.write_blank(r, c, None, fmt)
-            ws.data_validation(FIRST_DATA_ROW, c, self.last_row, c, validation(spec))
-        self.live_highlights(ws)
-        ws.freeze_panes(FIRST_DATA_ROW, 2)
-        filter_rows(ws, self.last_row - HEADER_ROW, self.last_col + 1, head=HEADER_ROW)
-        print_setup(ws, repeat=(GROUP_ROW, HEADER_ROW))
-        ws.protect("", {"sort": True, "autofilter": True, "format_columns": True,
-                        "format_rows": True})
+            ws.data_validation(self.first_row, c, self.last_row, c,
+                               validation(spec, id_key=tracker.id_key))
+        add_live_checks(self.kit, ws, tracker, self.specs, self.first_row, self.last_row)
+        ws.freeze_panes(self.first_row, _FROZEN_COLS)
+        filter_rows(ws, self.last_row - header_row, self.last_col + 1, head=header_row)
+        print_legibly(ws, [spec.width for spec in self.specs], styles.HEADER["font_size"],
+                      page_header(tracker.title, self.service, tracker.sheet_name),
+                      repeat_rows=(group_row, header_row), repeat_cols=_FROZEN_COLS)
+        ws.protect("", {"sort": True, "autofilter": True, "format_cells": True,
+                        "format_columns": True, "format_rows": True, "insert_rows": True,
+                        "delete_rows": True, "insert_hyperlinks": True})
 
-    def live_highlights(self, ws) -> None:
-        """Conditional formats that show overdue rows and missing owners as the user types."""
-        live = self.tracker.highlights
-        if live is None:
-            return
-        r = FIRST_DATA_ROW + 1
-        due, status, owner = (self.letter(live.due_key), self.letter(live.status_key),
-                              self.letter(live.owner_key))
-        not_done = ",".join(f'${status}{r}<>"{v}"' for v in live.done_values)
-        content = "&".join(f"${self.letter(k)}{r}" for k in live.content_keys)
-        ws.conditional_format(FIRST_DATA_ROW, 0, self.last_row, self.last_col, {
-            "type": "formula",
-            "criteria": f'=AND(ISNUMBER(${due}{r}),${due}{r}<TODAY(),{not_done})',
-            "format": self.kit.format(bg_color=styles.OVERDUE_FILL),
-        })
-        owner_col = self.tracker.by_key[live.owner_key].index
-        ws.conditional_format(FIRST_DATA_ROW, owner_col, self.last_row, owner_col, {
-            "type": "formula",
-            "criteria": f'=AND(LEN({content})>0,LEN(TRIM(${owner}{r}))=0)',
-            "format": self.kit.format(bg_color=styles.MISSING_FILL, border=2,
-                                      border_color="#C00000"),
-        })
+    def printable_view(self, ws, entries) -> None:
+        write_printable_view(self.kit, ws, self.tracker, self.specs, self.first_row,
+                             self.view_title(), self.service, entries)
+
+    def view_title(self) -> str:
+        if self.service is not None:
+            return title_band(self.tracker, self.service)
+        return f"{self.tracker.title}: printable view"
 
 
 def build_template_file(tracker: Tracker, out: str | Path, entries=(),
@@ -243,16 +215,19 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
         instructions = workbook.add_worksheet(INSTRUCTIONS_SHEET)
         if tracker.plan_model is not None:
             write_plan_sheet(builder.kit, workbook.add_worksheet(tracker.plan_sheet), tracker,
-                             builder.entry, plan or {}, policy or DEFAULT_POLICY)
+                             builder.entry, plan or {}, policy or DEFAULT_POLICY,
+                             service)
         entry = workbook.add_worksheet(tracker.sheet_name)
+        view = workbook.add_worksheet(VIEW_SHEET)
         lists = workbook.add_worksheet(LISTS_SHEET)
         stamp = workbook.add_worksheet(STAMP_SHEET)
         builder.instructions(instructions)
         builder.entry_sheet(entry)
         builder.write_entries(entry, entries)
+        builder.printable_view(view, entries)
         builder.lists(lists)
         builder.stamp(stamp)
-        entry.activate()
+        instructions.activate()
     return out
 
 

@@ -54,7 +54,11 @@ TRACKER = define_tracker(
     rules=ROW_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("due_date", "status", ("Complete",), "responsible",
-                              ("failing_ref", "action")),
+                              ("failing_ref", "action"),
+                              completion_keys=("date_completed", "evidence"),
+                              review_key="review_date"),
+    view_columns=("action_id", "failing_ref", "action", "responsible", "due_date",
+                  "review_date", "status", "date_completed", "evidence"),
     figures=review_figures,
     group_colours={
         "The failing": "#7B2C2C", "The action": "#1F4E79", "Responsibility and dates": "#2E75B6",

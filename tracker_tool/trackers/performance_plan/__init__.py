@@ -52,7 +52,11 @@ TRACKER = define_tracker(
     ids=action_numbers,
     rules=ROW_RULES + PLAN_RULES,
     instructions=INSTRUCTIONS,
-    highlights=LiveHighlights("end_date", "rating", ("Met",), "support", ("agreed_actions",)),
+    highlights=LiveHighlights("end_date", "rating", ("Met",), "support", ("agreed_actions",),
+                              high=("safety_risk", "Yes", "safety_measures"),
+                              review_key="review_date"),
+    view_columns=("action_no", "area", "agreed_actions", "support", "review_date", "end_date",
+                  "reviewed_on", "rating"),
     figures=plan_figures,
     group_colours={
         "Area and gap": "#1F4E79", "Agreed actions": "#2E75B6", "Latest review": "#548235",

@@ -56,7 +56,11 @@ TRACKER = define_tracker(
     rules=ROW_RULES + CLOSURE_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("due_date", "status", ("Implemented", "Closed"), "owner",
-                              ("concern_ref", "action")),
+                              ("concern_ref", "action"), completion_keys=("evidence",),
+                              high=("risk_level", "High", "senior_assurance"),
+                              review_key="next_review"),
+    view_columns=("action_id", "concern_ref", "action", "owner", "due_date", "risk_level",
+                  "status", "rag", "next_review", "evidence"),
     figures=review_figures,
     escalations=escalations,
     group_colours={

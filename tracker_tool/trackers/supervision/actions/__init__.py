@@ -42,7 +42,11 @@ TRACKER = define_tracker(
     rules=ROW_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("deadline", "status", ("Complete",), "line_manager",
-                              ("staff_name", "action")),
+                              ("staff_name", "action"),
+                              completion_keys=("date_checked", "evidence_seen"),
+                              review_key="review_date"),
+    view_columns=("action_id", "staff_name", "action", "line_manager", "deadline",
+                  "review_date", "status", "evidence_seen"),
     figures=figures,
     escalations=escalations,
     group_colours={

@@ -47,7 +47,10 @@ TRACKER = define_tracker(
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("target_date", "outcome",
                               tuple(o.value for o in Outcome if o is not Outcome.OPEN),
-                              "line_manager", ("staff_name", "corrective_action")),
+                              "line_manager", ("staff_name", "corrective_action"),
+                              completion_keys=("date_closed", "closure_evidence")),
+    view_columns=("case_id", "staff_name", "concern", "line_manager", "target_date",
+                  "last_review", "progress", "risk", "outcome"),
     figures=figures,
     escalations=escalations,
     group_colours={

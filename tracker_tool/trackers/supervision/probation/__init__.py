@@ -41,7 +41,10 @@ TRACKER = define_tracker(
     rules=ROW_RULES,
     instructions=INSTRUCTIONS,
     highlights=LiveHighlights("deadline", "status", ("Completed",), "person_responsible",
-                              ("new_starter", "action")),
+                              ("new_starter", "action"),
+                              completion_keys=("verified_date", "evidence_reviewed")),
+    view_columns=("action_id", "new_starter", "action", "person_responsible", "deadline",
+                  "status", "risk", "evidence_reviewed"),
     figures=figures,
     escalations=escalations,
     group_colours={
