@@ -461,7 +461,8 @@ EXPECTED_MIXED = {
     ("date.impossible", "F5"), ("owner.group", "I5"), ("priority.high-no-reason", "L5"),
     ("date.not-a-date", "J6"), ("choice.not-allowed", "Q6"), ("number.invalid", "X6"),
     ("completion.no-date", "Y8"), ("completion.no-account", "Z8"),
-    ("completion.no-evidence", "AA8"), ("effectiveness.undecided", "AD8"),
+    ("completion.no-evidence", "AA8"), ("completion.decision-missing", "AB8"),
+    ("completion.decision-missing", "AC8"), ("effectiveness.undecided", "AD8"),
     ("action.overdue", "J9"), ("escalation.due", "AL9"),
     ("owner.missing", "I10"), ("date.day-month-swapped", "J10"), ("number.invalid", "X10"),
 }
