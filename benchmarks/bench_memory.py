@@ -56,19 +56,21 @@ def commands(path: Path, out: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(cmd: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak MiB, exit status) of ``cmd`` run as a child of a fresh probe process.
+def measure(cmd: list[str]) -> tuple[float, float, int, float]:
+    """(seconds, peak MiB, exit status, CPU seconds) of ``cmd`` run as a child of a fresh
+    probe process.
 
     RUSAGE_CHILDREN holds the largest child so far, so each command runs under its own
-    short-lived Python that reports its one child's peak.
+    short-lived Python that reports its one child's peak (and its user + system time, which
+    other work on a shared machine barely changes, unlike the wall clock).
     """
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
              "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
-             "print(time.perf_counter() - t, "
-             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)")
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+             "print(time.perf_counter() - t, u.ru_maxrss, rc, u.ru_utime + u.ru_stime)")
     out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
                          check=True).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, int(out[2])
+    return float(out[0]), int(out[1]) / 1024, int(out[2]), float(out[3])
 
 
 def main(argv=None) -> None:
@@ -85,7 +87,7 @@ def main(argv=None) -> None:
     print(f"tracker-tool memory benchmark: Python {sys.version.split()[0]}, {args.rows:,} rows "
           f"(~20% faulty, seed {SEED}), as of {AS_OF.isoformat()}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'command':<10}{'runs':>5}{'median s':>10}{'peak MiB':>10}{'exit':>6}"
+    print(f"{'command':<10}{'runs':>5}{'median s':>10}{'cpu s':>8}{'peak MiB':>10}{'exit':>6}"
           "   targets at 100,000 rows")
     for name, cmd in commands(path, out).items():
         if args.only and name != args.only:
@@ -96,7 +98,8 @@ def main(argv=None) -> None:
         mib, secs = TARGETS[name]
         verdict = (f"< {mib} MiB: {'met' if peak < mib else 'NOT met'}, "
                    f"< {secs:.0f} s: {'met' if seconds < secs else 'NOT met'}")
-        print(f"{name:<10}{len(runs):>5}{seconds:>10.2f}{peak:>10.0f}{runs[-1][2]:>6}   "
+        cpu = statistics.median(r[3] for r in runs)
+        print(f"{name:<10}{len(runs):>5}{seconds:>10.2f}{cpu:>8.2f}{peak:>10.0f}{runs[-1][2]:>6}   "
               f"{verdict}")
     print("peak = the process's maximum resident set (ru_maxrss); exit 1 means error findings")
 

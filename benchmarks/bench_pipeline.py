@@ -530,7 +530,16 @@ def _cli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tracker_tool"]
 
 
-def _median_seconds(cmd: list[str], runs: int) -> tuple[float, float]:
+def _installed_env(pycache: Path) -> dict[str, str]:
+    """The environment of an installed tool: its bytecode compiled once and reused (pip
+    compiles it at install). A development shell with PYTHONDONTWRITEBYTECODE set would
+    compile every module from source on every start, a third of a small validate's time."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)  # kept out of the source tree
+    return env
+
+
+def _median_seconds(cmd: list[str], runs: int, env: dict | None = None) -> tuple[float, float]:
     """Median wall and CPU seconds (user + system, from the child's rusage) of ``cmd``."""
     import resource
 
@@ -538,11 +547,15 @@ def _median_seconds(cmd: list[str], runs: int) -> tuple[float, float]:
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
         return used.ru_utime + used.ru_stime
 
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    walls, cpus = [], []  # after one untimed run, so no sample pays for a cold disk cache
+    def run() -> None:
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                       env=env)
+
+    run()
+    walls, cpus = [], []  # after one untimed run: bytecode written, disk cache warm
     for _ in range(runs):
         start, used = time.perf_counter(), cpu()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        run()
         walls.append(time.perf_counter() - start)
         cpus.append(cpu() - used)
     return statistics.median(walls), statistics.median(cpus)
@@ -561,13 +574,15 @@ def print_startup(small: Path, runs: int, verdicts: Verdicts) -> None:
     ]
     print(f"{'command':<44}{'wall s':>8}{'cpu s':>8}{'vs python':>11}")
     base = wall = cpu = 0.0
+    env = _installed_env(small.parent / "pycache")
     for label, cmd in commands:
-        wall, cpu = _median_seconds(cmd, runs)
+        wall, cpu = _median_seconds(cmd, runs, env)
         base = base or wall
         print(f"{label:<44}{wall:>8.3f}{cpu:>8.3f}{wall / base:>10.1f}x")
     verdicts.add("start-up: 40-row validate, whole process < 0.3 s",
                  f"{wall:.3f} s (cpu {cpu:.3f})", wall < 0.3)
-    print(f"({runs} runs each, medians, after one untimed run)")
+    print(f"({runs} runs each, medians, after one untimed run; bytecode compiled once, as "
+          "when installed)")
 
 
 def print_import_cost(runs: int) -> None:
@@ -593,13 +608,13 @@ def print_large(rows: int, keep: Path, verdicts: Verdicts) -> None:
 
     keep.mkdir(parents=True, exist_ok=True)
     path = build(keep / f"actions-{rows}-seed{SEED}.xlsx", rows)
-    print(f"{'command':<10}{'seconds':>9}{'peak MiB':>10}{'exit':>6}")
+    print(f"{'command':<10}{'wall s':>9}{'cpu s':>8}{'peak MiB':>10}{'exit':>6}")
     for name, cmd in commands(path, keep / "audit.xlsx").items():
-        seconds, peak, status = measure(cmd)
+        seconds, peak, status, cpu = measure(cmd)
         mib, limit = LARGE_TARGETS[name]
-        print(f"{name:<10}{seconds:>9.2f}{peak:>10.0f}{status:>6}")
-        verdicts.add(f"{rows:,} rows: {name} < {limit:.0f} s", f"{seconds:.1f} s",
-                     seconds < limit)
+        print(f"{name:<10}{seconds:>9.2f}{cpu:>8.2f}{peak:>10.0f}{status:>6}")
+        verdicts.add(f"{rows:,} rows: {name} < {limit:.0f} s (wall)",
+                     f"{seconds:.1f} s (cpu {cpu:.1f})", seconds < limit)
         verdicts.add(f"{rows:,} rows: {name} < {mib} MiB", f"{peak:.0f} MiB", peak < mib)
 
 
