@@ -50,7 +50,7 @@ def test_validate_json_contract(make_workbook):
     data = json.loads(result.output)
     (book,) = data["workbooks"]
     assert {"path", "tracker", "template_version", "rows", "findings"} <= set(book)
-    assert (book["tracker"], book["template_version"], book["rows"]) == ("action-plan", "1.1", 1)
+    assert (book["tracker"], book["template_version"], book["rows"]) == ("action-plan", "1.2", 1)
     (finding,) = book["findings"]
     assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",
                             "message", "clause", "tracker", "action_id", "action_title", "owner"}

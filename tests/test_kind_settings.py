@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import AS_OF, located
+from conftest import AS_OF, located, without_reviews
 from test_probation_actions import late as probation_late
 from test_safeguarding_plan import closed_action, plan
 from test_supervision_actions import late as supervision_late
@@ -32,7 +32,7 @@ def check(tmp_path):
     def run(kind, rows, policy=None):
         path = tmp_path / f"k-{next(counter)}.xlsx"
         api.build_template(kind, path, entries=rows)
-        return located(api.validate_workbook(path, as_of=AS_OF, policy=policy))
+        return located(without_reviews(api.validate_workbook(path, as_of=AS_OF, policy=policy)))
 
     return run
 
@@ -40,14 +40,17 @@ def check(tmp_path):
 def test_every_kind_with_settings_has_its_table_and_the_articles_defaults():
     assert {kind: model().model_dump() for kind, model in api.kind_settings_models().items()} == {
         "supervision-actions": {"escalate_after_days": 7, "min_action_words": 6,
-                                "theme_repeat": 3, "cluster_min": 3},
+                                "theme_repeat": 3, "cluster_min": 3,
+                                "register_review_every_days": 7},
         "supervision-escalations": {"monitor_every_days": 7, "review_every_days": 14,
                                     "missed_reviews_limit": 2, "no_progress_days": 28,
                                     "repeat_window_days": 60, "theme_repeat": 3,
                                     "cluster_min": 3},
         "probation-actions": {"escalate_after_working_days": 5,
-                              "safe_practice_working_days": 1, "theme_repeat": 3},
-        "safeguarding-plan": {"high_risk_closure_cycles": 3, "closure_cycles": 1},
+                              "safe_practice_working_days": 1, "theme_repeat": 3,
+                              "mentor_review_every_days": 7, "verification_every_days": 14},
+        "safeguarding-plan": {"high_risk_closure_cycles": 3, "closure_cycles": 1,
+                              "governance_review_every_months": 1},
         "action-plan": {
             "high_priority_sources": {"Safeguarding concern": "Safeguarding"},
             "high_priority_themes": {"Safeguarding": "Safeguarding",
@@ -59,7 +62,8 @@ def test_every_kind_with_settings_has_its_table_and_the_articles_defaults():
                                        "notifiable safety incident"],
             "external_sources": ["CQC inspection", "Commissioner or local authority",
                                  "Safeguarding concern"],
-            "external_body_words": ["ombudsman", "phso", "lgsco", "cqc", "commissioner", "icb"]},
+            "external_body_words": ["ombudsman", "phso", "lgsco", "cqc", "commissioner", "icb"],
+            "rm_review_every_months": 1, "ni_review_every_months": 3},
     }
 
 

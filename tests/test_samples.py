@@ -57,7 +57,7 @@ def test_sample_is_regenerated_by_its_script(tmp_path):
     from tracker_tool import api
 
     fresh = tmp_path / "fresh.xlsx"
-    api.build_template("action-plan", fresh, entries=module.ROWS)
+    api.build_template("action-plan", fresh, entries=module.ROWS, reviews=module.REVIEWS)
     assert fresh.read_bytes() == module.SAMPLE.read_bytes()
     assert 35 <= len(module.ROWS) <= 50
 

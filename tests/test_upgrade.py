@@ -72,7 +72,7 @@ def test_a_v10_return_gets_only_the_upgrade_note(tmp_path):
     assert not [f for f in report.findings if f.field in V11]
     note = only(report, "stamp.old-version")
     assert note.message == (
-        "Made from template version 1.0; the current version is 1.1. That version had no "
+        "Made from template version 1.0; the current version is 1.2. That version had no "
         "'Theme', 'RAG', 'Follow-up action ID' or 'Reviewer's role' columns, so none is "
         "expected.")
     assert "tracker-tool upgrade OLD.xlsx --out NEW.xlsx" in note_fix()

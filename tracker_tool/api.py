@@ -38,7 +38,7 @@ def list_change_rules(kind: str = "action-plan") -> tuple[RuleInfo, ...]:
 
 def build_template(kind: str, out: str | Path, entries=(), service=None,
                    policy: ServicePolicy | None = None, plan: dict | None = None,
-                   force: bool = False) -> Path:
+                   force: bool = False, reviews=()) -> Path:
     """Write the locked template for ``kind`` to ``out`` (atomically) and return its path.
 
     An existing file at ``out`` is replaced only with ``force``: it may be a filled-in
@@ -47,14 +47,15 @@ def build_template(kind: str, out: str | Path, entries=(), service=None,
     ``entries`` optionally pre-fills rows: dicts of field key to value. ``service`` (a
     stamp.ServiceIdentity) stamps the template with the service it is made for; ``policy``
     fills its dropdowns from a service policy and stamps the policy's fingerprint. ``plan``
-    pre-fills the plan sheet of trackers that have one (field key -> value).
+    pre-fills the plan sheet of trackers that have one (field key -> value); ``reviews``
+    the Reviews sheet of trackers that have one (dicts of field key -> value, one a review).
     """
     from tracker_tool.write.template import build_template_file
 
     tracker = get_tracker(kind)
     guard_output(out, force)
     return build_template_file(tracker, out, entries, service=service, plan=plan,
-                               policy=policy)
+                               policy=policy, reviews=reviews)
 
 
 def validate_workbook(path: str | Path, as_of: date | None = None, kind: str | None = None,

@@ -9,7 +9,7 @@ progress after four weeks that nobody took to senior oversight, a case closed as
 failed recheck, a plan signed late, and the same concern escalated again soon after closing.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tracker_tool import api
@@ -164,6 +164,23 @@ ROWS = [
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "brookside-escalated-cases.xlsx"
 
+#: The Registered Manager's fortnightly review of every open case (Ex2 step 4), every other
+#: Thursday from 9 July, and the deputy's weekly formal look at the monitoring (Ex2 step 3),
+#: each Friday. The case review due on 17 September was cancelled for an inspection and not
+#: rebooked, so the fortnight of 14-27 September had none.
+CASE_REVIEWS = [dict(review_held=day, reviewer="Claire Dunn", reviewer_role="Registered Manager",
+                     review_type="Case review", minutes_ref=f"CRV-{day:%d%m}",
+                     review_decision="Each open case reviewed against its plan; next "
+                                     "escalation decisions recorded on the tracker.")
+                for day in (D(2026, 7, 9) + timedelta(weeks=2 * n) for n in range(10))
+                if day != D(2026, 9, 17)]
+MONITORING = [dict(review_held=day, reviewer="Ravi Patel", reviewer_role="Deputy Manager",
+                   review_type="Monitoring review", minutes_ref=f"MON-{day:%d%m}",
+                   review_decision="Monitoring log checked; observations and audits up to date.")
+              for day in (D(2026, 7, 10) + timedelta(weeks=n) for n in range(20))]
+REVIEWS = sorted(CASE_REVIEWS + MONITORING, key=lambda r: r["review_held"])
+
 if __name__ == "__main__":
-    api.build_template("supervision-escalations", SAMPLE, entries=ROWS, force=True)
+    api.build_template("supervision-escalations", SAMPLE, entries=ROWS, reviews=REVIEWS,
+                       force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} cases)")

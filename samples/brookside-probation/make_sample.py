@@ -9,7 +9,7 @@ restriction or escalation, a failed medication action nobody escalated, sign-off
 confident", the same induction gap coming back, and open actions close to a week-12 decision.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tracker_tool import api
@@ -148,6 +148,21 @@ ROWS = [
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "brookside-probation-actions.xlsx"
 
+#: The mentors' weekly review of open actions before the Friday probation call (Ex3 step 2)
+#: and the deputy's fortnightly verification (Ex3 step 3), every other Thursday, from the first
+#: action raised (7 September). Both were kept: the record is complete.
+MENTOR_REVIEWS = [dict(review_held=day, reviewer=DEE if n % 2 else PAUL, reviewer_role="Mentor",
+                       review_type="Mentor review", minutes_ref=f"PRC-{day:%d%m}",
+                       review_decision="Open actions reviewed with each new starter; support "
+                                       "sessions booked.")
+                  for n, day in enumerate(D(2026, 9, 11) + timedelta(weeks=n) for n in range(11))]
+VERIFICATIONS = [dict(review_held=day, reviewer="Ravi Patel", reviewer_role="Deputy Manager",
+                      review_type="Progress verification", minutes_ref=f"WFM-{day:%d%m}",
+                      review_decision="Progress verified against the evidence; risk categories "
+                                      "updated.")
+                 for day in (D(2026, 9, 17) + timedelta(weeks=2 * n) for n in range(5))]
+REVIEWS = sorted(MENTOR_REVIEWS + VERIFICATIONS, key=lambda r: r["review_held"])
+
 if __name__ == "__main__":
-    api.build_template("probation-actions", SAMPLE, entries=ROWS, force=True)
+    api.build_template("probation-actions", SAMPLE, entries=ROWS, reviews=REVIEWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

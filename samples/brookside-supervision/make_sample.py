@@ -8,7 +8,7 @@ evidence, deadlines drifting with no reason or escalation, late actions clusteri
 manager and one area of practice, and the same issue coming back at a later supervision.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tracker_tool import api
@@ -182,6 +182,15 @@ ROWS = [
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "brookside-supervision-actions.xlsx"
 
+#: The Registered Manager's weekly review of the overdue actions register (Ex1 step 4), each
+#: Friday from the first supervision on the tracker (Tuesday 4 August). Friday 23 October was
+#: missed while the manager was on leave, so the week of 20-26 October had none.
+FRIDAYS = [D(2026, 8, 7) + timedelta(weeks=n) for n in range(16)]
+REVIEWS = [dict(review_held=day, reviewer="Claire Dunn", reviewer_role="Registered Manager",
+                review_type="Overdue register review", minutes_ref=f"OAR-{day:%d%m}",
+                review_decision="Register reviewed; overdue actions given remedial owners.")
+           for day in FRIDAYS if day != D(2026, 10, 23)]
+
 if __name__ == "__main__":
-    api.build_template("supervision-actions", SAMPLE, entries=ROWS, force=True)
+    api.build_template("supervision-actions", SAMPLE, entries=ROWS, reviews=REVIEWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

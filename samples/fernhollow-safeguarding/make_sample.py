@@ -241,6 +241,14 @@ ROWS = [
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "fernhollow-safeguarding-plan.xlsx"
 
+#: The plan's review at the monthly quality and safeguarding governance meeting, each a review
+#: cycle. August's meeting did not take place (the summer rota), so August had no review.
+REVIEWS = [dict(review_held=day, reviewer=RM, reviewer_role="Chair of the governance meeting",
+                review_type="Governance review", minutes_ref=f"QSG-{day:%Y-%m}",
+                review_decision="Plan reviewed with the RAG and narrative; high-risk actions "
+                                "kept open until the indicators hold.")
+           for day in (D(2026, month, 15) for month in (5, 6, 7, 9, 10, 11))]
+
 if __name__ == "__main__":
-    api.build_template("safeguarding-plan", SAMPLE, entries=ROWS, force=True)
+    api.build_template("safeguarding-plan", SAMPLE, entries=ROWS, reviews=REVIEWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")

@@ -362,8 +362,34 @@ def previous_rows() -> list[dict]:
     return rows + [DELETED]
 
 
+# --- the Reviews sheet: the reviews the policy asks for, as held -------------------------
+#: The Registered Manager's monthly review of the whole plan (s12, s17) and the Nominated
+#: Individual's quarterly one (s17). October's was never held: the home's inspection week
+#: took the slot and nobody rebooked it, so the audit names October.
+NI = "Ruth Adeyemi"
+
+
+def review(held, who, role, minutes, decision):
+    return dict(review_held=held, reviewer=who, reviewer_role=role, review_type=f"{role} review",
+                minutes_ref=minutes, review_decision=decision)
+
+
+REVIEWS = [
+    review(D(2026, 8, 27), RM, "Registered Manager", "GOV-2026-08",
+           "Plan set up from the summer audits; falls actions given owners."),
+    review(D(2026, 9, 29), RM, "Registered Manager", "GOV-2026-09",
+           "Two overdue medication actions escalated to the provider; OH-007 reassigned."),
+    review(D(2026, 9, 30), NI, "Nominated Individual", "PRV-2026-Q3",
+           "Quarter 3 plan accepted; staffing theme added to the risk register."),
+    review(D(2026, 11, 17), RM, "Registered Manager", "GOV-2026-11",
+           "Overdue actions reviewed; October's missed review noted and the December date "
+           "booked."),
+]
+PREVIOUS_REVIEWS = [r for r in REVIEWS if r["review_held"] <= PREVIOUS_DATE]
+
 if __name__ == "__main__":
-    api.build_template("action-plan", SAMPLE, entries=ROWS, force=True)
+    api.build_template("action-plan", SAMPLE, entries=ROWS, reviews=REVIEWS, force=True)
     print(f"Wrote {SAMPLE} ({len(ROWS)} actions)")
-    api.build_template("action-plan", PREVIOUS, entries=previous_rows(), force=True)
+    api.build_template("action-plan", PREVIOUS, entries=previous_rows(),
+                       reviews=PREVIOUS_REVIEWS, force=True)
     print(f"Wrote {PREVIOUS} ({len(previous_rows())} actions)")

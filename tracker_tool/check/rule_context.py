@@ -156,6 +156,8 @@ class RuleContext:
     memo: dict = field(default_factory=dict)
     #: The plan sheet's context, for trackers with plan-level facts (see Tracker.plan_model).
     plan_ctx: RuleContext | None = None
+    #: The Reviews sheet's context (check/reviews_sheet), for kinds that have one.
+    reviews_ctx: RuleContext | None = None
     #: The service policy the rules apply (thresholds, lists, calendar), handed in by the caller.
     policy: ServicePolicy = DEFAULT_POLICY
 

@@ -113,6 +113,9 @@ class Tracker:
     #: regulator or commissioner: personal details in them are found, and masked in every
     #: output and in the redacted copy (check/personal_data.py).
     regulator_keys: frozenset[str] = frozenset()
+    #: The Reviews sheet (check/reviews_sheet.ReviewSchedule): the reviews its source asks
+    #: for and how often; None for a kind whose source asks for none.
+    reviews: object | None = None
     _under: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
@@ -132,6 +135,15 @@ class Tracker:
         return replace(self, row_model=self.plan_model, sheet_name=self.plan_sheet,
                        plan_model=None, id_key=None, highlights=None, figures=None,
                        escalations=None, review=None, rules=())
+
+    @cached_property
+    def reviews_view(self) -> Tracker | None:
+        """The Reviews sheet as a tracker whose rows are reviews, read like the main sheet."""
+        if self.reviews is None:
+            return None
+        return replace(self, row_model=self.reviews.model, sheet_name=self.reviews.sheet,
+                       plan_model=None, id_key=None, highlights=None, figures=None,
+                       escalations=None, review=None, rules=(), reviews=None)
 
     @cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:

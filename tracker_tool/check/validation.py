@@ -195,19 +195,28 @@ def _run_stages(loaded: LoadedWorkbook, choice: KindChoice, as_of: date, max_row
 
         ctx.plan_ctx, plan_findings = read_plan(loaded, tracker, epoch, as_of, policy)
         cell_findings = plan_findings + cell_findings
+    if tracker.reviews is not None:
+        from tracker_tool.check.reviews_sheet import read_reviews
+
+        ctx.reviews_ctx, review_findings = read_reviews(loaded, tracker, epoch, as_of, policy)
+        cell_findings = cell_findings + review_findings
     cell_findings, month_first = read_month_first(ctx, cell_findings)
     if dated is not None:
         as_of = report.as_of = ctx.as_of = min(dated(ctx), as_of)
         if ctx.plan_ctx is not None:
             ctx.plan_ctx.as_of = as_of
+        if ctx.reviews_ctx is not None:
+            ctx.reviews_ctx.as_of = as_of
     explained = explain_swaps(ctx, tracker.rules, [
         f for rule in tracker.rules for f in rule(ctx)
         if not never_had or f.field not in never_had], month_first)
     rule_findings = explained.findings
     report.rows = len(checked)
-    # The plan sheet's findings first, then the table's row by row, left to right.
+    # The plan sheet's findings first, then the table's row by row, left to right, then the
+    # Reviews sheet's.
+    order = {grid.name: 1, **({tracker.reviews.sheet: 2} if tracker.reviews else {})}
     report.findings.extend(sorted(cell_findings + rule_findings,
-                                  key=lambda f: (f.sheet == grid.name, f.sort_key)))
+                                  key=lambda f: (order.get(f.sheet, 0), f.sort_key)))
     # Counted as the findings read them: a date reported as swapped counts swapped back.
     counted = explained.context
     report.figures = tracker.figures(counted) if tracker.figures else []

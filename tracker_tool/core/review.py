@@ -68,6 +68,23 @@ class ThemeCount:
                 "linked_risks": list(self.linked_risks)}
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewCadence:
+    """One review the source asks for, as the Reviews sheet shows it was kept: how many were
+    held, the windows that had none (already worded, e.g. 'Aug 2026'), the last one held."""
+
+    name: str
+    clause: str
+    every: str
+    held: int
+    missed: tuple[str, ...]
+    last: str | None
+
+    def to_dict(self) -> dict:
+        return {"review": self.name, "clause": self.clause, "every": self.every,
+                "held": self.held, "missed": list(self.missed), "last": self.last}
+
+
 @dataclass
 class ReviewPack:
     monthly_review: list[ReviewItem] = field(default_factory=list)
@@ -82,6 +99,12 @@ class ReviewPack:
     repeated_themes: list[ThemeCount] = field(default_factory=list)
     #: Every theme with its number of actions, most first: what a batch compares across services.
     theme_counts: list[tuple[str, int]] = field(default_factory=list)
+    #: The record of reviews held (the Reviews sheet), per cadence; None for a kind whose
+    #: source asks for none, empty when the workbook has no Reviews sheet.
+    reviews: list[ReviewCadence] | None = None
+    #: A kind without a review pack of its own still reports its reviews: the pack is then
+    #: those lines alone.
+    reviews_only: bool = False
 
     @property
     def on_time_closure_rate(self) -> float | None:
@@ -91,6 +114,8 @@ class ReviewPack:
         return round(100 * self.closed_on_time / self.closed_with_dates, 1)
 
     def to_dict(self) -> dict:
+        if self.reviews_only:
+            return {"reviews": [line.to_dict() for line in self.reviews or ()]}
         return {
             "monthly_review": [item.to_dict() for item in self.monthly_review],
             "audit_questions": [answer.to_dict() for answer in self.audit_questions],
@@ -102,4 +127,6 @@ class ReviewPack:
             "status_by_priority": self.status_by_priority,
             "repeated_themes": [t.to_dict() for t in self.repeated_themes],
             "themes": [{"theme": t, "actions": n} for t, n in self.theme_counts],
+            **({} if self.reviews is None else
+               {"reviews": [line.to_dict() for line in self.reviews]}),
         }

@@ -164,6 +164,30 @@ class _Sheet:
             self.put(self.r, 3, ", ".join(item.actions) or "None", last=_LAST)
             self.r += 1
 
+    def reviews(self) -> None:
+        """The record of reviews held (the Reviews sheet): per review the source asks for,
+        how often, how many were held, the last one and the windows that had none."""
+        lines = self.pack.reviews
+        if lines is None:
+            return
+        self.title("Reviews held")
+        if not lines:
+            self.put(self.r, 0, "The workbook has no Reviews sheet, so no review held can be "
+                                "shown.", self.note, _LAST)
+            self.r += 1
+            return
+        self.heads([("Review", 0, 0), ("Policy", 1, 1), ("How often", 2, 3), ("Held", 4, 4),
+                    ("Last held", 5, 5), ("Windows with none", 6, 6)], counts=(4,))
+        for line in lines:
+            self.put(self.r, 0, line.name)
+            self.put(self.r, 1, line.clause)
+            self.put(self.r, 2, line.every, last=3)
+            self.put(self.r, 4, line.held, self.count)
+            self.put(self.r, 5, line.last or "Never")
+            self.put(self.r, 6, ", ".join(line.missed) or "None",
+                     self.verdicts[not line.missed])
+            self.r += 1
+
     def on_time(self) -> None:
         pack = self.pack
         self.title("On-time closure")
@@ -298,10 +322,16 @@ def write_review_pack(workbook, builder, report) -> None:
         return
     sheet = _Sheet(workbook, builder, report)
     sheet.top()
+    if report.review.reviews_only:
+        sheet.reviews()
+        sheet.finish()
+        builder.print_setup(sheet.ws, repeat=(0, 1))
+        return
     sheet.audit_questions()
     sheet.on_time()
     sheet.since_last_time(builder)
     sheet.monthly_review()
+    sheet.reviews()
     sheet.overdue()
     sheet.status_by_priority()
     sheet.themes()

@@ -45,6 +45,7 @@ from tracker_tool.write.live_checks import add_live_checks
 from tracker_tool.write.paper import page_header, print_legibly
 from tracker_tool.write.plan_sheet import write_plan_sheet
 from tracker_tool.write.printable_view import VIEW_SHEET, write_printable_view
+from tracker_tool.write.reviews_sheet import write_reviews_sheet
 
 LISTS_SHEET = "Lists"
 #: The tracker sheet's frozen columns (ID and title, say), repeated on every printed page.
@@ -196,7 +197,7 @@ class _TemplateBuilder:
 
 def build_template_file(tracker: Tracker, out: str | Path, entries=(),
                         service: ServiceIdentity | None = None, plan: dict | None = None,
-                        policy: ServicePolicy | None = None) -> Path:
+                        policy: ServicePolicy | None = None, reviews=()) -> Path:
     """Write ``tracker``'s template to ``out`` atomically and return the path.
 
     ``entries`` (dicts of field key -> value) pre-fill the first rows; values are written as
@@ -204,6 +205,7 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
     ``service`` stamps the template with the service it is made for; ``plan`` pre-fills
     the plan sheet of trackers that have one (field key -> value). ``policy`` fills the
     dropdowns a service sets and is stamped; None uses the defaults and stamps no policy.
+    ``reviews`` pre-fills the Reviews sheet of trackers that have one (dicts, as entries).
     """
     out = Path(out)
     with output_workbook(out, f"{tracker.title} (template {tracker.version})",
@@ -218,6 +220,9 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
                              builder.entry, plan or {}, policy or DEFAULT_POLICY,
                              service)
         entry = workbook.add_worksheet(tracker.sheet_name)
+        if tracker.reviews is not None:
+            write_reviews_sheet(builder.kit, workbook.add_worksheet(tracker.reviews.sheet),
+                                tracker, builder.entry, reviews, policy or DEFAULT_POLICY)
         view = workbook.add_worksheet(VIEW_SHEET)
         lists = workbook.add_worksheet(LISTS_SHEET)
         stamp = workbook.add_worksheet(STAMP_SHEET)

@@ -8,7 +8,8 @@ from tracker_tool.trackers.action_plan.review_pack import review_pack
 from tracker_tool.trackers.action_plan.rules import ROW_RULES, action_ids
 from tracker_tool.trackers.action_plan.settings import ActionPlanSettings
 from tracker_tool.trackers.action_plan.trace_rules import TRACE_RULES
-from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
+from tracker_tool.trackers.common import review_sheet
+from tracker_tool.trackers.kit import Cadence, ChangeFields, LiveHighlights, Unit, define_tracker
 
 INSTRUCTIONS = (
     "Record one improvement action per row, from the problem that raised it to the check that it "
@@ -38,7 +39,13 @@ TRACKER = define_tracker(
     kind="action-plan",
     title="Action plan and improvement tracker",
     summary="Improvement actions from incidents, complaints, audits and inspections (CQC Reg 17).",
-    version="1.1",
+    version="1.2",
+    reviews=review_sheet(
+        Cadence("Registered Manager review", "Registered Manager", "rm_review_every_months",
+                Unit.MONTHS, "s12, s17"),
+        Cadence("Nominated Individual review", "Nominated Individual", "ni_review_every_months",
+                Unit.MONTHS, "s17"),
+        since="1.2"),
     sheet_name="Actions",
     row_model=ActionRecord,
     ids=action_ids,

@@ -8,7 +8,7 @@ read as "made under another policy"; a kind's table keeps only what differs from
 defaults, so a service that leaves them alone keeps its fingerprint.
 """
 
-from tracker_tool.trackers.kit import Settings, listing
+from tracker_tool.trackers.kit import Settings, listing, setting
 
 
 class ActionPlanSettings(Settings):
@@ -37,3 +37,12 @@ class ActionPlanSettings(Settings):
         ["ombudsman", "phso", "lgsco", "cqc", "commissioner", "icb"], """
         Words in the title or source reference that show an action answers to an external
         body whatever its source (a complaint the Ombudsman investigated).""")
+    rm_review_every_months: int = setting(1, """
+        The Registered Manager reviews the whole plan at least this often, in calendar
+        months (s12, s17: at least monthly). Each calendar month with no such review on the
+        Reviews sheet is a finding; with 2, each pair of months from January.""",
+        least=1, most=12)
+    ni_review_every_months: int = setting(3, """
+        The Nominated Individual (or provider) reviews the plan at least this often, in
+        calendar months (s17: at least quarterly). With 3, each calendar quarter
+        (Jan-Mar, Apr-Jun...) needs one.""", least=1, most=12)

@@ -14,6 +14,7 @@ from tracker_tool.trackers.common.owners import (
 from tracker_tool.trackers.common.personal_data import (
     personal_data_check, personal_data_code, text_columns,
 )
+from tracker_tool.trackers.common.reviews import review_sheet
 from tracker_tool.trackers.common.status import (
     date_order_check, dated_after, days_past, escalation, future_dates_check, green_overdue_code,
     overdue_check, overdue_code, review_overdue_code, says_none, stale_since, to_escalate,
@@ -29,4 +30,5 @@ __all__ = [
     "text_columns",
     "points_to_nothing", "same_person", "stale_since", "standing_alone", "tick_box_phrase",
     "to_escalate", "without_dates", "too_short", "unfilled", "words_of", "working_days_late",
+    "review_sheet",
 ]

@@ -12,6 +12,8 @@ checks kinds share), so the pipeline's own modules can change without any kind n
 """
 
 from tracker_tool.check.compare import ChangeContext, ChangeFields, change_rule
+from tracker_tool.check.common_rules import required_catalogue, required_fields
+from tracker_tool.check.reviews_sheet import Cadence, ReviewSchedule, Unit, make_review_model
 from tracker_tool.check.rule_context import CheckedRow, RuleContext
 from tracker_tool.check.tracker import LiveHighlights, Tracker
 from tracker_tool.core.catalogue import RuleInfo as Code
@@ -21,7 +23,7 @@ from tracker_tool.core.field_types import CellCount, CellDate, CellText, choice
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.report import Escalation, Figure
 from tracker_tool.core.review import (
-    AGEING_BANDS, AuditAnswer, ReviewItem, ReviewPack, ThemeCount, ageing_band,
+    AGEING_BANDS, AuditAnswer, ReviewCadence, ReviewItem, ReviewPack, ThemeCount, ageing_band,
 )
 from tracker_tool.core.wording import days_text, either, fmt, plural, shorten
 from tracker_tool.policy.service_policy import person_key
@@ -41,4 +43,6 @@ __all__ = [
     "ThemeCount", "Tracker", "W", "X", "ageing_band", "choice", "days_text", "define_tracker",
     "display", "either", "fmt", "person_key", "plural", "rule", "shorten", "unique_ids",
     "ChangeContext", "ChangeFields", "change_rule", "Settings", "listing", "setting",
+    "Cadence", "ReviewCadence", "ReviewSchedule", "Unit", "make_review_model",
+    "required_catalogue", "required_fields",
 ]

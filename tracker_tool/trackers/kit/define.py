@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tracker_tool.check.common_rules import required_catalogue, required_fields, unique_values
+from tracker_tool.check.reviews_sheet import ReviewSchedule
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.catalogue import CORE_RULES, RuleInfo
 from tracker_tool.core.columns import column_specs
 from tracker_tool.core.findings import Severity
+from tracker_tool.core.review import ReviewPack
 from tracker_tool.trackers.kit.rules import DeclarationError, IdRule, Rule, verify
 
 
@@ -73,13 +75,21 @@ def plan_items(infos: tuple[RuleInfo, ...]) -> tuple[RuleInfo, ...]:
                  for info in infos)
 
 
-def define_tracker(*, rules: Sequence[Rule], ids: IdRule | None = None, **fields) -> Tracker:
+def define_tracker(*, rules: Sequence[Rule], ids: IdRule | None = None,
+                   reviews: ReviewSchedule | None = None, **fields) -> Tracker:
     """The Tracker of a kind: its rules run after the required-field and unique-ID checks, and
     its catalogue is the shared codes, the required columns' codes and every declared code.
 
     ``fields`` are the Tracker's own (kind, title, row_model, plan_model, highlights...).
+    ``reviews`` (trackers.common.reviews.review_sheet) gives the kind a Reviews sheet: its
+    rules join the kind's, and its record of reviews joins the review pack, which a kind
+    without a pack of its own then has for that alone.
     Raises DeclarationError when a rule is undeclared or two entries claim one code.
     """
+    if reviews is not None:
+        rules = (*rules, *reviews.rules)
+        fields["review"] = _with_reviews(fields.get("review"), reviews.record)
+        fields["reviews"] = reviews
     undeclared = [r for r in rules if not isinstance(r, Rule)]
     if undeclared:
         raise DeclarationError(f"{fields.get('kind')}: rules without declared codes: "
@@ -91,9 +101,21 @@ def define_tracker(*, rules: Sequence[Rule], ids: IdRule | None = None, **fields
     # function cannot be read for them; the context still refuses any other code.
     checks = (Rule(required_fields, required), *([ids] if ids else ()), *rules)
     entries = CORE_RULES + plan_required + required + tuple(
-        info for check in checks[1:] for info in check.codes)
+        info for check in checks[1:] for info in check.codes) + (
+        reviews.codes if reviews is not None else ())
     return Tracker(catalogue=_one_entry_per_code(fields.get("kind"), entries), rules=checks,
                    id_key=ids.key if ids else None, **fields)
+
+
+def _with_reviews(review, record):
+    """The kind's review pack with the record of reviews added, or that record alone."""
+
+    def with_reviews(ctx, findings):
+        pack = review(ctx, findings) if review is not None else ReviewPack(reviews_only=True)
+        pack.reviews = record(ctx)
+        return pack
+
+    return with_reviews
 
 
 def _one_entry_per_code(kind: str, entries: tuple[RuleInfo, ...]) -> tuple[RuleInfo, ...]:

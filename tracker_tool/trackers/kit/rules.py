@@ -138,6 +138,16 @@ class DeclaredView:
         inner = self._ctx.plan_ctx
         return None if inner is None else DeclaredView(inner, self._rule)
 
+    @property
+    def reviews_ctx(self) -> DeclaredView | None:
+        inner = self._ctx.reviews_ctx
+        return None if inner is None else DeclaredView(inner, self._rule)
+
+    def at_header(self, key: str, code: str, **details) -> Finding:
+        """A finding on a header cell of the Reviews sheet (check/reviews_sheet)."""
+        self._rule.allow(code)
+        return self._ctx.at_header(key, code, **details)
+
     def at(self, row, key: str, code: str, severity=None, **details) -> Finding:
         if code not in self._rule.allowed:
             self._rule.allow(code)

@@ -4,12 +4,14 @@ Built from the consultancy article "Closing the Loop: Safeguarding Action Plans,
 Oversight and Sustained Improvement"; its sections are cited by short names (vocabulary.py).
 """
 
-from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
+from tracker_tool.trackers.common import review_sheet
+from tracker_tool.trackers.kit import Cadence, ChangeFields, LiveHighlights, Unit, define_tracker
 from tracker_tool.trackers.safeguarding_plan.closure_rules import CLOSURE_RULES
 from tracker_tool.trackers.safeguarding_plan.figures import escalations, review_figures
 from tracker_tool.trackers.safeguarding_plan.models import SafeguardingAction
 from tracker_tool.trackers.safeguarding_plan.rules import ROW_RULES, action_ids
 from tracker_tool.trackers.safeguarding_plan.settings import SafeguardingSettings
+from tracker_tool.trackers.safeguarding_plan.vocabulary import GOVERNANCE
 
 INSTRUCTIONS = (
     ("Record one safeguarding action per row, starting from the concern it answers and what was "
@@ -48,7 +50,11 @@ TRACKER = define_tracker(
     kind="safeguarding-plan",
     title="Safeguarding action plan",
     summary="Safeguarding action plans governed to closure: named leads, dated RAG, closure test.",
-    version="1.0",
+    version="1.1",
+    reviews=review_sheet(
+        Cadence("Governance review", "Chair of the governance meeting",
+                "governance_review_every_months", Unit.MONTHS, GOVERNANCE),
+        since="1.1"),
     sheet_name="Safeguarding actions",
     row_model=SafeguardingAction,
     ids=action_ids,

@@ -1,6 +1,7 @@
 """The supervision-actions tracker: actions agreed in routine supervision (article, Example 1)."""
 
-from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
+from tracker_tool.trackers.common import review_sheet
+from tracker_tool.trackers.kit import Cadence, ChangeFields, LiveHighlights, Unit, define_tracker
 from tracker_tool.trackers.supervision.actions.figures import escalations, figures
 from tracker_tool.trackers.supervision.actions.models import SupervisionAction
 from tracker_tool.trackers.supervision.actions.rules import ROW_RULES, action_refs
@@ -34,7 +35,11 @@ TRACKER = define_tracker(
     title="Supervision action tracker",
     summary="Actions agreed in staff supervision: logged, checked against evidence, escalated "
             "when late.",
-    version="1.0",
+    version="1.1",
+    reviews=review_sheet(
+        Cadence("Overdue register review", "Registered Manager", "register_review_every_days",
+                Unit.DAYS, "Ex1 step 4"),
+        since="1.1"),
     sheet_name="Supervision actions",
     row_model=SupervisionAction,
     ids=action_refs,

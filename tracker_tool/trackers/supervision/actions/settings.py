@@ -16,3 +16,8 @@ class SupervisionActionSettings(Settings):
         care with nothing to check it against.""", least=1)
     theme_repeat: int = theme_repeat_setting("overdue actions")
     cluster_min: int = cluster_min_setting("overdue actions")
+    register_review_every_days: int = setting(7, """
+        The Registered Manager reviews the overdue actions register at least this often, in
+        calendar days (Ex1 step 4: weekly). Each run of this many days, from the first
+        supervision on the tracker, with no such review on the Reviews sheet is a finding.""",
+        least=1)

@@ -1,6 +1,7 @@
 """The supervision-escalations tracker: formal cases for repeated practice concerns (Example 2)."""
 
-from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
+from tracker_tool.trackers.common import review_sheet
+from tracker_tool.trackers.kit import Cadence, ChangeFields, LiveHighlights, Unit, define_tracker
 from tracker_tool.trackers.supervision.escalated.change_rules import repeat_within_60_days
 from tracker_tool.trackers.supervision.escalated.evidence_rules import EVIDENCE_RULES
 from tracker_tool.trackers.supervision.escalated.figures import escalations, figures
@@ -38,7 +39,13 @@ TRACKER = define_tracker(
     title="Escalated supervision cases",
     summary="Formal cases for repeated practice concerns: plan, monitoring, fortnightly "
             "review, outcome.",
-    version="1.0",
+    version="1.1",
+    reviews=review_sheet(
+        Cadence("Case review", "Registered Manager", "review_every_days", Unit.DAYS,
+                "Ex2 step 4"),
+        Cadence("Monitoring review", "Deputy Manager", "monitor_every_days", Unit.DAYS,
+                "Ex2 step 3"),
+        since="1.1"),
     sheet_name="Escalated cases",
     row_model=EscalatedCase,
     ids=case_refs,

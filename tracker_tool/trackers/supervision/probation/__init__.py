@@ -1,6 +1,7 @@
 """The probation-actions tracker: new starters' support actions through probation (Example 3)."""
 
-from tracker_tool.trackers.kit import ChangeFields, LiveHighlights, define_tracker
+from tracker_tool.trackers.common import review_sheet
+from tracker_tool.trackers.kit import Cadence, ChangeFields, LiveHighlights, Unit, define_tracker
 from tracker_tool.trackers.supervision.probation.figures import escalations, figures
 from tracker_tool.trackers.supervision.probation.models import ProbationAction
 from tracker_tool.trackers.supervision.probation.rules import ROW_RULES, action_refs
@@ -33,7 +34,13 @@ TRACKER = define_tracker(
     title="Probation action tracker",
     summary="New starters' probation support actions: mentoring, verification, working-day "
             "escalation.",
-    version="1.0",
+    version="1.1",
+    reviews=review_sheet(
+        Cadence("Mentor review", "Mentor", "mentor_review_every_days", Unit.DAYS,
+                "Ex3 step 2"),
+        Cadence("Progress verification", "Deputy Manager", "verification_every_days",
+                Unit.DAYS, "Ex3 step 3"),
+        since="1.1"),
     sheet_name="Probation actions",
     row_model=ProbationAction,
     ids=action_refs,
