@@ -465,7 +465,7 @@ def test_json_output_has_the_documented_keys(good_path):
     book = data["workbooks"][0]
     assert {"path", "tracker", "template_version", "rows", "findings"} <= set(book)
     assert (book["path"], book["tracker"], book["template_version"], book["rows"]) == (
-        str(good_path), "action-plan", "1.1", 2)
+        str(good_path), "action-plan", "1.2", 2)
     assert book["findings"], "expected the date.impossible finding"
     for finding in book["findings"]:
         assert set(finding) == {"code", "severity", "sheet", "cell", "row", "column", "value",
