@@ -128,7 +128,8 @@ def test_template_has_a_plan_sheet_and_the_action_columns(tmp_path):
     out = tmp_path / "t.xlsx"
     api.build_template(KIND, out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Instructions", "Plan", "Actions", "Lists", "_stamp"]
+    assert book.sheetnames == ["Instructions", "Plan", "Actions", "Printable view", "Lists",
+                               "_stamp"]
     plan, sheet = book["Plan"], book["Actions"]
     assert (plan["A7"].value, plan["B7"].value) == ("failings_found",
                                                     "Failings found in the report *")
