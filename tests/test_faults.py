@@ -607,8 +607,9 @@ def test_cell_links_stop_at_the_sheet_limit_with_one_note(tmp_path, small, monke
 
     returned = tmp_path / "returned.xlsx"
     returned.write_bytes(small)
-    found = [f for f in api.validate_workbook(returned, AS_OF).findings if f.cell]
-    cells = [f.cell for f in found]
+    report = api.validate_workbook(returned, AS_OF)
+    found = [f for f in report.findings if f.cell]
+    cells = [f.cell if f.sheet == report.sheet else f"{f.sheet}!{f.cell}" for f in found]
     # a finding on the Reviews sheet names its cell but has no copy in the audit to link to
     linked = sum(f.sheet != "Reviews" for f in found)
     for limit, links, note in ((len(cells), linked, False), (0, 0, True)):
