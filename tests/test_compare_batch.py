@@ -159,9 +159,9 @@ def test_rollup_changes_sheet_lists_each_change_with_its_audit(quarters):
     found = {(r["Service or workbook"], r["Action ID"], r["Code"], r["Cell"], r["Last time"],
               r["Now"]) for r in rows}
     assert found == {
-        ("Rose Court", "A-001", "change.due-moved", "Actions!J4", "01/12/2026", "15/12/2026"),
-        ("Rose Court", "A-001", "change.original-due-lost", "Actions!W4", None, None),
-        ("Rose Court", "A-002", "change.action-deleted", "Actions (previous)!Q5",
+        ("Rose Court", "A-001", "change.due-moved", "Actions!J5", "01/12/2026", "15/12/2026"),
+        ("Rose Court", "A-001", "change.original-due-lost", "Actions!W5", None, None),
+        ("Rose Court", "A-002", "change.action-deleted", "Actions (previous)!Q6",
          "In progress", None),
     }
     book = openpyxl.load_workbook(quarters / "out" / "rollup.xlsx")
@@ -201,9 +201,9 @@ def test_change_findings_join_findings_csv_at_their_cells(quarters):
     changes = {(r["workbook"], r["code"], r["sheet"], r["cell"]) for r in rows
                if r["code"].startswith("change.")}
     assert changes == {
-        ("q3/rose-court-autumn.xlsx", "change.due-moved", "Actions", "J4"),
-        ("q3/rose-court-autumn.xlsx", "change.original-due-lost", "Actions", "W4"),
-        ("q3/rose-court-autumn.xlsx", "change.action-deleted", "Actions (previous)", "Q5"),
+        ("q3/rose-court-autumn.xlsx", "change.due-moved", "Actions", "J5"),
+        ("q3/rose-court-autumn.xlsx", "change.original-due-lost", "Actions", "W5"),
+        ("q3/rose-court-autumn.xlsx", "change.action-deleted", "Actions (previous)", "Q6"),
     }
     moved = next(r for r in rows if r["code"] == "change.due-moved")
     assert moved["value"] == "15/12/2026" and "01/12/2026" in moved["message"]

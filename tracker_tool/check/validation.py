@@ -26,6 +26,7 @@ from tracker_tool.core.catalogue import core
 from tracker_tool.core.cell_values import EPOCH_1900, EPOCH_1904
 from tracker_tool.core.findings import Finding
 from tracker_tool.core.report import Report
+from tracker_tool.core.sheet_names import NEVER_ENTRIES
 from tracker_tool.core.stamp import Stamp, version_tuple
 from tracker_tool.policy.service_policy import DEFAULT_POLICY, ServicePolicy
 from tracker_tool.read.workbook import (
@@ -123,6 +124,8 @@ def _find_sheet(loaded: LoadedWorkbook, tracker: Tracker, max_rows: int,
                  if n in loaded.sheet_names]
     others = [n for n in loaded.visible_sheets if n not in preferred]
     for name in dict.fromkeys(preferred + others):
+        if name in NEVER_ENTRIES:
+            continue
         # calamine parses a whole sheet whatever we ask of it, so read once and look inside.
         grid = read_grid(loaded, name, max_rows + SEARCH_ROWS + 1)
         located = locate_header(grid, tracker, keyed=loaded.stamp.present)

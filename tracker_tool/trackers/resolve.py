@@ -20,6 +20,7 @@ from tracker_tool.check.header_map import SEARCH_ROWS, normalise_title
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.check.validation import CheckedWorkbook, KindChoice, check_loaded
 from tracker_tool.core.catalogue import core
+from tracker_tool.core.sheet_names import NEVER_ENTRIES
 from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.read.workbook import DEFAULT_MAX_ROWS, LoadedWorkbook, load_workbook, read_grid
 from tracker_tool.trackers import KINDS, all_trackers, get_tracker
@@ -93,10 +94,11 @@ def best_match(loaded: LoadedWorkbook, max_rows: int = DEFAULT_MAX_ROWS) -> Matc
                 if best is None or match.rank > best.rank:
                     best = match
 
-    for name in loaded.visible_sheets:
+    sheets = [name for name in loaded.visible_sheets if name not in NEVER_ENTRIES]
+    for name in sheets:
         search(name, read_grid(loaded, name, SEARCH_ROWS).rows[:SEARCH_ROWS])
     if best is None or best.share < MIN_REQUIRED_SHARE:
-        for name in loaded.visible_sheets:
+        for name in sheets:
             search(name, read_grid(loaded, name, max_rows + SEARCH_ROWS + 1).rows[SEARCH_ROWS:])
     return best
 

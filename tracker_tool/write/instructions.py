@@ -12,15 +12,14 @@ from __future__ import annotations
 from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.a1 import column_letter
 from tracker_tool.core.columns import Kind
+from tracker_tool.core.sheet_names import INSTRUCTIONS_SHEET, VIEW_SHEET
 from tracker_tool.core.stamp import ServiceIdentity
 from tracker_tool.write import styles
 from tracker_tool.write.kit import filter_rows
 from tracker_tool.write.live_checks import MISSING, PASSED, live_checks, rag_columns
 from tracker_tool.write.paper import page_header, print_legibly
-from tracker_tool.write.printable_view import VIEW_SHEET
 from tracker_tool.write.row_fit import fit_row
 
-INSTRUCTIONS_SHEET = "Instructions"
 #: The column table: column letter, heading, required, what to enter, allowed values,
 #: a worked example, policy clause.
 HEADS = ("Col", "Heading", "Required", "What to enter", "Allowed values or format",

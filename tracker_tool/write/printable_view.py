@@ -21,12 +21,12 @@ from tracker_tool.check.tracker import Tracker
 from tracker_tool.core.a1 import column_letter
 from tracker_tool.core.cell_values import EPOCH_1900
 from tracker_tool.core.columns import ColumnSpec, Kind
+from tracker_tool.core.sheet_names import VIEW_SHEET
 from tracker_tool.write import styles
 from tracker_tool.write.live_checks import checks_formula, colour_rag, rag_columns
 from tracker_tool.write.paper import fits_legibly, page_header, print_legibly
 from tracker_tool.write.row_fit import fit_row, line_points
 
-VIEW_SHEET = "Printable view"
 TITLE_ROW, HEAD_ROW, FIRST_ROW = 0, 1, 2
 FONT_PT = 10
 #: Long text is shown in a column at most this wide, wrapped; the entry sheet has it whole.
