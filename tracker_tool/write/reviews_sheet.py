@@ -15,6 +15,7 @@ from tracker_tool.check.reviews_sheet import (
     TITLE_ROW,
 )
 from tracker_tool.check.tracker import Tracker
+from tracker_tool.core.stamp import ServiceIdentity
 from tracker_tool.policy.service_policy import ServicePolicy
 from tracker_tool.trackers.common.review_windows import every_text
 from tracker_tool.write import styles
@@ -22,13 +23,13 @@ from tracker_tool.write.kit import (
     Kit,
     filter_rows,
     header_title,
-    print_setup,
     validation,
 )
+from tracker_tool.write.paper import page_header, print_legibly
 
 
 def write_reviews_sheet(kit: Kit, ws, tracker: Tracker, entry_formats: dict, rows,
-                        policy: ServicePolicy) -> None:
+                        policy: ServicePolicy, service: ServiceIdentity | None = None) -> None:
     """Lay the Reviews sheet out on ``ws``, pre-filled with ``rows`` (dicts of key -> value).
 
     The title says which reviews are due and how often under ``policy``, so a manager sees
@@ -60,7 +61,10 @@ def write_reviews_sheet(kit: Kit, ws, tracker: Tracker, entry_formats: dict, row
             kit.value(ws, FIRST_REVIEW_ROW + offset, spec.index, value, entry_formats[spec.kind])
     ws.freeze_panes(FIRST_REVIEW_ROW, 0)
     filter_rows(ws, last_row - REVIEW_HEADER_ROW, len(specs), head=REVIEW_HEADER_ROW)
-    print_setup(ws, repeat=(REVIEW_HEADER_ROW,))
+    # The record is shown at inspection: printed like the tracker sheet, legible and headed.
+    print_legibly(ws, [spec.width for spec in specs], styles.HEADER["font_size"],
+                  page_header(tracker.title, service, tracker.reviews.sheet),
+                  repeat_rows=(REVIEW_HEADER_ROW, REVIEW_HEADER_ROW))
     ws.protect("", {"sort": True, "autofilter": True, "format_columns": True,
                     "format_rows": True})
 

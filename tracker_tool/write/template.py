@@ -222,7 +222,7 @@ def build_template_file(tracker: Tracker, out: str | Path, entries=(),
         entry = workbook.add_worksheet(tracker.sheet_name)
         if tracker.reviews is not None:
             write_reviews_sheet(builder.kit, workbook.add_worksheet(tracker.reviews.sheet),
-                                tracker, builder.entry, reviews, policy or DEFAULT_POLICY)
+                                tracker, builder.entry, reviews, policy or DEFAULT_POLICY, service)
         view = workbook.add_worksheet(VIEW_SHEET)
         lists = workbook.add_worksheet(LISTS_SHEET)
         stamp = workbook.add_worksheet(STAMP_SHEET)
