@@ -103,6 +103,8 @@ def clause_of(cadences: tuple[Cadence, ...]) -> str:
 
 
 def _review_fields(cadences: tuple[Cadence, ...]) -> dict:
+    # The widths add up to 140: the sheet then fits A4 landscape at a scale that keeps its
+    # 10 pt headings at 7 pt (write/paper.fits_legibly), so a review prints on one page wide.
     clause = clause_of(cadences)
     kinds = Enum("ReviewType", {f"T{i}": c.name for i, c in enumerate(cadences)}, type=str)
     group = "Review held"
@@ -116,7 +118,7 @@ def _review_fields(cadences: tuple[Cadence, ...]) -> dict:
         "reviewer_role": (Annotated[CellText, Column(
             "Role", "The reviewer's role, e.g. " + ", ".join(
                 dict.fromkeys(c.role for c in cadences)) + ".", clause, group,
-            "reviewer-role", 22, Severity.WARNING, example=cadences[0].role)], None),
+            "reviewer-role", 18, Severity.WARNING, example=cadences[0].role)], None),
         "review_type": (Annotated[choice(kinds), Column(
             "Review type", "Which review this was: " + "; ".join(
                 f"{c.name} ({c.clause})" for c in cadences) + ".", clause, group,
@@ -124,7 +126,7 @@ def _review_fields(cadences: tuple[Cadence, ...]) -> dict:
         "review_decision": (Annotated[CellText, Column(
             "Decision", "What the review decided: escalations, reassignments, actions "
             "reopened or agreed, or that the plan stands.", clause, group,
-            "review-decision", 50, Severity.ERROR, long=True,
+            "review-decision", 38, Severity.ERROR, long=True,
             example="Two overdue actions escalated to the provider")], None),
         "minutes_ref": (Annotated[CellText, Column(
             "Minutes reference", "Where the minutes or notes of the review are kept.", clause,
