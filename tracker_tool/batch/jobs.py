@@ -339,6 +339,10 @@ def _execute(jobs: list[Job], executor: Executor | None,
             yield outcome
     except BaseException:
         if own:  # Ctrl-C, SIGTERM or a failure: stop the workers now, not after their files
+            # The pool's own thread fails every waiting future once its workers die, and on
+            # Python 3.11 it raises (InvalidStateError, printed as a traceback) on a future we
+            # had cancelled meanwhile; so our own pool's futures are left to it.
+            pending.clear()
             _stop_workers(executor)
         raise
     finally:
