@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from csv import DictReader
 
-from _portal import PASSWORD, empty_tables, stamped_return, two_services  # noqa: F401
+from _portal import PASSWORD, empty_tables, stamped_return, token_for, two_services  # noqa: F401
 from django.test import Client
 
 
@@ -145,6 +145,42 @@ def test_the_league_table_ranks_by_the_libraries_risk_score(two_services):
     league = page.split('id="league"')[1].split("</table>")[0]
     assert league.index("Brookside Lodge") < league.index("Ashcombe House")
     assert "Risk score = 5 x escalations" in page
+
+
+def test_staff_records_are_listed_apart_not_ranked(two_services):
+    """A probation plan is about one person: the league table (page and API) ranks services
+    only, as the batch does, and the period page lists the staff record apart, late or not."""
+    from tracker_tool.portal.league import league_rows, staff_rows
+    from tracker_tool.portal.models import Period, Return, Service
+
+    period = Period.objects.create(name="2026-Q3", opens="2026-07-01", deadline="2026-10-31")
+
+    def stored(name, kind, errors, late=False):
+        return Return.objects.create(
+            service=Service.objects.get(name=name), period=period, kind=kind, late=late,
+            sha256=(name[:1] + kind[:1]) * 32, file_name="return.xlsx", size=1,
+            as_of="2026-11-21", rows=5, errors=errors, warnings=0, escalations_due=0,
+            report={"tracker": kind, "findings": [], "figures": {}})
+
+    stored("Ashcombe House", "action-plan", errors=1)
+    stored("Brookside Lodge", "probation-actions", errors=7, late=True)  # ranked first, were it ranked
+    assert [(r["rank"], r["service"]) for r in league_rows(period)] == [(1, "Ashcombe House")]
+    assert [r["kind"] for r in league_rows(period, include_staff=True)] == [
+        "probation-actions", "action-plan"]
+    assert [(r["service"], r["kind"]) for r in staff_rows(period)] == [
+        ("Brookside Lodge", "probation-actions")]
+    page = signed_in("quality.lead@example.org").get(f"/periods/{period.pk}/").content.decode()
+    league = page.split('id="league"')[1].split("</table>")[0]
+    staff = page.split('id="staff-records"')[1].split("</table>")[0]
+    assert "Ashcombe House" in league and "Brookside Lodge" not in league
+    assert "Brookside Lodge" in staff and "probation-actions" in staff
+    late = page.split("Returned late")[1]
+    assert "Brookside Lodge (probation-actions)" in late
+    token = {"HTTP_AUTHORIZATION": f"Bearer {token_for('quality.lead@example.org')}"}
+    ranked = Client().get("/api/rollup?period=2026-Q3", **token).json()
+    assert [r["service"] for r in ranked] == ["Ashcombe House"]
+    every = Client().get("/api/rollup?period=2026-Q3&include_staff=true", **token).json()
+    assert [r["service"] for r in every] == ["Brookside Lodge", "Ashcombe House"]
 
 
 def test_the_services_list_shows_a_manager_only_their_own(two_services):

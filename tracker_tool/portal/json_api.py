@@ -140,14 +140,16 @@ def get_pack(request: HttpRequest, return_id: int):
 
 
 @api.get("/rollup", response={200: list[dict], 404: Error})
-def rollup(request: HttpRequest, period: str | None = None):
-    """The league table; a manager is told there is nothing here, as for any hidden thing."""
+def rollup(request: HttpRequest, period: str | None = None, include_staff: bool = False):
+    """The league table; a manager is told there is nothing here, as for any hidden thing.
+    Staff records are ranked only with ``include_staff=true``, as with the batch's
+    --include-staff-records."""
     if not sees_every_service(request.auth):
         return Status(404, {"error": "Not Found"})
     window = Period.objects.filter(name=period).first() if period else None
     if period and window is None:
         return Status(404, {"error": f"there is no returns window called {period!r}"})
-    return Status(200, league_rows(window))
+    return Status(200, league_rows(window, include_staff))
 
 
 def made_response(found, product, as_json: bool = True):

@@ -3,11 +3,12 @@ change since the period before, and the services that have not returned.
 
 It ranks by the library's risk score (batch/rollup.py), from the counts and figures each
 stored report holds, so the page, the API and ``rollup.xlsx`` put services in the same order.
+Staff records (one employee's plan or case) are listed apart, unranked, as the batch does.
 """
 
 from __future__ import annotations
 
-from tracker_tool.batch.rollup import EFFECTIVENESS, OVERDUE, score_of
+from tracker_tool.batch.rollup import EFFECTIVENESS, OVERDUE, STAFF_KINDS, score_of
 from tracker_tool.portal.models import Period, Return, Service
 from tracker_tool.portal.periods import current_period, previous_period
 
@@ -34,7 +35,27 @@ def _trend(now: int, before: int | None) -> str:
     return "better" if now < before else "worse" if now > before else "same"
 
 
-def league_rows(period: Period | None = None) -> list[dict]:
+def league_rows(period: Period | None = None, include_staff: bool = False) -> list[dict]:
+    """The period's latest returns ranked by risk; staff records only with
+    ``include_staff``: ranking a person's plan beside services compares unlike things and
+    spreads an HR matter through the table."""
+    rows = [r for r in _period_rows(period) if include_staff or r["kind"] not in STAFF_KINDS]
+    # As the roll-up's league table: risk first, then escalations, overdue, errors, warnings.
+    rows.sort(key=lambda r: (-r["risk_score"], -r["escalations_due"], -r["overdue"],
+                             -r["errors"], -r["warnings"], r["service"].lower()))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def staff_rows(period: Period | None = None) -> list[dict]:
+    """The period's staff records, unranked, by service then kind: what the league table
+    leaves out, so a commissioner still sees that they came in."""
+    rows = [r for r in _period_rows(period) if r["kind"] in STAFF_KINDS]
+    return sorted(rows, key=lambda r: (r["service"].lower(), r["kind"]))
+
+
+def _period_rows(period: Period | None) -> list[dict]:
     period = period or current_period()
     now = latest_in(period)
     before = latest_in(previous_period(period)) if period else {}
@@ -53,11 +74,6 @@ def league_rows(period: Period | None = None) -> list[dict]:
             "errors_last_period": earlier.errors if earlier else None,
             "trend": _trend(item.errors, earlier.errors if earlier else None),
             "risk_score": score_of(parts), "overdue": parts["overdue"]})
-    # As the roll-up's league table: risk first, then escalations, overdue, errors, warnings.
-    rows.sort(key=lambda r: (-r["risk_score"], -r["escalations_due"], -r["overdue"],
-                             -r["errors"], -r["warnings"], r["service"].lower()))
-    for rank, row in enumerate(rows, start=1):
-        row["rank"] = rank
     return rows
 
 

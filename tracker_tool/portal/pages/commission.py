@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from tracker_tool.batch.rollup import RISK_EXPLAINED
+from tracker_tool.batch.rollup import RISK_EXPLAINED, STAFF_KINDS_NAMED
 from tracker_tool.errors import TrackerToolError
 from tracker_tool.portal.access import log_access, sees_every_service
-from tracker_tool.portal.league import league_rows, not_returned
+from tracker_tool.portal.league import league_rows, not_returned, staff_rows
 from tracker_tool.portal.models import Period
 from tracker_tool.portal.rollup import rollup_files
 
@@ -97,10 +97,13 @@ def period_delete(request, period_id: int):
 def period_page(request, period_id: int):
     period = get_object_or_404(Period, pk=period_id)
     rows = league_rows(period)
+    staff = staff_rows(period)
     missing = not_returned(period)
     return render(request, "portal/period.html", {
-        "period": period, "rows": rows, "missing": missing, "reminder": _reminder(period, missing),
-        "late": [r for r in rows if r["late"]], "risk_explained": RISK_EXPLAINED})
+        "period": period, "rows": rows, "staff": staff, "staff_named": STAFF_KINDS_NAMED,
+        "missing": missing,
+        "reminder": _reminder(period, missing),
+        "late": [r for r in rows + staff if r["late"]], "risk_explained": RISK_EXPLAINED})
 
 
 def _reminder(period: Period, missing) -> str:
