@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 
 from tracker_tool.core.atomic import atomic_path, close_workbook, scratch_folder
@@ -21,6 +20,7 @@ from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelErr
 from tracker_tool.errors import UsageError
 from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.write.prompts import header_title, validation
+from tracker_tool.write.streamed_sheet import streamed_worksheet
 
 A4, A3 = 9, 8  # XlsxWriter's paper codes
 #: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
@@ -165,24 +165,7 @@ def add_sheet(workbook, name: str, rows: int = 0):
     """
     if rows <= STREAM_ROWS:
         return workbook.add_worksheet(name)
-    return workbook.add_worksheet(name, worksheet_class=_streamed_worksheet())
-
-
-@cache
-def _streamed_worksheet():
-    from xlsxwriter.worksheet import Worksheet
-
-    class StreamedWorksheet(Worksheet):
-        """A worksheet in constant_memory mode inside a workbook that is not."""
-
-        def _initialize(self, init_data) -> None:
-            super()._initialize({**init_data, "constant_memory": True})
-
-        def _assemble_xml_file(self) -> None:
-            super()._assemble_xml_file()
-            self._opt_close()  # the workbook only closes these files in its own mode
-
-    return StreamedWorksheet
+    return workbook.add_worksheet(name, worksheet_class=streamed_worksheet())
 
 
 @contextmanager

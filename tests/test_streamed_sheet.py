@@ -1,0 +1,69 @@
+"""The fast row writer of a streamed sheet writes exactly the bytes XlsxWriter's own does."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+
+import xlsxwriter
+
+from tracker_tool.write.kit import new_workbook
+from tracker_tool.write.streamed_sheet import FAST_VERSIONS, _version, streamed_worksheet
+
+#: Cells that take every branch: plain text and numbers (the fast path), and text the stock
+#: writer must escape, mark or keep as rich text, blanks, booleans, dates, formulas, links,
+#: cells without a format, non-finite numbers.
+AWKWARD = ["plain words", "A & B < C > D", 'say "hi"', "line one\nline two", "ends in newline\n",
+           " leading space", "trailing space ", "\ttab first", "bell\x07inside", "_x0041_ typed",
+           "<r>not rich</r>", "\ufffe odd", "£ café – naïve ☂", "", "=1+1", "x" * 40_000]
+
+
+def _write(path, fast: bool) -> bytes:
+    wb = new_workbook(path)
+    wb.set_properties({"created": datetime(2026, 11, 21)})
+    ws = wb.add_worksheet("Streamed", worksheet_class=streamed_worksheet(fast))
+    fmt = wb.add_format({"text_wrap": True, "valign": "top"})
+    dated = wb.add_format({"num_format": "dd/mm/yyyy"})
+    ws.set_column(3, 3, 20, wb.add_format({"bold": True}))
+    r = 0
+    for r, text in enumerate(AWKWARD):
+        ws.set_row(r, 30 if r % 3 == 0 else None, None, {"hidden": r == 4})
+        ws._write_string(r, 0, text, fmt)
+        ws._write_string(r, 1, text)  # no format of its own
+        ws._write_number(r, 2, r * 1.5 + 1e-9, fmt)
+        ws._write_string(r, 3, text)  # the column's format
+        ws.write_blank(r, 4, None, fmt)
+        ws.write_boolean(r, 5, bool(r % 2), fmt)
+        ws.write_datetime(r, 6, datetime(2026, 1, 1 + r), dated)
+        ws._write_number(r, 7, 10 ** r, fmt)
+        if r % 4 == 1:
+            ws.write_comment(r, 0, f"note {r}: {text[:30]}")
+            ws.write_url(r, 8, "internal:'Streamed'!A1", fmt, string="back to top")
+            ws.write_formula(r, 9, "=A1&B1", fmt, "value")
+    ws.set_row(r + 2, 40)  # attributes only
+    ws.write_comment(r + 3, 2, "a note on an empty row")
+    ws._write_number(r + 5, 0, float("nan"), fmt)
+    ws._write_number(r + 5, 1, float("inf"), fmt)
+    ws._write_string(r + 5, 20, "far column", fmt)
+    ws._write_number(r + 6, 16_383, date(2026, 1, 1).toordinal(), fmt)
+    wb.close()
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_fast_rows_are_byte_identical_to_xlsxwriters(tmp_path):
+    fast = _write(tmp_path / "fast.xlsx", True)
+    stock = _write(tmp_path / "stock.xlsx", False)
+    assert b'<c r="A1" s="1" t="inlineStr"><is><t>plain words</t></is></c>' in fast
+    assert b"_x005F_x0041_" in fast and b'xml:space="preserve"' in fast
+    assert fast == stock
+    assert (tmp_path / "fast.xlsx").read_bytes() == (tmp_path / "stock.xlsx").read_bytes()
+
+
+def test_fast_rows_only_with_the_versions_checked():
+    in_range = FAST_VERSIONS[0] <= _version(xlsxwriter.__version__) < FAST_VERSIONS[1]
+    chosen = streamed_worksheet()
+    assert (chosen is streamed_worksheet(True)) is in_range
+    assert "_write_single_row" in vars(streamed_worksheet(True))
+    assert "_write_single_row" not in vars(streamed_worksheet(False))
+    assert _version("3.3.1") == (3, 3) and _version("4") == (4, 0)
