@@ -8,9 +8,20 @@ pack's answers cannot tell different stories.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Source, Status
-from tracker_tool.trackers.common import days_past, has_measure, says_none, tick_box_phrase
+from tracker_tool.trackers.action_plan.vocabulary import (
+    DONE_STATUSES,
+    Priority,
+    Source,
+    Status,
+)
+from tracker_tool.trackers.common import (
+    days_past,
+    has_measure,
+    says_none,
+    tick_box_phrase,
+)
 from tracker_tool.trackers.kit import CheckedRow, RuleContext, days_text
 
 
@@ -38,41 +49,80 @@ def linked_categories(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
 
 
 def _linked_categories(row: CheckedRow, ctx: RuleContext) -> dict[str, str]:
-    settings = ctx.tracker.settings(ctx.policy)
-    known = {c.casefold(): c for c in ctx.policy.high_priority.categories}
-    record, found = row.record, {}
-
-    def link(category: str, why: str) -> None:
-        name = known.get(category.casefold())
-        if name is not None:
-            found.setdefault(name, why)
-
+    links, record, found = _links(ctx), row.record, {}
     source = record.source.value if record.source is not None else None
-    for named, category in settings.high_priority_sources.items():
-        if source is not None and named.casefold() == source.casefold():
-            link(category, f"its source '{source}'")
+    if source is not None:
+        for name in links.by_source.get(source.casefold(), ()):
+            found.setdefault(name, f"its source '{source}'")
     theme = (record.theme or "").strip()
-    for named, category in settings.high_priority_themes.items():
-        if theme and named.casefold() == theme.casefold():
-            link(category, f"its theme '{theme}'")
-    if source == Source.INCIDENT.value:
+    if theme:
+        for name in links.by_theme.get(theme.casefold(), ()):
+            found.setdefault(name, f"its theme '{theme}'")
+    if source == Source.INCIDENT.value and links.serious is not None:
         text = " ".join(str(t) for t in (record.title, record.source_ref, record.description)
                         if t).casefold()
-        if any(word.casefold() in text for word in settings.serious_incident_words):
-            link("Serious incident", "a serious incident as its source")
+        if any(word in text for word in links.serious_words):
+            found.setdefault(links.serious, "a serious incident as its source")
     return found
+
+
+@dataclass(frozen=True)
+class _Links:
+    """The kind's settings and the policy's categories folded into look-ups, once per check
+    rather than once per action: reading the settings serialises the policy's table, and a
+    10,000-row plan asked that for every row. ``by_source`` and ``by_theme`` map a folded
+    source or theme to the categories it links to, in the settings' order, keeping only those
+    the policy lists (by their spelling there); ``serious`` is that spelling of 'Serious
+    incident', None when the policy drops it; the words and sources are folded."""
+
+    by_source: dict[str, tuple[str, ...]]
+    by_theme: dict[str, tuple[str, ...]]
+    serious: str | None
+    serious_words: tuple[str, ...]
+    external_sources: frozenset[str]
+    external_words: tuple[tuple[str, re.Pattern], ...]
+    #: The policy's categories escalated from their first overdue day, folded.
+    escalating: frozenset[str]
+
+
+def _links(ctx: RuleContext) -> _Links:
+    links = ctx.memo.get(_Links)
+    if links is None:
+        links = ctx.memo[_Links] = _links_under(ctx.tracker.settings(ctx.policy), ctx.policy)
+    return links
+
+
+def _links_under(settings, policy) -> _Links:
+    known = {c.casefold(): c for c in policy.high_priority.categories}
+
+    def linking(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for named, category in table.items():
+            name = known.get(category.casefold())
+            if name is not None:
+                found[named.casefold()] = found.get(named.casefold(), ()) + (name,)
+        return found
+
+    return _Links(
+        by_source=linking(settings.high_priority_sources),
+        by_theme=linking(settings.high_priority_themes),
+        serious=known.get("Serious incident".casefold()),
+        serious_words=tuple(word.casefold() for word in settings.serious_incident_words),
+        external_sources=_folded(settings.external_sources),
+        external_words=tuple((w, re.compile(rf"\b{re.escape(w.casefold())}\b"))
+                             for w in settings.external_body_words),
+        escalating=_folded(policy.high_priority.escalate_when_overdue))
 
 
 def external_body(row: CheckedRow, ctx: RuleContext) -> str | None:
     """What makes the action answer to a body outside the service (s18): its source, or a
     word in its title or source reference naming such a body; None for an internal action."""
-    settings = ctx.tracker.settings(ctx.policy)
+    links = _links(ctx)
     source = row.record.source.value if row.record.source is not None else None
-    if source is not None and source.casefold() in _folded(settings.external_sources):
+    if source is not None and source.casefold() in links.external_sources:
         return f"its source '{source}'"
     text = " ".join(str(t) for t in (row.record.title, row.record.source_ref) if t).casefold()
-    word = next((w for w in settings.external_body_words
-                 if re.search(rf"\b{re.escape(w.casefold())}\b", text)), None)
+    word = next((w for w, pattern in links.external_words if pattern.search(text)), None)
     return f"'{word}' in its title or reference" if word else None
 
 
@@ -116,7 +166,7 @@ def _escalation_reasons(row: CheckedRow, ctx: RuleContext) -> list[str]:
         reasons.append(f"more than {limit} {unit} overdue")
     if record.priority == Priority.HIGH:
         reasons.append("high priority")
-    escalating = _folded(policy.high_priority.escalate_when_overdue)
+    escalating = _links(ctx).escalating
     reason = record.high_priority_reason
     if reason and reason.casefold() in escalating:
         reasons.append(f"linked to {_lower_first(reason)}")
