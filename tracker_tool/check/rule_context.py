@@ -167,10 +167,12 @@ class RuleContext:
 
     def remember(self, name: str, row: CheckedRow, compute):
         """Compute a fact about a row once, however many rules and figures ask for it."""
-        key = (name, row.excel_row)
-        if key not in self.memo:
-            self.memo[key] = compute(row, self)
-        return self.memo[key]
+        key = (name, row.raw.excel_row)
+        memo = self.memo
+        found = memo.get(key, _ABSENT)
+        if found is _ABSENT:
+            found = memo[key] = compute(row, self)
+        return found
 
     def at(self, row: CheckedRow, key: str, code: str, severity=None, **details) -> Finding:
         """A finding on ``key``'s cell in ``row`` (the row alone when the column is missing).
@@ -204,9 +206,10 @@ class RuleContext:
         """How a message names an action: its ID and row (IDs may be missing or repeated)."""
         if row.raw.refs is not None:
             return "The plan"
-        ident = row.raw.cell(self.tracker.id_key) if self.tracker.id_key else None
-        if ident is not None and display(ident.value).strip():
-            text = display(ident.value).strip()
+        id_key = self.tracker.id_key
+        text = (display(row.raw.values.get(id_key)).strip()
+                if id_key and id_key in row.raw.letters else "")
+        if text:
             if text.isdigit():  # a bare number reads better as "Action 4"
                 text = f"{self.tracker.by_key[self.tracker.id_key].title} {text}"
             return f"{text} (row {row.excel_row})"

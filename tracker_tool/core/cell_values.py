@@ -63,6 +63,8 @@ def is_blank(value) -> bool:
 
 def display(value) -> str:
     """The value as the user would recognise it in a message or a CSV cell."""
+    if value.__class__ is str:  # most cells, and every finding's label asks: answer first
+        return value
     if value is None:
         return ""
     if isinstance(value, datetime):

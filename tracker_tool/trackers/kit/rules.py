@@ -143,6 +143,10 @@ class DeclaredView:
         inner = self._ctx.reviews_ctx
         return None if inner is None else DeclaredView(inner, self._rule)
 
+    def remember(self, name: str, row, compute):
+        # Spelt out, not left to __getattr__: the facts rules share ask it for every row.
+        return self._ctx.remember(name, row, compute)
+
     def at_header(self, key: str, code: str, **details) -> Finding:
         """A finding on a header cell of the Reviews sheet (check/reviews_sheet)."""
         self._rule.allow(code)
