@@ -251,4 +251,6 @@ def sheet_visibility(opened: OpenedWorkbook, part: str | None) -> tuple[frozense
             number = _ROW_NUMBER.search(data, open_at, tag_end)
             if number:
                 hidden.add(int(number[1]) - 1)
-    return frozenset(hidden), _FILTER_COLUMN.search(data) is not None
+    # The plain search first: the pattern, starting at every '<', took ten times as long.
+    return frozenset(hidden), (b"filterColumn" in data
+                               and _FILTER_COLUMN.search(data) is not None)
