@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 #: Day zero of Excel's two date systems (the 1900 system's fake 29/02/1900 is why it is 30 Dec).
 EPOCH_1900 = date(1899, 12, 30)
@@ -67,13 +68,21 @@ def display(value) -> str:
         return value
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time() else value.strftime("%d/%m/%Y")
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return _day_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _day_text(value: date) -> str:
+    """A date (or date and time) as display shows it. A sheet repeats a few hundred dates
+    down thousands of rows and strftime is slow, so each is worked out once (by type too:
+    a date and a datetime are never taken for each other)."""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != time() else value.strftime("%d/%m/%Y")
+    return value.strftime("%d/%m/%Y")
 
 
 def _year(text: str) -> int:
