@@ -20,7 +20,7 @@ from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelErr
 from tracker_tool.errors import UsageError
 from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.write.prompts import header_title, validation
-from tracker_tool.write.streamed_sheet import streamed_worksheet
+from tracker_tool.write.fast_xlsxwriter import fast_notes, streamed_worksheet
 
 A4, A3 = 9, 8  # XlsxWriter's paper codes
 #: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
@@ -140,6 +140,7 @@ def new_workbook(path, scratch: Path | None = None):
     """
     import xlsxwriter
 
+    fast_notes()  # the same bytes, sooner (write/fast_xlsxwriter.py)
     options = {"strings_to_formulas": False, "strings_to_urls": False,
                "strings_to_numbers": False, "nan_inf_to_errors": True}
     if scratch is not None:

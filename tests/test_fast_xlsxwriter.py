@@ -1,4 +1,4 @@
-"""The fast row writer of a streamed sheet writes exactly the bytes XlsxWriter's own does."""
+"""The fast row and note writers write exactly the bytes XlsxWriter's own do."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from datetime import date, datetime
 import xlsxwriter
 
 from tracker_tool.write.kit import new_workbook
-from tracker_tool.write.streamed_sheet import FAST_VERSIONS, _version, streamed_worksheet
+from tracker_tool.write.fast_xlsxwriter import (
+    FAST_VERSIONS,
+    _version,
+    fast_notes,
+    streamed_worksheet,
+)
 
 #: Cells that take every branch: plain text and numbers (the fast path), and text the stock
 #: writer must escape, mark or keep as rich text, blanks, booleans, dates, formulas, links,
@@ -20,6 +25,7 @@ AWKWARD = ["plain words", "A & B < C > D", 'say "hi"', "line one\nline two", "en
 
 def _write(path, fast: bool) -> bytes:
     wb = new_workbook(path)
+    fast_notes(fast)  # after new_workbook, which sets the default
     wb.set_properties({"created": datetime(2026, 11, 21)})
     ws = wb.add_worksheet("Streamed", worksheet_class=streamed_worksheet(fast))
     fmt = wb.add_format({"text_wrap": True, "valign": "top"})
@@ -38,6 +44,13 @@ def _write(path, fast: bool) -> bytes:
         ws._write_number(r, 7, 10 ** r, fmt)
         if r % 4 == 1:
             ws.write_comment(r, 0, f"note {r}: {text[:30]}")
+            ws.write_comment(r, 3, text[:200] or " ", {"x_scale": 2.4, "y_scale": 1.6,
+                                                        "author": "tracker-tool audit",
+                                                        "visible": r == 5})
+        elif r % 4 == 2:
+            ws.write_comment(r, 2, f"[E] {text[:50]}", {"author": 'A & "B"', "font_size": 12,
+                                                        "color": "#FF0000",
+                                                        "font_name": "Arial"})
             ws.write_url(r, 8, "internal:'Streamed'!A1", fmt, string="back to top")
             ws.write_formula(r, 9, "=A1&B1", fmt, "value")
     ws.set_row(r + 2, 40)  # attributes only
@@ -46,16 +59,27 @@ def _write(path, fast: bool) -> bytes:
     ws._write_number(r + 5, 1, float("inf"), fmt)
     ws._write_string(r + 5, 20, "far column", fmt)
     ws._write_number(r + 6, 16_383, date(2026, 1, 1).toordinal(), fmt)
+    ws2 = wb.add_worksheet("Kept whole")  # notes on a sheet that is not streamed
+    ws2.write_comment(0, 0, "a note", {"author": "tracker-tool audit"})
+    ws2.write_comment(3, 1, "  spaced  ", {"author": "someone else"})
     wb.close()
     with zipfile.ZipFile(path) as z:
-        return z.read("xl/worksheets/sheet1.xml")
+        return b"".join(z.read(name) for name in ("xl/worksheets/sheet1.xml",
+                                                  "xl/drawings/vmlDrawing1.vml",
+                                                  "xl/comments1.xml", "xl/comments2.xml"))
 
 
-def test_fast_rows_are_byte_identical_to_xlsxwriters(tmp_path):
-    fast = _write(tmp_path / "fast.xlsx", True)
-    stock = _write(tmp_path / "stock.xlsx", False)
+def test_fast_rows_and_notes_are_byte_identical_to_xlsxwriters(tmp_path):
+    try:
+        fast = _write(tmp_path / "fast.xlsx", True)
+        stock = _write(tmp_path / "stock.xlsx", False)
+    finally:
+        fast_notes()
     assert b'<c r="A1" s="1" t="inlineStr"><is><t>plain words</t></is></c>' in fast
     assert b"_x005F_x0041_" in fast and b'xml:space="preserve"' in fast
+    assert b"<x:Visible/>" in fast
+    assert b"<author>A &amp; \"B\"</author>" in fast
+    assert b'<rFont val="Arial"/>' in fast and b'fillcolor="#ff0000"' in fast
     assert fast == stock
     assert (tmp_path / "fast.xlsx").read_bytes() == (tmp_path / "stock.xlsx").read_bytes()
 
@@ -66,4 +90,9 @@ def test_fast_rows_only_with_the_versions_checked():
     assert (chosen is streamed_worksheet(True)) is in_range
     assert "_write_single_row" in vars(streamed_worksheet(True))
     assert "_write_single_row" not in vars(streamed_worksheet(False))
+    from xlsxwriter import packager
+
+    new_workbook  # makes every workbook with the checked writers, or the stock ones
+    assert (packager.Vml.__name__ == "FastVml") is in_range
+    assert (packager.Comments.__name__ == "FastComments") is in_range
     assert _version("3.3.1") == (3, 3) and _version("4") == (4, 0)
