@@ -21,8 +21,8 @@ def chars_per_line(width: float) -> int:
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` characters wide."""
     chars = chars_per_line(width)
-    if len(text) <= chars and "\n" not in text:
-        return 1
+    if "\n" not in text:  # most texts: one paragraph
+        return 1 if len(text) <= chars else min(-(-len(text) // chars), MAX_LINES)
     lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
     return min(lines, MAX_LINES)
 
