@@ -40,6 +40,7 @@ _BIRTH = re.compile(r"\b(dob|d\.o\.b\.?|date of birth|born)(?!\w)[:\s]*(?:on\s+)
 #: Text with none of these is passed over in one search. The words for birth are left to
 #: _BIRTH: searched for here, without case, they made this search take twice as long.
 _MAYBE = re.compile(r"\d(?:\d\d|[/.-]\d)|@|\b(?:Mrs?|Ms|Miss|Mx|Dr)\b")
+_THREE_DIGITS = re.compile(r"\d\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +90,30 @@ def _valid_nhs_number(digits: str) -> bool:
 
 
 def _candidates(text: str):
-    """Every match of every pattern, the stronger kinds first (an NHS number before a phone)."""
-    for m in _NHS_NUMBER.finditer(text):
-        if _valid_nhs_number("".join(m.groups())):
-            yield Span(m.start(), m.end(), "NHS number", _digits_masked(m.group(), 3))
-    for m in _EMAIL.finditer(text):
-        yield Span(m.start(), m.end(), "email", m.group()[0] + "***@***")
-    for m in _BIRTH.finditer(text):
-        yield Span(m.start(), m.end(), "date of birth",
-                   m.group(1) + " " + re.sub(r"[A-Za-z\d]", "*", m.group(2)))
-    for m in _PHONE.finditer(text):
-        lead = "+44" if m.group().startswith("+44") else ""
-        yield Span(m.start(), m.end(), "telephone number",
-                   lead + _digits_masked(m.group()[len(lead):], 2))
+    """Every match of every pattern, the stronger kinds first (an NHS number before a phone).
+
+    A pattern is only run over text holding what every match of it must: three digits in a
+    row (NHS and telephone numbers), '@', a 'b' (every word for birth has one) or the capital
+    a title starts with. Most notes have a date and nothing else, and each search costs."""
+    digits = _THREE_DIGITS.search(text) is not None
+    if digits:
+        for m in _NHS_NUMBER.finditer(text):
+            if _valid_nhs_number("".join(m.groups())):
+                yield Span(m.start(), m.end(), "NHS number", _digits_masked(m.group(), 3))
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            yield Span(m.start(), m.end(), "email", m.group()[0] + "***@***")
+    if "b" in text or "B" in text:
+        for m in _BIRTH.finditer(text):
+            yield Span(m.start(), m.end(), "date of birth",
+                       m.group(1) + " " + re.sub(r"[A-Za-z\d]", "*", m.group(2)))
+    if digits:
+        for m in _PHONE.finditer(text):
+            lead = "+44" if m.group().startswith("+44") else ""
+            yield Span(m.start(), m.end(), "telephone number",
+                       lead + _digits_masked(m.group()[len(lead):], 2))
+    if "M" not in text and "D" not in text:
+        return
     for m in _TITLED_NAME.finditer(text):
         if m.group(1) == "Dr" and _STREET.search(text, 0, m.start()):
             continue
