@@ -182,13 +182,22 @@ class RuleContext:
         policy is stricter for some actions (an error rather than a warning when high risk).
         """
         spec = self.tracker.by_key[key]
-        cell = row.raw.cell(key)
+        raw = row.raw
+        if raw.refs is None:  # a table row: its cell is worked out here, without a Cell
+            letter = raw.letters.get(key)
+            ref, value = ((None, None) if letter is None
+                          else (f"{letter}{raw.excel_row}", display(raw.values.get(key))))
+            where = raw.excel_row
+        else:
+            cell = raw.cell(key)
+            ref, value = (cell.ref, display(cell.value)) if cell else (None, None)
+            where = raw.row_of(key)
         return self.tracker.rule(code).finding(
             sheet=self.sheet,
-            cell=cell.ref if cell else None,
-            row=row.raw.row_of(key),
+            cell=ref,
+            row=where,
             column=spec.title,
-            value=display(cell.value) if cell else None,
+            value=value,
             field=key,
             title=spec.title,
             label=self.label(row),
