@@ -65,6 +65,8 @@ class _AuditBuilder:
         #: (kind, severity): asked for once per cell written, made once per workbook.
         self._fmts: dict[tuple, object] = {}
         self._value_fmts: dict[tuple, tuple] = {}
+        #: row_status's verdict for a row's findings, by the list's id (the list is kept too).
+        self._verdicts: dict[int, tuple] = {}
         self.header = kit.format(styles.HEADER)
         self.wrap = kit.format(styles.WRAP)
         self.top = kit.format(styles.TOP)
@@ -222,10 +224,16 @@ class _AuditBuilder:
         if not found:
             ws.write_string(r, col, "No problems", self.fmt(ok=True))
             return
-        severity = _worst(found)
-        ws.write_string(r, col, _counts(found), self.fmt(severity=severity, bold=True))
-        self.write_value(ws, r, col + 1, "\n".join("• " + f.message for f in found), None,
-                         severity)
+        # Worked out once a row: the returned sheet and the Action review both show it.
+        made = self._verdicts.get(id(found))
+        if made is None or made[0] is not found:
+            severity = _worst(found)
+            made = self._verdicts[id(found)] = (
+                found, severity, _counts(found), self.fmt(severity=severity, bold=True),
+                "\n".join("• " + f.message for f in found))
+        _, severity, counts, fmt, messages = made
+        ws._write_string(r, col, counts, fmt)
+        self.write_value(ws, r, col + 1, messages, None, severity)
 
     # -- summary, findings, escalations, action review --------------------------------------
     def summary(self) -> None:
@@ -465,7 +473,17 @@ def _copy_sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _worst(found: list[Finding] | None) -> Severity | None:
-    return min((f.severity for f in found), key=lambda s: s.rank) if found else None
+    """The most serious severity in ``found`` (None for none), by Severity.rank: an error,
+    else an escalation, else a warning. Told apart by identity, not by rank, as it runs
+    for every flagged cell and row and the rank is a dictionary lookup on an enum."""
+    worst = None
+    for f in found or ():
+        severity = f.severity
+        if severity is Severity.ERROR:
+            return severity
+        if worst is None or severity is Severity.ESCALATION:
+            worst = severity
+    return worst
 
 
 def _counts(found: list[Finding]) -> str:
