@@ -18,7 +18,7 @@ from pathlib import Path
 from tracker_tool.check.compare import rule_info
 from tracker_tool.check.validation import CheckedWorkbook
 from tracker_tool.core.a1 import parse_a1
-from tracker_tool.core.cell_values import is_blank
+from tracker_tool.core.cell_values import FORMULA_TRIGGERS, is_blank
 from tracker_tool.core.columns import Kind
 from tracker_tool.core.findings import Finding, Severity
 from tracker_tool.core.outputs import AUDIT, output_marks
@@ -139,7 +139,9 @@ class _AuditBuilder:
         for f in self.report.findings:
             if f.cell and self.on_table(f):
                 by_pos.setdefault(parse_a1(f.cell), []).append(f)
-        flagged_rows = {r for r, _ in by_pos}
+        in_row: dict[int, dict[int, list[Finding]]] = {}  # each row's finding cells
+        for (r, c), found in by_pos.items():
+            in_row.setdefault(r, {})[c] = found
         key_at = {col: key for key, col in hmap.columns.items()}
         kinds = {col: tracker.by_key[key].kind for col, key in key_at.items()}
         status_col = max((len(row) for row in grid.rows), default=0)
@@ -147,9 +149,7 @@ class _AuditBuilder:
                   for c in range(status_col)}
         widths.update({status_col: 16, status_col + 1: 60})
         ws = self.begin(add_sheet(self.wb, self.copy_name, len(grid.rows)), widths)
-        plain = [self.fmt(kind=kinds.get(c)) for c in range(status_col)]
-        date_fmt = self.fmt(kind=Kind.DATE)
-        wrapped = [kinds.get(c) in (Kind.LONG_TEXT, None) for c in range(status_col)]
+        columns = _Columns(self, [kinds.get(c) for c in range(status_col)])
         # Set before the rows are written, as a streamed sheet needs (write/kit.add_sheet).
         if hmap.key_row is not None:  # wherever a sort put it
             ws.set_row(hmap.key_row, None, None, {"hidden": True})
@@ -162,19 +162,8 @@ class _AuditBuilder:
                     self.write_header_cell(ws, r, c, value, _worst(by_pos.get((r, c))))
                 ws.write_string(r, status_col, "Audit result", self.header)
                 ws.write_string(r, status_col + 1, "Audit findings", self.header)
-            elif r not in flagged_rows:
-                self.write_clean_row(ws, r, row, plain, date_fmt, wrapped)
             else:
-                for c, value in enumerate(row):
-                    found = by_pos.get((r, c))
-                    if found:
-                        # Personal details masked, as in every output (check/finding_rows).
-                        self.write_value(ws, r, c, self.checked.hidden.get((r, c), value),
-                                         kinds.get(c), _worst(found))
-                        ws.write_comment(r, c, "\n".join(f"[{f.severity.value}] {f.message}"
-                                                         for f in found), _NOTE)
-                    elif value is not None and value != "":
-                        self.write_value(ws, r, c, value, kinds.get(c))
+                self.write_row(ws, r, row, columns, in_row.get(r))
             # Every action has its verdict, above the header too when a sort put it there.
             if r not in not_entries and any(not is_blank(v) for v in row):
                 self.row_status(ws, r, status_col, self.by_row.get(r + 1, []))
@@ -190,27 +179,44 @@ class _AuditBuilder:
         # columns (ID and title) on each.
         fit_or_scale(ws, (PRINT_WIDTH + 1,), repeat_cols=2)
 
-    def write_clean_row(self, ws, r: int, row: list, plain: list, date_fmt, wrapped: list) -> None:
-        """A row without findings, on the fast path: most rows of a large tracker are these.
+    def write_row(self, ws, r: int, row: list, columns: _Columns,
+                  flagged: dict[int, list[Finding]] | None) -> None:
+        """One row of the returned sheet; ``flagged`` holds its cells' findings, if any.
 
-        Text, numbers and dates are written with per-column formats; anything unusual goes
-        through write_value.
+        Runs for every cell of the sheet, so a cell without a finding holding text, a
+        number or a date is written here with its column's format, and only a finding's
+        cell or an unusual value goes through write_value. A short text with a line break
+        grows a flagged row only, as it always has: a clean row is sized by its long texts.
         """
-        kit, rows = self.kit, self.rows
+        kit, rows, put = self.kit, self.rows, ws._write_string
+        plain, wrapped, chars = columns.plain, columns.wrapped, columns.chars
         for c, value in enumerate(row):
+            if flagged is not None and c in flagged:
+                found = flagged[c]
+                # Personal details masked, as in every output (check/finding_rows).
+                self.write_value(ws, r, c, self.checked.hidden.get((r, c), value),
+                                 columns.kinds[c], _worst(found))
+                ws.write_comment(r, c, "\n".join(f"[{f.severity.value}] {f.message}"
+                                                 for f in found), _NOTE)
+                continue
             cls = value.__class__
             if cls is str:
                 if not value or value.isspace():
                     continue
-                kit.text(ws, r, c, value, plain[c])
-                if wrapped[c] and len(value) > rows.chars(c):
+                if value.startswith(FORMULA_TRIGGERS):
+                    kit.text(ws, r, c, value, plain[c])
+                else:
+                    put(r, c, value, plain[c])
+                if wrapped[c] and (len(value) > chars[c]
+                                   or (flagged is not None and "\n" in value)):
                     rows.fit(r, c, value)
             elif cls is float:
-                ws.write_number(r, c, value, plain[c])
+                ws._write_number(r, c, value, plain[c])
             elif cls is date:
-                kit.value(ws, r, c, value, date_fmt)
+                kit.value(ws, r, c, value, columns.date)
             elif value is not None:
-                self.write_value(ws, r, c, value, None if wrapped[c] else Kind.TEXT)
+                self.write_value(ws, r, c, value, columns.kinds[c] if flagged is not None
+                                 else None if wrapped[c] else Kind.TEXT)
 
     def write_header_cell(self, ws, r, c, value, severity) -> None:
         """A heading as returned; an extra column's heading is untrusted text like any cell."""
@@ -461,6 +467,18 @@ class _AuditBuilder:
         ws.set_header(page_header(headline.who(self.report), self.checked.tracker.title,
                                   self.report.as_of))
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+
+
+class _Columns:
+    """The returned sheet's columns, as its rows are written: each one's kind, its format
+    for a cell without a finding, whether its text wraps and how many characters fit."""
+
+    def __init__(self, builder: _AuditBuilder, kinds: list):
+        self.kinds = kinds
+        self.plain = [builder.fmt(kind=kind) for kind in kinds]
+        self.date = builder.fmt(kind=Kind.DATE)
+        self.wrapped = [kind in (Kind.LONG_TEXT, None) for kind in kinds]
+        self.chars = [builder.rows.chars(c) for c in range(len(kinds))]
 
 
 def _copy_sheet_name(name: str, taken: set[str]) -> str:
