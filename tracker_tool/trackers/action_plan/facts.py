@@ -10,18 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker_tool.trackers.action_plan.vocabulary import (
-    DONE_STATUSES,
-    Priority,
-    Source,
-    Status,
-)
-from tracker_tool.trackers.common import (
-    days_past,
-    has_measure,
-    says_none,
-    tick_box_phrase,
-)
+from tracker_tool.trackers.action_plan.vocabulary import DONE_STATUSES, Priority, Source, Status
+from tracker_tool.trackers.common import days_past, has_measure, says_none, tick_box_phrase
 from tracker_tool.trackers.kit import CheckedRow, RuleContext, days_text
 
 
