@@ -31,18 +31,11 @@ class RuleInfo:
         ``clause`` overrides the entry's own, for generic codes (a bad date) raised in a
         column whose policy clause is more useful to the reader than the code's.
         """
-        return Finding(
-            code=self.code,
-            severity=severity or self.severity,
-            message=self.message.format(value=shorten(str(value)) if value else "", **details),
-            clause=clause or self.clause,
-            sheet=sheet,
-            cell=cell,
-            row=row,
-            column=column,
-            value=value,
-            field=field,
-        )
+        # Positional, in Finding's field order: every finding is made here, and passing
+        # the fields by keyword took a sixth of the time it takes.
+        return Finding(self.code, severity or self.severity,
+                       self.message.format(value=shorten(str(value)) if value else "", **details),
+                       clause or self.clause, sheet, cell, row, column, value, field)
 
 
 E, W = Severity.ERROR, Severity.WARNING

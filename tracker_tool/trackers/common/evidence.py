@@ -116,8 +116,14 @@ def has_measure(text: str, ctx: RuleContext) -> bool:
     score such as "3/4 staff" is a measure (common/numbers says which is which)."""
     if _NUMBER.search(without_dates(text)):
         return True
-    pattern = _starts_a_word(tuple(w.casefold() for w in ctx.policy.action_quality.measure_words))
+    pattern = _measure_pattern(tuple(ctx.policy.action_quality.measure_words))
     return pattern is not None and pattern.search(text.casefold()) is not None
+
+
+@lru_cache(maxsize=64)
+def _measure_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """The policy's measure words as one pattern, folded once per list, not once per row."""
+    return _starts_a_word(tuple(w.casefold() for w in words))
 
 
 def too_short(text: str | None, ctx: RuleContext) -> str | None:
@@ -131,8 +137,14 @@ def tick_box_phrase(text: str | None, ctx: RuleContext) -> str | None:
     """The first of the policy's tick-box phrases ('staff reminded') in ``text``, ignoring case
     and spacing; whether something else makes up for it is the caller's question."""
     folded = " ".join((text or "").casefold().split())
-    return next((p for p in ctx.policy.action_quality.tick_box_phrases
-                 if p.casefold() in folded), None)
+    phrases = _phrases(tuple(ctx.policy.action_quality.tick_box_phrases))
+    return next((phrase for phrase, low in phrases if low in folded), None)
+
+
+@lru_cache(maxsize=64)
+def _phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each phrase with its folded form, folded once per list rather than once per row."""
+    return tuple((phrase, phrase.casefold()) for phrase in phrases)
 
 
 def standing_alone(row: CheckedRow, siblings: Iterable[CheckedRow],
