@@ -65,8 +65,6 @@ class _AuditBuilder:
         #: (kind, severity): asked for once per cell written, made once per workbook.
         self._fmts: dict[tuple, object] = {}
         self._value_fmts: dict[tuple, tuple] = {}
-        #: row_status's verdict for a row's findings, by the list's id (the list is kept too).
-        self._verdicts: dict[int, tuple] = {}
         self.header = kit.format(styles.HEADER)
         self.wrap = kit.format(styles.WRAP)
         self.top = kit.format(styles.TOP)
@@ -230,16 +228,10 @@ class _AuditBuilder:
         if not found:
             ws.write_string(r, col, "No problems", self.fmt(ok=True))
             return
-        # Worked out once a row: the returned sheet and the Action review both show it.
-        made = self._verdicts.get(id(found))
-        if made is None or made[0] is not found:
-            severity = _worst(found)
-            made = self._verdicts[id(found)] = (
-                found, severity, _counts(found), self.fmt(severity=severity, bold=True),
-                "\n".join("• " + f.message for f in found))
-        _, severity, counts, fmt, messages = made
-        ws._write_string(r, col, counts, fmt)
-        self.write_value(ws, r, col + 1, messages, None, severity)
+        severity = _worst(found)
+        ws._write_string(r, col, _counts(found), self.fmt(severity=severity, bold=True))
+        self.write_value(ws, r, col + 1, "\n".join("• " + f.message for f in found), None,
+                         severity)
 
     # -- summary, findings, escalations, action review --------------------------------------
     def summary(self) -> None:
