@@ -101,6 +101,17 @@ def owner_codes(model, key: str) -> OwnerCodes:
     )
 
 
+def _judged(name: str) -> tuple[str | None, str]:
+    """What an owner's name is ("nobody", "team", "several" or None for one person, tested in
+    that order) and its person_key, for owner_check."""
+    folded = person_key(name)
+    if NOBODY.match(folded):
+        return "nobody", folded
+    if TEAM.match(folded):
+        return "team", folded
+    return ("several" if names_several(name) else None), folded
+
+
 def owner_check(key: str, codes: OwnerCodes, *,
                 team_may_own: bool | Callable[[object], bool] = False,
                 still_open: Callable[[CheckedRow], bool] | None = None,
@@ -121,21 +132,27 @@ def owner_check(key: str, codes: OwnerCodes, *,
         if plan_sheet:
             plan = ctx.plan_row
             rows, at = ([plan], ctx.plan_ctx.at) if plan is not None else ([], None)
+        # A plan names the same few owners down all its rows: each name is judged once.
+        judged: dict[str, tuple[str | None, str]] = {}
+        staff = ctx.policy.staff if off_roster and ctx.policy.roster else None
         for row in rows:
             name = getattr(row.record, key)
             if not name:
                 continue
-            folded = person_key(name)
-            if NOBODY.match(folded):
+            verdict = judged.get(name)
+            if verdict is None:
+                verdict = judged[name] = _judged(name)
+            kind, folded = verdict
+            if kind == "nobody":
                 yield at(row, key, group, what="not a person",
                          who="one named person or team" if teams else "one named person")
-            elif TEAM.match(folded):
+            elif kind == "team":
                 if not teams:
                     yield at(row, key, group, what=codes.team, who="one named person")
-            elif names_several(name):
+            elif kind == "several":
                 yield at(row, key, several)
-            elif off_roster and ctx.policy.roster:
-                person = ctx.policy.staff.get(folded)
+            elif staff is not None:
+                person = staff.get(folded)
                 if person is None:
                     yield at(row, key, off_roster)
                 elif (has_left and person.left is not None and person.left <= ctx.as_of
