@@ -10,10 +10,10 @@ starts, every string stored inline in its cell. An audit of a 10,000-row tracker
 450,000 cells, and XlsxWriter's own writer spent more than a second on them: per cell it runs
 two control-character substitutions, two whitespace searches and an escape search over each
 attribute and value, and writes each cell to the file in a call of its own. Most cells hold
-plain text or a number with a format, and for those every one of those steps leaves the text
+plain text, a number or nothing, with a format, and for those every one of those steps leaves the text
 as it is. ``_write_single_row`` below writes such a row's cells as one string, and hands any
-other cell (text that needs escaping or keeps outer spaces, a blank, a formula, a cell
-without a format of its own) to XlsxWriter's own ``_write_cell``, in column order.
+other cell (text that needs escaping or keeps outer spaces, a formula, a cell without a
+format of its own) to XlsxWriter's own ``_write_cell``, in column order.
 
 **The shapes of notes** (the VML drawing). The audit puts a note on every problem cell,
 15,000 of them in that audit, and XlsxWriter writes each note's shape as some twenty
@@ -59,7 +59,12 @@ def streamed_worksheet(fast: bool | None = None):
 @cache
 def _worksheet_class(fast: bool):
     from xlsxwriter.utility import xl_col_to_name
-    from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
+    from xlsxwriter.worksheet import (
+        CellBlankTuple,
+        CellNumberTuple,
+        CellStringTuple,
+        Worksheet,
+    )
 
     class StreamedWorksheet(Worksheet):
         """A worksheet in constant_memory mode inside a workbook that is not."""
@@ -75,6 +80,7 @@ def _worksheet_class(fast: bool):
         return StreamedWorksheet
 
     needs_stock = _NEEDS_STOCK.search
+    plain_kinds = (CellStringTuple, CellNumberTuple, CellBlankTuple)
 
     class FastStreamedWorksheet(StreamedWorksheet):
         def _write_single_row(self, current_row_num=0) -> None:
@@ -93,20 +99,22 @@ def _worksheet_class(fast: bool):
             for col in sorted(cells):
                 cell = cells[col]
                 cls = cell.__class__
-                if cls is CellStringTuple or cls is CellNumberTuple:
-                    value, fmt = cell
-                    if fmt is not None:
-                        head = heads.get((col, fmt))
-                        if head is None:
-                            head = heads[col, fmt] = (xl_col_to_name(col),
-                                                      f'" s="{fmt._get_xf_index()}"')
-                        if cls is CellNumberTuple:
-                            parts.append(f'<c r="{head[0]}{row}{head[1]}><v>{value:.16G}</v></c>')
-                            continue
-                        if not needs_stock(value):
-                            parts.append(f'<c r="{head[0]}{row}{head[1]} t="inlineStr"><is><t>'
-                                         f'{value}</t></is></c>')
-                            continue
+                fmt = cell.format if cls in plain_kinds else None
+                if fmt is not None:
+                    head = heads.get((col, fmt))
+                    if head is None:
+                        head = heads[col, fmt] = (xl_col_to_name(col),
+                                                  f'" s="{fmt._get_xf_index()}"')
+                    if cls is CellNumberTuple:
+                        parts.append(f'<c r="{head[0]}{row}{head[1]}><v>{cell.number:.16G}</v></c>')
+                        continue
+                    if cls is CellBlankTuple:  # a fill and no value
+                        parts.append(f'<c r="{head[0]}{row}{head[1]}/>')
+                        continue
+                    if not needs_stock(cell.string):
+                        parts.append(f'<c r="{head[0]}{row}{head[1]} t="inlineStr"><is><t>'
+                                     f'{cell.string}</t></is></c>')
+                        continue
                 if parts:
                     self.fh.write("".join(parts))
                     parts.clear()

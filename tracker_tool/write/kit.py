@@ -18,9 +18,9 @@ from pathlib import Path
 from tracker_tool.core.atomic import atomic_path, close_workbook, scratch_folder
 from tracker_tool.core.cell_values import EPOCH_1900, FORMULA_TRIGGERS, ExcelError
 from tracker_tool.errors import UsageError
+from tracker_tool.write.fast_xlsxwriter import fast_notes, streamed_worksheet
 from tracker_tool.write.layout import lines_needed, row_height
 from tracker_tool.write.prompts import header_title, validation
-from tracker_tool.write.fast_xlsxwriter import fast_notes, streamed_worksheet
 
 A4, A3 = 9, 8  # XlsxWriter's paper codes
 #: From 1 March 1900 on, an Excel serial is just days since EPOCH_1900 (the fake 29 Feb 1900
