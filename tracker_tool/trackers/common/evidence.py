@@ -105,8 +105,19 @@ def is_vague_evidence(text: str | None, ctx: RuleContext) -> bool:
     could go and look at, by the words the service policy lists and the shared ones here."""
     if not text:
         return False
-    vague = _folded(tuple(ctx.policy.action_quality.vague_evidence))
-    return no_evidence(words_of(text), vague)
+    # Returns repeat their evidence ("Audit report", "Training log") down many rows, and two
+    # rules and a figure ask of each: judged once per text in a check (ctx.memo).
+    memo = getattr(ctx, "memo", None)
+    key = (_VAGUE, text)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = no_evidence(words_of(text), _folded(tuple(ctx.policy.action_quality.vague_evidence)))
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+_VAGUE = "vague evidence"  # ctx.memo's key for is_vague_evidence's verdicts
 
 
 def has_measure(text: str, ctx: RuleContext) -> bool:
