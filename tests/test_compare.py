@@ -22,7 +22,7 @@ from tracker_tool.core.stamp import ServiceIdentity
 from tracker_tool.errors import UsageError
 from tracker_tool.trackers import all_trackers, get_tracker
 
-PREVIOUS_AS_OF = date(2026, 10, 21)
+PREVIOUS_AS_OF = date(2026, 11, 10)  # after every created date of the rows below
 D = date
 
 
@@ -66,6 +66,29 @@ def test_due_date_moved_without_extension_or_original(compare):
     moved = next(c for c in found.changes if c.finding.code == "change.due-moved")
     assert moved.previous_value == "01/12/2026" and moved.finding.value == "15/12/2026"
     assert "01/12/2026" in moved.finding.message and "15/12/2026" in moved.finding.message
+
+
+def test_a_date_stored_swapped_last_time_and_put_right_is_not_a_move(compare):
+    """Last quarter a US-set computer stored 01/12/2026 as 12 January (that return's check
+    said so); this quarter it is right. Compared the right way round, nothing moved."""
+    last_time = D(2026, 11, 10)
+    found = compare([clean_action(due_date=D(2026, 1, 12))], [clean_action()],
+                    previous_as_of=last_time)
+    assert {(f.code, f.cell) for f in found.previous.findings} == {
+        ("date.day-month-swapped", "J4")}
+    assert changes(found) == set()
+    moved = compare([clean_action(due_date=D(2026, 1, 12))],
+                    [clean_action(due_date=D(2026, 12, 15))], previous_as_of=last_time)
+    assert changes(moved) == {("change.due-moved", "J4"), ("change.original-due-lost", "W4")}
+    change = next(c for c in moved.changes if c.finding.code == "change.due-moved")
+    assert change.previous_value == "01/12/2026" and change.finding.value == "15/12/2026"
+
+
+def test_a_date_stored_swapped_this_time_is_its_own_finding_not_a_move(compare):
+    found = compare([clean_action()], [clean_action(due_date=D(2026, 1, 12))])
+    assert {(f.code, f.cell) for f in found.current.findings} == {
+        ("date.day-month-swapped", "J4")}
+    assert changes(found) == set()
 
 
 def test_extension_recorded_properly_gives_no_redating_finding(compare):

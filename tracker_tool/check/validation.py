@@ -51,6 +51,10 @@ class CheckedWorkbook:
     #: The typed rows the rules saw (and the plan sheet's), kept so a later return can be
     #: compared with this one action by action without reading either again.
     context: RuleContext | None = None
+    #: The same rows with each date reported as day-and-month swapped read back the right
+    #: way round (the context itself when none was): what the figures count and what a
+    #: comparison compares, so a swapped date is not also reported as a moved one.
+    counted: RuleContext | None = None
     #: Cells of the returned sheet, (row, column) 0-based, whose personal details are masked
     #: in every output: the text to show instead (check/finding_rows.py).
     hidden: dict = field(default_factory=dict)
@@ -221,7 +225,7 @@ def _run_stages(loaded: LoadedWorkbook, choice: KindChoice, as_of: date, max_row
     report.findings.extend(sorted(cell_findings + rule_findings,
                                   key=lambda f: (order.get(f.sheet, 0), f.sort_key)))
     # Counted as the findings read them: a date reported as swapped counts swapped back.
-    counted = explained.context
+    counted = done.counted = explained.context
     report.figures = tracker.figures(counted) if tracker.figures else []
     report.escalations = tracker.escalations(counted) if tracker.escalations else []
     report.review = tracker.review(counted, report.findings) if tracker.review else None

@@ -77,15 +77,15 @@ def _compare(previous: CheckedWorkbook, current: CheckedWorkbook,
         found.notes.append("The previous and current returns are the same file: nothing changed.")
         found.figures = side_by_side(None, current.report, current.report, 0)
         return found
-    if previous.context is None or current.context is None:
+    was, now = _compared(previous), _compared(current)
+    if was is None or now is None:
         found.notes.append("One of the returns has no sheet of actions to compare.")
         found.figures = side_by_side(None, previous.report, current.report, None)
         return found
     fields = tracker.changes
-    matching = match_rows(previous.context.rows, current.context.rows, tracker.id_key,
+    matching = match_rows(was.rows, now.rows, tracker.id_key,
                           fields.title if fields else None, fields.created if fields else None)
-    ctx = ChangeContext(tracker, previous.context, current.context, matching,
-                        previous.report.as_of)
+    ctx = ChangeContext(tracker, was, now, matching, previous.report.as_of)
     ctx.previous_service, ctx.current_service = previous.report.service, current.report.service
     found.changes = list(workbook_level(ctx))
     if any(c.finding.code == "change.other-service" for c in found.changes):
@@ -104,6 +104,14 @@ def _compare(previous: CheckedWorkbook, current: CheckedWorkbook,
     closed = sum(1 for item in found.listed if item.change == "closed")
     found.figures = side_by_side(ctx, previous.report, current.report, closed)
     return found
+
+
+def _compared(checked: CheckedWorkbook) -> RuleContext | None:
+    """A return's rows as its figures count them: a date its check reported as day and month
+    swapped is compared the right way round. A manager who fixes the computer's date setting
+    between two returns has not moved a due date, and a date stored swapped in this return is
+    already one finding of its own."""
+    return checked.counted or checked.context
 
 
 def listed(ctx: ChangeContext, matching: Matching) -> list[Listed]:
