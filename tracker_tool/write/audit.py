@@ -243,7 +243,7 @@ class _AuditBuilder:
         rep, tracker = self.report, self.checked.tracker
         ws = self.begin(self.wb.add_worksheet("Summary"), {0: 42, 1: 10, 2: 26, 3: 9, 4: 60})
         f = self.kit.format
-        self.kit.text(ws, 0, 0, headline.title(rep, tracker), f(styles.TITLE))
+        self.kit.text(ws, 0, 0, headline.title(rep, tracker, self.checked.policy), f(styles.TITLE))
         escalations = headline.escalation_count(rep, lambda code: self.rule(code).title)
         facts = [
             ("Service", headline.service_line(rep)),
@@ -459,8 +459,8 @@ class _AuditBuilder:
         A4 landscape, with the service, tracker and audit date at the top of every page.
         """
         print_setup(ws, repeat=repeat, paper=paper, footer=Path(self.report.path).name[:80])
-        ws.set_header(page_header(headline.who(self.report), self.checked.tracker.title,
-                                  self.report.as_of))
+        ws.set_header(page_header(headline.who(self.report, self.checked.policy),
+                                  self.checked.tracker.title, self.report.as_of))
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
 
 

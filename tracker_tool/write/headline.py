@@ -44,10 +44,13 @@ def shown_change(change, label: str) -> str:
     return text + (" points" if is_percent(label) else "")
 
 
-def who(report) -> str:
-    """The service when the workbook was stamped with one, else the workbook's file name."""
+def who(report, policy=None) -> str:
+    """The service the workbook was stamped for; else the service its policy is for (an
+    unstamped copy checked under that service's own policy); else the workbook's file name."""
     if report.service is not None and report.service.name:
         return report.service.name
+    if policy is not None and policy.service_name:
+        return policy.service_name
     return Path(report.path).name
 
 
@@ -60,9 +63,9 @@ def service_line(report) -> str:
                                         if service.location_id else "") if part)
 
 
-def title(report, tracker) -> str:
+def title(report, tracker, policy=None) -> str:
     """'Oakfield House: Action plan and improvement tracker audit'."""
-    return f"{who(report)}: {tracker.title} audit"
+    return f"{who(report, policy)}: {tracker.title} audit"
 
 
 def period(report) -> str:

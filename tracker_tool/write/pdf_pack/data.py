@@ -70,7 +70,8 @@ def pack_data(checked) -> PackData:
         return rule_info(tracker, code).title
 
     data = PackData(
-        title=headline.title(rep, tracker), who=headline.who(rep), tracker=tracker.title,
+        title=headline.title(rep, tracker, checked.policy),
+        who=headline.who(rep, checked.policy), tracker=tracker.title,
         service=headline.service_line(rep), workbook=Path(rep.path).name,
         period=headline.period(rep), as_of=fmt(rep.as_of), result=headline.result_line(rep),
         ok=rep.ok, escalation_note=headline.escalation_count(rep, title_of).note,
