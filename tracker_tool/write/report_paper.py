@@ -1,7 +1,8 @@
 """How wide a printed report sheet (audit, roll-up) may be, and what one too wide does instead.
 
-Measured, not guessed: LibreOffice gives a column about 7.2 pt a character unit when it fits
-a sheet to the width of landscape A4 (Excel gives less), so a table of PRINT_WIDTH units or
+Measured, not guessed: LibreOffice gives a column up to write/paper.POINTS_PER_UNIT a
+character unit when it fits a sheet to the width of landscape A4 (Excel gives less), so a
+table of PRINT_WIDTH units (found by printing, with the report sheets' narrower margins) or
 less prints at 70% or more, and its 10 pt headings at 7 pt or more. A wider table is printed
 at a fixed 70% across as many pages as it takes, its first columns repeated on each, rather
 than squeezed to 3 pt on one page. tests/test_print_legibility.py checks it in LibreOffice.
