@@ -59,12 +59,23 @@ def _write(path, fast: bool) -> bytes:
     ws._write_number(r + 5, 1, float("inf"), fmt)
     ws._write_string(r + 5, 20, "far column", fmt)
     ws._write_number(r + 6, 16_383, date(2026, 1, 1).toordinal(), fmt)
+    assert ws._write_string(r + 5, 0, "a row already written", fmt) == -1
+    assert ws._write_number(r + 5, 1, 1.0, fmt) == -1
     ws2 = wb.add_worksheet("Kept whole")  # notes on a sheet that is not streamed
     ws2.write_comment(0, 0, "a note", {"author": "tracker-tool audit"})
     ws2.write_comment(3, 1, "  spaced  ", {"author": "someone else"})
+    # Dimensions widened left and right by cells after the first of a row (and a column past
+    # the last), by text on one sheet and by numbers on another.
+    for name, put in (("Text", "_write_string"), ("Numbers", "_write_number")):
+        sheet = wb.add_worksheet(name, worksheet_class=streamed_worksheet(fast))
+        for r, columns in enumerate(((4, 2, 16_384), (3, 7), (9, 1), (6, 12))):
+            for c in columns:
+                getattr(sheet, put)(r, c, f"column {c}" if put == "_write_string" else c, fmt)
     wb.close()
     with zipfile.ZipFile(path) as z:
         return b"".join(z.read(name) for name in ("xl/worksheets/sheet1.xml",
+                                                  "xl/worksheets/sheet3.xml",
+                                                  "xl/worksheets/sheet4.xml",
                                                   "xl/drawings/vmlDrawing1.vml",
                                                   "xl/comments1.xml", "xl/comments2.xml"))
 

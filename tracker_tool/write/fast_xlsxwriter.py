@@ -81,8 +81,46 @@ def _worksheet_class(fast: bool):
 
     needs_stock = _NEEDS_STOCK.search
     plain_kinds = (CellStringTuple, CellNumberTuple, CellBlankTuple)
+    inf = float("inf")
 
     class FastStreamedWorksheet(StreamedWorksheet):
+        # A cell after the first of its row is stored here without XlsxWriter's checks,
+        # which for it can only let it through: the row is the one being filled (so in
+        # bounds, already in the sheet's dimensions and not yet written out) and only the
+        # column can widen the dimensions. Any other cell, a text long enough to need the
+        # length check, NaN or infinity, goes to XlsxWriter's own writer, which marks its
+        # row as the one being filled (_fast_row) once it has stored a cell there.
+        _fast_row = -1
+
+        def _write_string(self, row, col, string, cell_format=None):
+            if (row == self._fast_row and row == self.previous_row and 0 <= col < 16_384
+                    and len(string) <= 16_383):
+                if col < self.dim_colmin:
+                    self.dim_colmin = col
+                elif col > self.dim_colmax:
+                    self.dim_colmax = col
+                self.table[row][col] = CellStringTuple(string, cell_format)
+                return 0
+            status = super()._write_string(row, col, string, cell_format)
+            if status == 0:
+                self._fast_row = row
+            return status
+
+        def _write_number(self, row, col, number, cell_format=None):
+            if (row == self._fast_row and row == self.previous_row and 0 <= col < 16_384
+                    and (number.__class__ is float or number.__class__ is int)
+                    and -inf < number < inf):
+                if col < self.dim_colmin:
+                    self.dim_colmin = col
+                elif col > self.dim_colmax:
+                    self.dim_colmax = col
+                self.table[row][col] = CellNumberTuple(number, cell_format)
+                return 0
+            status = super()._write_number(row, col, number, cell_format)
+            if status == 0:
+                self._fast_row = row
+            return status
+
         def _write_single_row(self, current_row_num=0) -> None:
             row_num = self.previous_row
             cells = self.table.get(row_num)
