@@ -64,9 +64,7 @@ class Finding:
         Built straight from the attributes, not with dataclasses.asdict (a deep copy): a
         large return has tens of thousands of findings, and every output calls this once each.
         """
-        data = dict(zip(FINDING_KEYS, _finding_values(self)))
-        data["severity"] = self.severity.value
-        return data
+        return dict(zip(FINDING_KEYS, finding_values(self)))
 
     @property
     def sort_key(self) -> tuple:
@@ -80,4 +78,5 @@ class Finding:
 #: the model's name for the column, which readers get as ``column``.
 FINDING_KEYS = ("code", "severity", "sheet", "cell", "row", "column", "value", "message",
                 "clause", "tracker", "action_id", "action_title", "owner")
-_finding_values = attrgetter(*FINDING_KEYS)
+#: A finding's values under FINDING_KEYS, as every output shows them (severity as its text).
+finding_values = attrgetter(*("severity.value" if k == "severity" else k for k in FINDING_KEYS))

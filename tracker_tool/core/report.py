@@ -95,9 +95,13 @@ class Report:
     def findings_for_row(self, excel_row: int) -> list[Finding]:
         return [f for f in self.findings if f.row == excel_row]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, *, finding_dicts: bool = True) -> dict:
         """The JSON contract: path, tracker, template_version, rows, findings (+ figures), and
-        ``comparison`` only when the return was compared with the previous one."""
+        ``comparison`` only when the return was compared with the previous one.
+
+        ``finding_dicts=False`` leaves the findings as the report's own list, for a renderer
+        that writes them straight from the Finding objects (150,000 of them as dicts held
+        about 100 MB)."""
         data = {
             "path": self.path,
             "tracker": self.tracker,
@@ -108,7 +112,8 @@ class Report:
             "errors": self.errors,
             "warnings": self.warnings,
             "escalations_due": self.escalations_due,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": ([f.to_dict() for f in self.findings] if finding_dicts
+                         else self.findings),
             "figures": {fig.key: fig.value for fig in self.figures},
             "escalations": [e.to_dict() for e in self.escalations],
             "policy": self.policy,

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 from tracker_tool.core.cell_values import FORMULA_TRIGGERS
 from tracker_tool.core.findings import FINDING_KEYS
 from tracker_tool.core.report import Report
 from tracker_tool.core.wording import plural, printable
+from tracker_tool.write import json_text
 
 CSV_COLUMNS = ("path", *FINDING_KEYS)
 
@@ -21,81 +21,34 @@ CSV_COLUMNS = ("path", *FINDING_KEYS)
 def to_json(reports: list[Report], failures: list[tuple[str, str]] = ()) -> str:
     """The reports and the files that could not be read, serialised in one pass: a large
     return has tens of thousands of findings, so the text is never parsed and made again."""
-    return json.dumps(_json_data(reports, failures), indent=2, ensure_ascii=False)
+    return "".join(json_text.pieces(_json_data(reports, failures)))
 
 
 def write_json(reports: list[Report], failures: list[tuple[str, str]], write) -> None:
     """to_json's text handed to ``write`` piece by piece as it is made, then a newline.
 
-    The whole text of 100,000 rows' findings, and the millions of pieces json joins it from,
-    would otherwise be in memory at once on top of the findings. The findings, nearly all of
-    the text, are written by _findings_json a thousand at a time: json's indented encoder is
-    pure Python, called once for every key and value."""
-    data = _json_data(reports, failures)
-    findings = {}
-    for i, workbook in enumerate(data["workbooks"]):
-        findings[_encode(f"\0findings {i}")] = workbook["findings"]
-        workbook["findings"] = f"\0findings {i}"  # a marker no workbook's text can hold
-    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    The whole text of 100,000 rows' findings, and the millions of pieces it is joined from,
+    would otherwise be in memory at once on top of the findings."""
     pieces: list[str] = []
-    for piece in encoder.iterencode(data):
-        if piece in findings:
-            # The findings list is the value of a report's key: at nesting level 3.
-            for text in _findings_json(findings.pop(piece), 3):
-                pieces.append(text)
-                write("".join(pieces))
-                pieces.clear()
-            continue
+    size = 0
+    for piece in json_text.pieces(_json_data(reports, failures)):
         pieces.append(piece)
-        if len(pieces) >= 8192:
+        size += len(piece)
+        if size >= 1 << 16:
             write("".join(pieces))
             pieces.clear()
+            size = 0
     pieces.append("\n")
     write("".join(pieces))
 
 
-_encode = json.encoder.encode_basestring  # json's own string encoder (ensure_ascii=False)
-
-
-def _findings_json(items: list[dict], level: int, batch: int = 1000):
-    """The text json.dumps(items, indent=2, ensure_ascii=False) gives for the list ``items``
-    of flat dicts nested ``level`` deep, in pieces of ``batch`` items. A value other than
-    text, a whole number, true, false or null is left to json itself."""
-    if not items:
-        yield "[]"
-        return
-    outer = "\n" + "  " * level
-    inner = outer + "  "
-    keys = inner + "  "
-    key_sep = "," + keys
-    nested = "\n" + "  " * (level + 2)
-
-    def value(v) -> str:
-        cls = v.__class__
-        if cls is str:
-            return _encode(v)
-        if v is None:
-            return "null"
-        if v is True or v is False:
-            return "true" if v else "false"
-        if cls is int:
-            return int.__repr__(v)
-        return json.dumps(v, indent=2, ensure_ascii=False).replace("\n", nested)
-
-    def one(d: dict) -> str:
-        if not d or not all(k.__class__ is str for k in d):
-            return json.dumps(d, indent=2, ensure_ascii=False).replace("\n", inner)
-        return "{" + keys + key_sep.join(
-            [f"{_encode(k)}: {value(v)}" for k, v in d.items()]) + inner + "}"
-
-    for start in range(0, len(items), batch):
-        text = ("," + inner).join([one(d) for d in items[start:start + batch]])
-        yield ("[" + inner if start == 0 else "," + inner) + text
-    yield outer + "]"
-
-
 def _json_data(reports: list[Report], failures) -> dict:
-    return {"workbooks": [r.to_dict() for r in reports],
+    workbooks = []
+    for report in reports:
+        data = report.to_dict(finding_dicts=False)
+        data["findings"] = json_text.Findings(data["findings"])
+        workbooks.append(data)
+    return {"workbooks": workbooks,
             "unreadable": [{"path": p, "reason": r} for p, r in failures]}
 
 
