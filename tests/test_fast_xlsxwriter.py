@@ -71,13 +71,30 @@ def _write(path, fast: bool) -> bytes:
         for r, columns in enumerate(((4, 2, 16_384), (3, 7), (9, 1), (6, 12))):
             for c in columns:
                 getattr(sheet, put)(r, c, f"column {c}" if put == "_write_string" else c, fmt)
+    # Notes sharing one set of options (copied after the first, write_comment), at the
+    # corners where XlsxWriter moves a note, placed by their options, too long, too late.
+    notes = wb.add_worksheet("Notes", worksheet_class=streamed_worksheet(fast))
+    shared = {"x_scale": 2.4, "y_scale": 1.6, "author": "tracker-tool audit"}
+    for r, c in ((0, 0), (0, 16_383), (1, 2), (1, 16_381), (2, 16_382), (3, 1)):
+        notes._write_string(r, c, "noted", fmt)
+        assert notes.write_comment(r, c, f"[E] note at {r}, {c}", dict(shared)) == 0
+    assert notes.write_comment(4, 0, "x" * 20_000, shared) == 0
+    assert notes.write_comment(4, 16_384, "past the last column", shared) == -1
+    for r in (5, 6):
+        notes.write_comment(r, 3, f"placed {r}", {**shared, "start_cell": "H2", "x_offset": 5})
+    notes.write_comment(7, 2, "visible", {**shared, "visible": True})
+    notes.write_comment(8, 2, "shared again", shared)
+    notes._write_string(10, 0, "a later row", fmt)
+    assert notes.write_comment(9, 1, "too late", shared) == -1
     wb.close()
     with zipfile.ZipFile(path) as z:
         return b"".join(z.read(name) for name in ("xl/worksheets/sheet1.xml",
                                                   "xl/worksheets/sheet3.xml",
                                                   "xl/worksheets/sheet4.xml",
                                                   "xl/drawings/vmlDrawing1.vml",
-                                                  "xl/comments1.xml", "xl/comments2.xml"))
+                                                  "xl/comments1.xml", "xl/comments2.xml",
+                                                  "xl/drawings/vmlDrawing3.vml",
+                                                  "xl/comments3.xml"))
 
 
 def test_fast_rows_and_notes_are_byte_identical_to_xlsxwriters(tmp_path):

@@ -41,6 +41,8 @@ FAST_VERSIONS = ((3, 3), (3, 4))
 #: 350,000 texts of a 10,000-row audit.
 _ESCAPED = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _HEX_MARK = re.compile("_x[0-9a-fA-F]{4}_")
+#: write_comment's options that place a note away from where its cell puts it.
+_PLACING = frozenset({"start_row", "start_col", "start_cell", "x_offset", "y_offset"})
 
 
 def _version(text: str) -> tuple[int, int]:
@@ -62,6 +64,7 @@ def streamed_worksheet(fast: bool | None = None):
 
 @cache
 def _worksheet_class(fast: bool):
+    from xlsxwriter.comments import CommentType
     from xlsxwriter.utility import xl_col_to_name
     from xlsxwriter.worksheet import (
         CellBlankTuple,
@@ -124,6 +127,31 @@ def _worksheet_class(fast: bool):
             if status == 0:
                 self._fast_row = row
             return status
+
+        # A note made with the same options as the one before (the audit gives all its
+        # notes one set) is a copy of that one with its own cell, text and the offsets
+        # XlsxWriter gives a note from its cell (CommentType.set_offsets): reading the
+        # options again gives the same fields. Options that place the note themselves, a
+        # cell given in A1 notation or a text that may be too long go the stock way.
+        _fast_note = None
+
+        def write_comment(self, row, col, comment, options=None):
+            made = self._fast_note
+            if (made is None or options != made[0] or row.__class__ is not int
+                    or col.__class__ is not int or len(comment) > 16_383):
+                status = super().write_comment(row, col, comment, options)
+                if (status == 0 and options and row.__class__ is int
+                        and col.__class__ is int and not options.keys() & _PLACING):
+                    self._fast_note = (dict(options), self.comments[row][col])
+                return status
+            if self._check_dimensions(row, col):
+                return -1
+            note = object.__new__(CommentType)
+            note.__dict__.update(made[1].__dict__)
+            note.row, note.col, note.text = row, col, comment
+            note.set_offsets(row, col)
+            self.comments[row][col] = note
+            return 0
 
         def _write_single_row(self, current_row_num=0) -> None:
             row_num = self.previous_row
