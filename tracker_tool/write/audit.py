@@ -68,6 +68,7 @@ class _AuditBuilder:
         #: (kind, severity): asked for once per cell written, made once per workbook.
         self._fmts: dict[tuple, object] = {}
         self._value_fmts: dict[tuple, tuple] = {}
+        self._verdicts: dict[tuple[Severity, ...], tuple[str, Severity]] = {}
         self.header = kit.format(styles.HEADER)
         self.wrap = kit.format(styles.WRAP)
         self.top = kit.format(styles.TOP)
@@ -231,8 +232,14 @@ class _AuditBuilder:
         if not found:
             ws.write_string(r, col, "No problems", self.fmt(ok=True))
             return
-        severity = _worst(found)
-        ws._write_string(r, col, _counts(found), self.fmt(severity=severity, bold=True))
+        # A row's counts and worst severity follow from its findings' severities alone,
+        # and the same few mixes recur down 10,000 rows: each is worded once.
+        mix = tuple([f.severity for f in found])
+        verdict = self._verdicts.get(mix)
+        if verdict is None:
+            verdict = self._verdicts[mix] = (_counts(found), _worst(found))
+        counts, severity = verdict
+        ws._write_string(r, col, counts, self.fmt(severity=severity, bold=True))
         self.write_value(ws, r, col + 1, "\n".join("• " + f.message for f in found), None,
                          severity)
 
