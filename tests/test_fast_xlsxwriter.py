@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import random
 import zipfile
 from datetime import date, datetime
 
+import pytest
 import xlsxwriter
 
 from tracker_tool.write.fast_xlsxwriter import (
     FAST_VERSIONS,
+    _copy_text_bytes,
     _version,
     fast_notes,
     streamed_worksheet,
@@ -53,6 +57,7 @@ def _write(path, fast: bool) -> bytes:
                                                         "font_name": "Arial"})
             ws.write_url(r, 8, "internal:'Streamed'!A1", fmt, string="back to top")
             ws.write_formula(r, 9, "=A1&B1", fmt, "value")
+            ws.write_formula(r, 10, '=A1&"\r\n"&"\r"', fmt, "line ends kept raw\r")
     ws.set_row(r + 2, 40)  # attributes only
     ws.write_comment(r + 3, 2, "a note on an empty row")
     ws._write_number(r + 5, 0, float("nan"), fmt)
@@ -110,6 +115,18 @@ def test_fast_rows_and_notes_are_byte_identical_to_xlsxwriters(tmp_path):
     assert b'<rFont val="Arial"/>' in fast and b'fillcolor="#ff0000"' in fast
     assert fast == stock
     assert (tmp_path / "fast.xlsx").read_bytes() == (tmp_path / "stock.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize("linesep", [b"\n", b"\r\n"])
+def test_rows_copied_as_bytes_change_line_ends_as_a_text_copy_would(linesep):
+    rng = random.Random(16)
+    for _ in range(300):
+        data = "".join(rng.choice(["a", "é", "\r", "\n", "\r\n", "<c/>"])
+                       for _ in range(rng.randint(0, 40))).encode()
+        as_text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+        out = io.BytesIO()
+        _copy_text_bytes(io.BytesIO(data), out, linesep, chunk=rng.randint(1, 5))
+        assert out.getvalue() == as_text.replace("\n", linesep.decode()).encode(), data
 
 
 def test_fast_rows_only_with_the_versions_checked():
