@@ -135,18 +135,31 @@ def _read_rows(path: Path, book, name: str, limit: int) -> tuple[list[list], boo
         lead = [""] * first_col
         # calamine makes a new str for every cell; a column of choices, owners or routes
         # repeats a few values down 100,000 rows, so equal short texts share one object.
-        shared: dict[str, str] = {}
+        share = _SharedTexts().__getitem__
         rows = []
         rows_iter = sheet.iter_rows()
         for row in islice(rows_iter, limit):
-            row = [shared.setdefault(v, v) if v.__class__ is str and len(v) <= SHARED_TEXT
-                   else v for v in row]
+            row = list(map(share, row))
             rows.append(lead + row if first_col else row)
-        del shared
+        del share
         truncated = any(not is_blank(v) for row in rows_iter for v in row)
     except Exception as exc:  # noqa: BLE001 - as above
         raise _calamine_error(path, exc) from None
     return rows, truncated
+
+
+class _SharedTexts(dict):
+    """Each short text seen, under itself: looking a cell's value up gives the first equal
+    text, or the value itself. A text seen before is found without a Python call (a sheet's
+    cells are mostly such texts); only the rest come to __missing__. Nothing but a text is
+    kept, and a text never equals a number or a date, so no other value is swapped."""
+
+    __slots__ = ()
+
+    def __missing__(self, value):
+        if value.__class__ is str and len(value) <= SHARED_TEXT:
+            self[value] = value
+        return value
 
 
 def _trim_trailing_blank_rows(rows: list[list]) -> None:
