@@ -37,6 +37,8 @@ class _Actions:
         self.ctx = ctx
         self.by_row: dict | None = None
         self.known: dict[int, tuple | None] = {}
+        #: Title -> masked title: a plan repeats its titles (a recurring audit's actions).
+        self.masked: dict[str, str] = {}
 
     def __call__(self, sheet: str | None, row: int | None) -> tuple | None:
         if row is None or sheet != self.sheet or self.ctx is None:
@@ -50,7 +52,10 @@ class _Actions:
         if checked is not None:
             ident, title, owner = (_text(checked.raw.values.get(k)) if k else None
                                    for k in self.keys)
-            facts = (ident, mask_text(title), owner)
+            shown = self.masked.get(title) if title else title
+            if shown is None and title:
+                shown = self.masked[title] = mask_text(title)
+            facts = (ident, shown, owner)
         self.known[row] = facts
         return facts
 
