@@ -440,6 +440,14 @@ class _AuditBuilder:
         # The findings take what is left of a page printed at 70% or more (PRINT_WIDTH).
         heads.append(("Findings", max(40, PRINT_WIDTH - sum(w for _, w in heads))))
         ws = self.table("Action review", heads, len(self.by_row))
+        # Each column's source, kind and format, and how much text fits before it wraps:
+        # text is written as write_value writes it, without asking for each cell.
+        columns = []
+        for c, key in enumerate(picks, start=1):
+            kind = Kind.LONG_TEXT if key == "title" else tracker.by_key[key].kind
+            columns.append((c, hmap.columns[key], kind, self.fmt(kind=kind),
+                            kind in (Kind.LONG_TEXT, None), self.rows.chars(c)))
+        hidden, put, fit = self.checked.hidden, ws._write_string, self.rows.fit
         r = 0
         for excel_row in sorted(self.by_row):
             if excel_row - 1 in hmap.not_entries or excel_row > len(grid.rows):
@@ -447,13 +455,20 @@ class _AuditBuilder:
             values = grid.rows[excel_row - 1]
             found = self.by_row[excel_row]
             r += 1
-            ws.write_number(r, 0, excel_row, self.centred)
-            for c, key in enumerate(picks, start=1):
-                col = hmap.columns[key]
+            ws._write_number(r, 0, excel_row, self.centred)
+            for c, col, kind, fmt, wrapped, chars in columns:
                 value = values[col] if col < len(values) else None
-                value = self.checked.hidden.get((excel_row - 1, col), value)
-                self.write_value(ws, r, c, value, Kind.LONG_TEXT if key == "title" else
-                                 tracker.by_key[key].kind)
+                if hidden:
+                    value = hidden.get((excel_row - 1, col), value)
+                if value.__class__ is not str:
+                    self.write_value(ws, r, c, value, kind)
+                elif value and not value.isspace():
+                    if value.startswith(FORMULA_TRIGGERS):
+                        self.kit.text(ws, r, c, value, fmt)
+                    else:
+                        put(r, c, value, fmt)
+                    if wrapped and (len(value) > chars or "\n" in value):
+                        fit(r, c, value)
             self.row_status(ws, r, len(picks) + 1, found)
             self.rows.settle(ws, r)
         if r == 0:
