@@ -31,6 +31,8 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _CELL_START = re.compile(rb"<(?:\w+:)?c\s")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|<(?:\w+:)?c\s")
 _ERROR_TYPE = re.compile(rb"""\bt=["']e["']""")
+#: What every _ERROR_TYPE match holds, searched from its literal start: no error cell without it.
+_ERROR_TYPE_ANYWHERE = re.compile(rb"""t=["']e["']""")
 
 # Sheet extent. The fast path searches for what would put a value beyond FAST_EXTENT: a
 # reference past column CV or row 99,999 (_beyond), a row or cell without ' r="' first
@@ -85,6 +87,8 @@ _PREFIXED = re.compile(rb':(?:c|row|v|is)[\s/>]')
 _VALUE_TAGS = (re.compile(rb"<v[\s>]"), re.compile(rb"<is[\s>]"))
 _PLACED_CELL = b'<c r="'
 _PLACED_REF = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"')
+_LAST_ROW_START = b'<row r="'
+_LAST_ROW = re.compile(rb'<row r="([0-9]*)"')
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
 _REF_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
 #: (rows, columns) that the fast path proves a sheet fits in: 99,999 rows, columns A to CV.
@@ -173,13 +177,23 @@ def sheet_extent(opened: OpenedWorkbook, part: str | None,
         return 0, 0
     if _UNPLACED_CELL.search(data) or _UNPLACED_ROW.search(data) or _PREFIXED.search(data):
         return _walk_extent(data, limit)
-    if not _FAR_REF.search(data):
+    if not _past_fast_rows(data) and not _FAR_REF.search(data):
         return FAST_EXTENT
     if limit is not None:
         rows = limit // _NARROW_COLUMNS
         if rows > FAST_EXTENT[0] and not _beyond(_NARROW_COLUMNS, rows).search(data):
             return rows, _NARROW_COLUMNS  # within the limit: the walk below took 1.6 s here
     return _placed_extent(data, limit)
+
+
+def _past_fast_rows(data: bytes) -> bool:
+    """Whether the sheet's last row tag is numbered past FAST_EXTENT's rows, so _FAR_REF
+    would find that tag: a sheet of 100,000 rows need not be searched (0.14 s) to learn it.
+    Looked for from the end, where a saved sheet's highest row is; when it says no, the
+    search still runs, so a sheet with its rows out of order is judged as before."""
+    at = data.rfind(_LAST_ROW_START)
+    number = _LAST_ROW.match(data, at) if at != -1 else None
+    return number is not None and len(number[1]) > len(str(FAST_EXTENT[0]))
 
 
 def _placed_extent(data: bytes, limit: int | None) -> tuple[int, int]:
@@ -254,8 +268,8 @@ def error_cells(opened: OpenedWorkbook, part: str | None) -> dict[str, ExcelErro
         return {}
     data = opened.read_part(part) or b""
     found = {}
-    if b't="e"' not in data and b"t='e'" not in data:
-        return found  # the usual case, decided at memchr speed
+    if _ERROR_TYPE_ANYWHERE.search(data) is None:
+        return found  # the usual case, decided in one pass (half the time of two 'in's)
     for hit in _ERROR_TYPE.finditer(data):
         open_at = data.rfind(b"<", 0, hit.start())
         tag_end = data.find(b">", hit.end())
