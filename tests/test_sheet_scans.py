@@ -4,6 +4,9 @@ answers the searches gave."""
 
 from __future__ import annotations
 
+import random
+import re
+
 from tracker_tool.core.cell_values import ExcelError
 from tracker_tool.read import xlsx_parts
 from tracker_tool.read.xlsx_parts import FAST_EXTENT, error_cells, sheet_extent
@@ -58,3 +61,17 @@ def test_error_cells_are_found_with_either_quote_and_text_alone_is_not_one():
     assert error_cells(_Part(_sheet([4])), "s") == {}
     in_text = _sheet([4], extra=b'<c r="D4" t="inlineStr"><is><t>t="e"</t></is></c>')
     assert error_cells(_Part(in_text), "s") == {}
+
+
+def test_the_reference_patterns_find_what_their_backtracking_form_finds():
+    rng = random.Random(16)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz"
+    for columns, rows in ((100, 99_999), (52, 192_307), (38, 1_000)):
+        fast = xlsx_parts._beyond(columns, rows)
+        slow = re.compile(fast.pattern.replace(b"*+", b"*"))
+        assert fast.pattern != slow.pattern
+        for _ in range(20_000):
+            ref = ("".join(rng.choice(letters) for _ in range(rng.randrange(5)))
+                   + "".join(rng.choice("0123456789") for _ in range(rng.randrange(9))))
+            text = f'<c r="{ref}"><v>1</v></c>'.encode()
+            assert bool(fast.search(text)) == bool(slow.search(text)), ref

@@ -73,7 +73,9 @@ def _beyond(columns: int, rows: int) -> re.Pattern:
     or one too long to judge (a row number written with leading zeros): never misses one."""
     letters = _above(column_letter(columns - 1), b"[A-Za-z]", "Z", _letters)
     digits = _above(str(rows), b"[0-9]", "9", _digits)
-    return re.compile(rb' r="(?:' + letters + rb"|[A-Za-z]*" + digits + rb")")
+    # Every digits alternative starts with a digit, so giving letters back can never help:
+    # the possessive star spares the engine trying (a quarter of the search's time).
+    return re.compile(rb' r="(?:' + letters + rb"|[A-Za-z]*+" + digits + rb")")
 
 
 _FAR_REF = _beyond(100, 99_999)
