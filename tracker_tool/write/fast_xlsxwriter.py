@@ -92,6 +92,7 @@ def _worksheet_class(fast: bool):
     escaped, hex_mark = _ESCAPED.search, _HEX_MARK.search
     plain_kinds = (CellStringTuple, CellNumberTuple, CellBlankTuple)
     inf = float("inf")
+    make = tuple.__new__  # a cell's named tuple, without the constructor's own call (half)
 
     class FastStreamedWorksheet(StreamedWorksheet):
         # A cell after the first of its row is stored here without XlsxWriter's checks,
@@ -109,7 +110,7 @@ def _worksheet_class(fast: bool):
                     self.dim_colmin = col
                 elif col > self.dim_colmax:
                     self.dim_colmax = col
-                self.table[row][col] = CellStringTuple(string, cell_format)
+                self.table[row][col] = make(CellStringTuple, (string, cell_format))
                 return 0
             status = super()._write_string(row, col, string, cell_format)
             if status == 0:
@@ -124,7 +125,7 @@ def _worksheet_class(fast: bool):
                     self.dim_colmin = col
                 elif col > self.dim_colmax:
                     self.dim_colmax = col
-                self.table[row][col] = CellNumberTuple(number, cell_format)
+                self.table[row][col] = make(CellNumberTuple, (number, cell_format))
                 return 0
             status = super()._write_number(row, col, number, cell_format)
             if status == 0:
