@@ -181,10 +181,11 @@ def _worksheet_class(fast: bool):
             self.previous_row = current_row_num
             self._write_row(row_num, None, self.row_info.get(row_num))
             row = str(row_num + 1)
-            # A cell's tag but for its row: the column's name and the format's index, kept
-            # by (column, format) for the sheet.
+            # A cell's tag but for its row (its start to the column's name, and the format's
+            # index), kept by (column, format) for the sheet; text, the commonest, tried first.
             heads = self.__dict__.setdefault("_fast_heads", {})
             parts = []
+            append = parts.append
             for col in sorted(cells):
                 cell = cells[col]
                 cls = cell.__class__
@@ -192,19 +193,20 @@ def _worksheet_class(fast: bool):
                 if fmt is not None:
                     head = heads.get((col, fmt))
                     if head is None:
-                        head = heads[col, fmt] = (xl_col_to_name(col),
+                        head = heads[col, fmt] = (f'<c r="{xl_col_to_name(col)}',
                                                   f'" s="{fmt._get_xf_index()}"')
-                    if cls is CellNumberTuple:
-                        parts.append(f'<c r="{head[0]}{row}{head[1]}><v>{cell.number:.16G}</v></c>')
+                    if cls is CellStringTuple:
+                        text = cell[0]
+                        if not (escaped(text) or text[:1].isspace() or text[-1:].isspace()
+                                or ("_x" in text and hex_mark(text))):
+                            append(f'{head[0]}{row}{head[1]} t="inlineStr"><is><t>{text}'
+                                   '</t></is></c>')
+                            continue
+                    elif cls is CellNumberTuple:
+                        append(f'{head[0]}{row}{head[1]}><v>{cell[0]:.16G}</v></c>')
                         continue
-                    if cls is CellBlankTuple:  # a fill and no value
-                        parts.append(f'<c r="{head[0]}{row}{head[1]}/>')
-                        continue
-                    text = cell.string
-                    if not (escaped(text) or text[:1].isspace() or text[-1:].isspace()
-                            or ("_x" in text and hex_mark(text))):
-                        parts.append(f'<c r="{head[0]}{row}{head[1]} t="inlineStr"><is><t>'
-                                     f'{text}</t></is></c>')
+                    else:  # a fill and no value
+                        append(f'{head[0]}{row}{head[1]}/>')
                         continue
                 if parts:
                     self.fh.write("".join(parts))
