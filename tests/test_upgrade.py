@@ -21,6 +21,7 @@ from tracker_tool.cli import cli
 from tracker_tool.core.stamp import ServiceIdentity
 from tracker_tool.errors import UsageError
 from tracker_tool.read.workbook import load_workbook
+from tracker_tool.write.upgrade import upgrade_text
 
 V11 = {"theme", "rag", "closure_reviewer_role", "follow_up_action"}
 SERVICE = ServiceIdentity("Oakfield House", "Fictional Care Ltd", "1-000000001")
@@ -164,3 +165,31 @@ def test_upgrade_command(tmp_path):
     same = CliRunner().invoke(cli, ["upgrade", str(old), "--out", str(old)])
     assert same.exit_code == 2 and "one of the input files" in same.output
     assert same.exception is None or isinstance(same.exception, SystemExit)
+
+
+def _review_rows(path) -> list[tuple]:
+    """The Reviews sheet's filled rows below its header, as values."""
+    ws = openpyxl.load_workbook(path)["Reviews"]
+    return [tuple(row) for row in ws.iter_rows(min_row=4, values_only=True)
+            if any(v not in (None, "") for v in row)]
+
+
+def test_upgrade_carries_the_reviews_sheet(tmp_path):
+    """The record that the plan was reviewed is governance evidence: upgrading must not
+    leave it behind in the old file."""
+    reviews = [
+        {"review_held": date(2026, 10, 6), "reviewer": "Maya Collins",
+         "reviewer_role": "Registered Manager", "review_type": "Registered Manager review",
+         "review_decision": "Plan stands", "minutes_ref": "GOV-10"},
+        {"review_held": date(2026, 11, 3), "reviewer": "Tom Okafor",
+         "reviewer_role": "Nominated Individual", "review_type": "Nominated Individual review",
+         "review_decision": "Two actions escalated", "minutes_ref": "=GOV-11 typed as text"},
+    ]
+    old = api.build_template("action-plan", tmp_path / "old.xlsx", entries=[clean_entry()],
+                             service=SERVICE, reviews=reviews)
+    done = api.upgrade_workbook(old, tmp_path / "new.xlsx")
+    assert (done.entries, done.reviews, done.unplaced) == (1, 2, [])
+    copied = _review_rows(done.out)
+    assert copied == _review_rows(old) and len(copied) == 2
+    assert "=GOV-11 typed as text" in copied[1]
+    assert "and 2 reviews copied" in upgrade_text(done, old)

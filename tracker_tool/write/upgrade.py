@@ -2,9 +2,10 @@
 
 A service that kept last year's template gets an upgrade note on every return, and the new
 template's columns stay empty until someone copies the actions across by hand, which is
-where actions and IDs get lost. This copies every entry (and the plan sheet's items) as it
-was read, value for value and ID for ID, into a fresh template of the current version stamped
-for the same service, and lists every value it found no place for instead of dropping it.
+where actions and IDs get lost. This copies every entry (and the plan sheet's items and the
+Reviews sheet's records) as it was read, value for value and ID for ID, into a fresh template
+of the current version stamped for the same service, and lists every value it found no place
+for instead of dropping it.
 The input is only read; the new workbook is written atomically by the template writer.
 """
 
@@ -43,6 +44,7 @@ class Upgrade:
     plan_items: int
     service: str | None
     unplaced: list[Unplaced] = field(default_factory=list)
+    reviews: int = 0
 
 
 def _placed(value, ref: str, where: str, unplaced: list[Unplaced]) -> bool:
@@ -72,20 +74,14 @@ def upgrade_file(checked: CheckedWorkbook, out: str | Path,
             if not is_blank(value):
                 unplaced.append(Unplaced(f"{column_letter(c)}{r + 1}",
                                          f"{sheet}, a title above the header"))
-    entries = []
-    for row in checked.context.rows:
-        raw = row.raw
-        values = raw.values
-        entry = {}
-        for key, value in (values.pairs() if hasattr(values, "pairs") else values.items()):
-            ref = raw.cell(key).ref
-            if _placed(value, ref, f"{sheet}, {tracker.by_key[key].title}", unplaced):
-                entry[key] = value
-        for c, value in raw.extra.items():
-            unplaced.append(Unplaced(f"{column_letter(c)}{raw.excel_row}",
-                                     f"{sheet}, column '{hmap.titles.get(c, '')}', which the "
-                                     "current template does not have"))
-        entries.append(entry)
+    entries = _copied(checked.context.rows, sheet, tracker, hmap.titles, unplaced)
+    # The record that the plan was reviewed (Reviews sheet) is evidence of governance in its
+    # own right: a return on the version before the sheet simply has none to copy.
+    reviews = []
+    reviews_ctx = checked.context.reviews_ctx
+    if reviews_ctx is not None:
+        reviews = _copied(reviews_ctx.rows, reviews_ctx.sheet, reviews_ctx.tracker, {},
+                          unplaced)
     plan = {}
     plan_ctx = checked.context.plan_ctx
     if plan_ctx is not None and plan_ctx.rows:
@@ -96,14 +92,39 @@ def upgrade_file(checked: CheckedWorkbook, out: str | Path,
                 plan[key] = value
     service = report.service
     build_template_file(tracker, out, entries, service=service, plan=plan or None,
-                        policy=policy)
+                        policy=policy, reviews=reviews)
     return Upgrade(Path(out), tracker.kind, report.template_version, tracker.version,
-                   len(entries), len(plan), service.name if service else None, unplaced)
+                   len(entries), len(plan), service.name if service else None, unplaced,
+                   len(reviews))
+
+
+def _copied(rows, sheet: str, view, titles: dict, unplaced: list[Unplaced]) -> list[dict]:
+    """Each row's values as read, by field key; a formula error or a column the current
+    template does not have goes to ``unplaced`` by its cell instead."""
+    copied = []
+    for row in rows:
+        raw = row.raw
+        values = raw.values
+        entry = {}
+        for key, value in (values.pairs() if hasattr(values, "pairs") else values.items()):
+            ref = raw.cell(key).ref
+            if _placed(value, ref, f"{sheet}, {view.by_key[key].title}", unplaced):
+                entry[key] = value
+        for c, value in raw.extra.items():
+            heading = titles.get(c, "")
+            unplaced.append(Unplaced(f"{column_letter(c)}{raw.excel_row}",
+                                     f"{sheet}, column '{heading}', which the current "
+                                     "template does not have" if heading else
+                                     f"{sheet}, a column the current template does not have"))
+        copied.append(entry)
+    return copied
 
 
 def upgrade_text(done: Upgrade, source: str | Path) -> str:
     """What the command prints: what was copied where, then every value left behind."""
     plan = f" and {done.plan_items} plan items" if done.plan_items else ""
+    if done.reviews:
+        plan += f" and {done.reviews} {'review' if done.reviews == 1 else 'reviews'}"
     lines = [f"{Path(source).name} (template {done.from_version or 'unknown'}) -> "
              f"{done.out.name} ({done.kind} template {done.to_version}"
              f"{', for ' + done.service if done.service else ''}): {done.entries} "
